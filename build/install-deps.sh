@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages the build and the tests use (idempotent; needs root).
+set -euo pipefail
+need=()
+for tool in debootstrap:debootstrap busybox:busybox-static curl:curl python3:python3 cpio:cpio zstd:zstd; do
+  bin=${tool%%:*}; pkg=${tool##*:}
+  command -v "$bin" >/dev/null 2>&1 || need+=("$pkg")
+done
+# busybox from busybox-static must be the static build: the chroot tests copy it into bare roots.
+dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
+if ((${#need[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }

@@ -1,0 +1,3 @@
+using Kairos.Stages.Cli;
+
+return await CliApp.RunAsync(args);

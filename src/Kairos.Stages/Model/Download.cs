@@ -1,0 +1,17 @@
+using Kairos.Stages.Diagnostics;
+
+namespace Kairos.Stages.Model;
+
+/// <summary>A <c>downloads[]</c> entry; <c>sha256</c> is our extension.</summary>
+public sealed record Download
+{
+    public SourceSpan Location { get; init; }
+    public string Path { get; init; } = "";
+    public string Url { get; init; } = "";
+    public uint? Permissions { get; init; }
+    public int? Owner { get; init; }
+    public int? Group { get; init; }
+    public int Timeout { get; init; }
+    public string OwnerString { get; init; } = "";
+    public string Sha256 { get; init; } = "";
+}

@@ -1,0 +1,21 @@
+namespace Kairos.Stages.Model;
+
+/// <summary>The <c>git</c> key (boot time only here).</summary>
+public sealed record Git
+{
+    public string Url { get; init; } = "";
+    public string Path { get; init; } = "";
+    public string Branch { get; init; } = "";
+    public bool BranchOnly { get; init; }
+    public GitAuth? Auth { get; init; }
+}
+
+/// <summary><c>git.auth</c>.</summary>
+public sealed record GitAuth
+{
+    public string Username { get; init; } = "";
+    public string Password { get; init; } = "";
+    public string PrivateKey { get; init; } = "";
+    public string PublicKey { get; init; } = "";
+    public bool Insecure { get; init; }
+}
