@@ -1,0 +1,24 @@
+using Kairos.Stages.Context;
+using Kairos.Stages.Platform;
+using Serilog;
+
+namespace Kairos.Stages.Execution;
+
+/// <summary>What an action may use: the target, the build facts, yip's run-time templates, downloads and a logger.</summary>
+public sealed record ActionContext
+{
+    public required ITarget Target { get; init; }
+
+    public required BuildContext Build { get; init; }
+
+    /// <summary>yip's run-time Go-template renderer (commands, if, file content, env values …).</summary>
+    public required IRuntimeTemplates Templates { get; init; }
+
+    public required ILogger Log { get; init; }
+
+    /// <summary>Fail fast: stop an action at its first failing item (default). False gives yip's carry-on semantics.</summary>
+    public bool FailFast { get; init; } = true;
+
+    /// <summary>True at image build time: boot-only effects (sysctl, modules, start) are skipped with a warning.</summary>
+    public bool BuildTime { get; init; } = true;
+}

@@ -1,0 +1,15 @@
+namespace Kairos.Stages.Execution;
+
+/// <summary>What an action did: failures (empty on success) and warnings.</summary>
+public sealed record ActionOutcome
+{
+    public static ActionOutcome Ok { get; } = new();
+
+    public IReadOnlyList<ActionFailure> Failures { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public bool Succeeded => Failures.Count == 0;
+
+    public static ActionOutcome Failed(ActionFailure failure) => new() { Failures = [failure] };
+}
