@@ -9,4 +9,8 @@ public sealed record ActionFailure(string Message)
 
     /// <summary>The last lines of the command's output (stdout and stderr merged).</summary>
     public string? OutputTail { get; init; }
+
+    /// <summary>An outcome for an exception an action let escape (file system errors and the like).</summary>
+    public static ActionOutcome From(string key, Exception exception) =>
+        ActionOutcome.Failed(new ActionFailure($"{key}: {exception.Message}"));
 }

@@ -1,0 +1,10 @@
+namespace Kairos.Stages.Execution;
+
+/// <summary>How a step ended.</summary>
+public enum StepStatus
+{
+    Succeeded,
+    Skipped,
+    Failed,
+    NotRun,
+}

@@ -1,0 +1,51 @@
+namespace Kairos.Stages.Planning;
+
+/// <summary>Builds the ordered plan: selected stages in order; bundled files, then extensions, each in the order given; <c>after</c> applied; skips recorded.</summary>
+public static class Planner
+{
+    private static readonly string[] RuntimeKeys = ["node", "if", "only_service_manager", "if_files"];
+
+    /// <summary>Sources must already be in order: bundled files by path, then extensions by path (ordinal).</summary>
+    public static (Plan? Plan, IReadOnlyList<string> Errors) Build(IReadOnlyList<PlanSource> sources, string selector, SkipSet skip)
+    {
+        var stages = BuildStages.Select(selector);
+        if (stages is null)
+        {
+            return (null, [$"unknown stage '{selector}'; expected one of: {string.Join(", ", BuildStages.Selectors)}"]);
+        }
+
+        var ordered = sources.OrderBy(s => s.Kind).ToList();
+        var errors = new List<string>();
+        var planned = new List<PlannedStage>();
+        foreach (var stage in stages)
+        {
+            var entries = ordered.SelectMany(source => EntriesOf(source, stage, skip)).ToList();
+            var (sorted, orderErrors) = StepOrdering.Order(entries);
+            errors.AddRange(orderErrors);
+            planned.Add(new PlannedStage(stage, sorted));
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new Plan(selector, planned), errors);
+    }
+
+    private static IEnumerable<PlanEntry> EntriesOf(PlanSource source, string stage, SkipSet skip)
+    {
+        var steps = source.File.StepsFor(stage);
+        var ids = StepIds.For(source.File, steps);
+        var stepName = source.Kind == SourceKind.Bundled ? source.File.StepName : null;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            yield return new PlanEntry
+            {
+                Stage = stage,
+                Id = ids[i],
+                StepName = stepName,
+                Step = step,
+                Kind = source.Kind,
+                SkipReason = skip.ReasonFor(stage, stepName, step.Name),
+                RuntimeConditions = [.. RuntimeKeys.Where(step.KeyLocations.ContainsKey)],
+            };
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using Kairos.Stages.Execution;
+using Kairos.Stages.Planning;
+
+namespace Kairos.Stages.Recording;
+
+/// <summary>Writes run events as JSON Lines (schema: schemas/run-events.schema.json).</summary>
+public sealed class JsonEvents(TextWriter output) : IRunObserver
+{
+    public void RunStarted(Plan plan) => Write("run-start", w =>
+    {
+        w.WriteString("stage", plan.Selector);
+        w.WriteNumber("steps", plan.Entries.Count());
+    });
+
+    public void StepStarted(PlanEntry entry) => Write("step-start", w => WriteEntry(w, entry));
+
+    public void StepFinished(StepResult result) => Write(result.Status == StepStatus.Skipped ? "skip" : "step-end", w =>
+    {
+        WriteEntry(w, result.Entry);
+        w.WriteString("status", result.Status.ToString().ToLowerInvariant());
+        w.WriteNumber("duration_ms", Math.Round(result.Duration.TotalMilliseconds, 1));
+        if (result.SkipReason is { } reason)
+        {
+            w.WriteString("reason", reason);
+        }
+
+        if (result.Failures.Count > 0)
+        {
+            w.WriteString("error", FailureReport.Format(result));
+        }
+
+        if (result.Warnings.Count > 0)
+        {
+            w.WriteStartArray("warnings");
+            result.Warnings.ToList().ForEach(w.WriteStringValue);
+            w.WriteEndArray();
+        }
+    });
+
+    public void RunFinished(RunResult result) => Write("run-end", w =>
+    {
+        w.WriteString("status", result.Status.ToString().ToLowerInvariant());
+        w.WriteNumber("duration_ms", Math.Round(result.Duration.TotalMilliseconds, 1));
+        w.WriteNumber("succeeded", result.Steps.Count(s => s.Status == StepStatus.Succeeded));
+        w.WriteNumber("skipped", result.Steps.Count(s => s.Status == StepStatus.Skipped));
+        w.WriteNumber("failed", result.Steps.Count(s => s.Status == StepStatus.Failed));
+    });
+
+    internal static void WriteEntry(Utf8JsonWriter w, PlanEntry entry)
+    {
+        w.WriteString("stage", entry.Stage);
+        w.WriteString("id", entry.Id);
+        w.WriteString("name", entry.Step.Name);
+        if (entry.StepName is { } step)
+        {
+            w.WriteString("step", step);
+        }
+
+        w.WriteString("source", entry.Source.ToString());
+    }
+
+    private void Write(string type, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("event", type);
+            w.WriteString("time", DateTimeOffset.UtcNow.ToString("O"));
+            body(w);
+            w.WriteEndObject();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Flush();
+    }
+}
