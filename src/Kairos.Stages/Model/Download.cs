@@ -2,7 +2,7 @@ using Kairos.Stages.Diagnostics;
 
 namespace Kairos.Stages.Model;
 
-/// <summary>A <c>downloads[]</c> entry; <c>sha256</c> is our extension.</summary>
+/// <summary>A <c>downloads[]</c> entry; <c>sha256</c> and <c>extract</c> are our extensions.</summary>
 public sealed record Download
 {
     public SourceSpan Location { get; init; }
@@ -14,4 +14,7 @@ public sealed record Download
     public int Timeout { get; init; }
     public string OwnerString { get; init; } = "";
     public string Sha256 { get; init; } = "";
+
+    /// <summary>Our extension: the URL is a tar(.gz) archive; install the member whose path ends with this name at <see cref="Path"/>.</summary>
+    public string Extract { get; init; } = "";
 }
