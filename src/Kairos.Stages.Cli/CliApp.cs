@@ -12,6 +12,8 @@ public static class CliApp
         root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(StagesCommand.Create());
         root.Subcommands.Add(StepsInfoCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
         var config = new InvocationConfiguration
         {
             Output = stdout ?? Console.Out,
