@@ -1,89 +1,117 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Kairos.Stages.Platform;
 
-/// <summary>File operations confined to a root directory; every path goes through <see cref="RootPath"/>.</summary>
-public sealed class RootFileSystem : IRootFileSystem
+/// <summary>File operations confined to a root directory, race-free: every operation walks the path with descriptors (<see cref="RootWalker"/>) and acts relative to the final directory's descriptor.</summary>
+/// <remarks>
+/// <para>Paths resolve as they would after <c>chroot ROOT</c>: absolute link targets restart at the
+/// root, ".." never climbs above it, at most 40 links are followed. No check-then-use gap
+/// exists: a link swapped into a directory component after it was checked makes the next
+/// <c>openat(O_NOFOLLOW)</c> fail (the walk then looks again), and the final operation is made on
+/// the final name relative to the parent's descriptor with no-follow semantics.</para>
+/// <para>Writes create a temporary file with <c>O_CREAT|O_EXCL|O_NOFOLLOW</c> in the same directory,
+/// set owner then exact mode (no umask), then <c>renameat</c> it over the final name: whatever was
+/// there (a link, a hard link to a file outside the root) is replaced, never written through.
+/// Character and block devices at a write target are refused. On procfs and sysfs, where renames
+/// are impossible, the file is written in place (no-follow).</para>
+/// <para>Limits: a directory moved out of the root by someone with write access outside it while a
+/// walk holds it is beyond reach of any in-root check; chmod and chown act on the inode, so a file
+/// hard-linked from outside the root shares the change (as it would after chroot).</para>
+/// </remarks>
+public sealed partial class RootFileSystem : IRootFileSystem
 {
+    private const int MaxRetries = 16;
+
     public RootFileSystem(string root)
     {
         Root = Path.GetFullPath(root);
+        ModificationTime = SourceDateEpoch.FromEnvironment();
     }
 
     public string Root { get; }
 
-    public string Resolve(string path) => RootPath.Resolve(Root, path);
+    /// <summary>The mtime given to written files; defaults to <c>SOURCE_DATE_EPOCH</c> when set, else null (now).</summary>
+    public DateTimeOffset? ModificationTime { get; init; }
 
-    public bool FileExists(string path) => File.Exists(Resolve(path));
-
-    public bool DirectoryExists(string path) => Directory.Exists(Resolve(path));
-
-    public bool Exists(string path)
+    public string Resolve(string path)
     {
-        var host = Resolve(path);
-        return File.Exists(host) || Directory.Exists(host);
+        using var entry = Walk(path, followFinal: true, lenient: true);
+        return entry.HostPath;
     }
 
-    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(Resolve(path));
+    public bool FileExists(string path) => StatOrNull(path) is { IsDirectory: false };
 
-    public string ReadAllText(string path) => File.ReadAllText(Resolve(path));
+    public bool DirectoryExists(string path) => StatOrNull(path) is { IsDirectory: true };
 
-    public void WriteFile(string path, ReadOnlySpan<byte> content, UnixFileMode mode, int uid, int gid)
+    public bool Exists(string path) => StatOrNull(path) is not null;
+
+    public byte[] ReadAllBytes(string path)
     {
-        var host = RootPath.Resolve(Root, path, followFinal: false);
-        var directory = Path.GetDirectoryName(host) ?? Root;
-        var temp = Path.Combine(directory, $".{Path.GetFileName(host)}.ks-{Guid.NewGuid():N}");
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        using var file = OpenFinal(path, OpenFlags.ReadOnly | OpenFlags.NonBlock, out var status);
+        if (!status.IsRegular)
         {
-            stream.Write(content);
+            throw new IOException($"read {path} in {Root}: not a regular file");
         }
 
-        try
-        {
-            File.SetUnixFileMode(temp, mode);
-            Native.Chown(temp, uid, gid);
-            File.Move(temp, host, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        using var stream = new FileStream(file, FileAccess.Read, 1);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
-    public void CreateDirectory(string path, UnixFileMode mode, int uid, int gid)
+    public string ReadAllText(string path) => System.Text.Encoding.UTF8.GetString(ReadAllBytes(path));
+
+    public IReadOnlyList<string> ListDirectory(string path)
     {
-        var host = Resolve(path);
-        Directory.CreateDirectory(host, mode);
-        Native.Chown(host, uid, gid);
+        using var dir = OpenFinal(path, OpenFlags.ReadOnly | OpenFlags.Directory, out _);
+        return [.. Native.ReadDirectory(dir, path).Select(e => e.Name).Order(StringComparer.Ordinal)];
     }
 
-    public void SetMode(string path, UnixFileMode mode) => File.SetUnixFileMode(Resolve(path), mode);
+    private ResolvedEntry Walk(string path, bool followFinal, bool lenient = false) =>
+        RootWalker.Walk(Native.Open(Root, OpenFlags.Path | OpenFlags.Directory), Root, path, followFinal, lenient);
 
-    public void SetOwner(string path, int uid, int gid) => Native.Chown(Resolve(path), uid, gid);
-
-    public void Delete(string path)
+    private FileStatus? StatOrNull(string path)
     {
-        var host = RootPath.Resolve(Root, path, followFinal: false);
-        if (Directory.Exists(host) && new DirectoryInfo(host).LinkTarget is null)
-        {
-            Directory.Delete(host, recursive: true);
-        }
-        else
-        {
-            File.Delete(host);
-        }
+        using var entry = Walk(path, followFinal: true, lenient: true);
+        return entry.Status;
     }
 
-    public void CreateSymlink(string path, string target)
+    /// <summary>Opens the entry a path names, links followed in the root; the open never follows a link.</summary>
+    private SafeFileHandle OpenFinal(string path, int flags, out FileStatus status)
     {
-        var host = RootPath.Resolve(Root, path, followFinal: false);
-        if (new FileInfo(host).LinkTarget is not null || File.Exists(host))
+        for (var attempt = 0; ; attempt++)
         {
-            File.Delete(host);
+            using var entry = Walk(path, followFinal: true);
+            if (entry.Status is null)
+            {
+                throw new FileNotFoundException($"{path} does not exist in {Root}", entry.HostPath);
+            }
+
+            var handle = Native.TryOpenAt(entry.Parent, entry.IsSelf ? "." : entry.Name, flags | OpenFlags.NoFollow, out var errno);
+            if (handle is null)
+            {
+                if (errno is Errno.Loop or Errno.NoEntry && attempt < MaxRetries)
+                {
+                    continue;
+                }
+
+                throw Native.Error(errno, "open", $"{path} in {Root}");
+            }
+
+            status = Native.Stat(handle, string.Empty, path);
+            if (status.IsSymlink)
+            {
+                // An O_PATH open of a link swapped in after the walk: walk again.
+                handle.Dispose();
+                if (attempt < MaxRetries)
+                {
+                    continue;
+                }
+
+                throw Native.Error(Errno.Loop, "open", $"{path} in {Root}");
+            }
+
+            return handle;
         }
-
-        File.CreateSymbolicLink(host, target);
     }
-
-    public IReadOnlyList<string> ListDirectory(string path) =>
-        [.. Directory.EnumerateFileSystemEntries(Resolve(path)).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 }

@@ -1,0 +1,89 @@
+using System.Text;
+using Kairos.Stages.Platform;
+
+namespace Kairos.Stages.Tests.Platform;
+
+/// <summary>An attacker thread swaps links in and out while the file system works: nothing may escape.</summary>
+public sealed class RaceConfinementTests
+{
+    private const int Iterations = 1500;
+    private static readonly byte[] Payload = Encoding.UTF8.GetBytes("payload\n");
+
+    [Theory]
+    [InlineData("write")]
+    [InlineData("mkdir")]
+    [InlineData("symlink")]
+    [InlineData("delete")]
+    [InlineData("chmod")]
+    public void Parent_directory_swapped_for_a_link_out_of_the_root_never_lets_an_operation_escape(string operation)
+    {
+        // arrange
+        using var scene = new ConfinementScene();
+        scene.Mkdir("d");
+        scene.Write("d/secret", "in-root\n");
+        scene.Write("d/dir/inner", "in-root\n");
+        scene.Link("d-link", scene.SentinelPath);
+        using var root = Native.Open(scene.RootPath, OpenFlags.Path | OpenFlags.Directory);
+        var swap = new Action(() =>
+        {
+            // d: directory -> (missing) -> link to the sentinel -> (missing) -> directory
+            Native.RenameAt(root, "d", root, "d-real");
+            Native.RenameAt(root, "d-link", root, "d");
+            Native.RenameAt(root, "d", root, "d-link");
+            Native.RenameAt(root, "d-real", root, "d");
+        });
+        Action act = operation switch
+        {
+            "write" => () => scene.Files.WriteFile("/d/secret", Payload, (UnixFileMode)0x1FF, 0, 0),
+            "mkdir" => () => scene.Files.CreateDirectory("/d/dir", (UnixFileMode)0x1FF, 0, 0),
+            "symlink" => () => scene.Files.CreateSymlink("/d/secret", "/x"),
+            "delete" => () => scene.Files.Delete("/d/dir/inner"),
+            _ => () => scene.Files.SetMode("/d/secret", (UnixFileMode)0x1FF),
+        };
+
+        // act
+        var (done, failed) = scene.AssertRace(act, swap, Iterations);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{operation}: {done} done, {failed} failed");
+
+        // assert
+        Assert.Equal(Iterations, done + failed);
+        Assert.True(done > 0, "no operation got through at all");
+    }
+
+    [Theory]
+    [InlineData("read")]
+    [InlineData("chmod")]
+    [InlineData("chown")]
+    [InlineData("write")]
+    public void Final_file_swapped_for_a_link_out_of_the_root_never_lets_an_operation_escape(string operation)
+    {
+        // arrange
+        using var scene = new ConfinementScene();
+        scene.Write("f", "in-root\n");
+        scene.Link("f-link", Path.Combine(scene.SentinelPath, "secret"));
+        using var root = Native.Open(scene.RootPath, OpenFlags.Path | OpenFlags.Directory);
+        var swap = new Action(() =>
+        {
+            Native.RenameAt(root, "f", root, "f-real");
+            Native.RenameAt(root, "f-link", root, "f");
+            Native.RenameAt(root, "f", root, "f-link");
+            Native.RenameAt(root, "f-real", root, "f");
+        });
+        var leaked = 0;
+        Action act = operation switch
+        {
+            "read" => () => leaked += scene.Files.ReadAllText("/f") == "secret\n" ? 1 : 0,
+            "chmod" => () => scene.Files.SetMode("/f", (UnixFileMode)0x1FF),
+            "chown" => () => scene.Files.SetOwner("/f", 4242, 4242),
+            _ => () => scene.Files.WriteFile("/f", Payload, (UnixFileMode)0x1FF, 0, 0),
+        };
+
+        // act
+        var (done, failed) = scene.AssertRace(act, swap, Iterations);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{operation}: {done} done, {failed} failed");
+
+        // assert
+        Assert.Equal(Iterations, done + failed);
+        Assert.Equal(0, leaked);
+    }
+}
