@@ -9,6 +9,9 @@ public sealed record ActionOutcome
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Files fetched by the action, with their computed sha256 (for the run record).</summary>
+    public IReadOnlyList<DownloadRecord> Downloads { get; init; } = [];
+
     public bool Succeeded => Failures.Count == 0;
 
     public static ActionOutcome Failed(ActionFailure failure) => new() { Failures = [failure] };

@@ -1,0 +1,55 @@
+using System.Text;
+using Kairos.Stages.Execution;
+using Kairos.Stages.Model;
+using Kairos.Stages.Templates;
+
+namespace Kairos.Stages.Actions;
+
+/// <summary><c>hostname</c>: render the hostname context, write <c>/etc/hostname</c> and rewrite the 127.0.0.1 line of <c>/etc/hosts</c>; no sethostname at build time.</summary>
+public sealed class HostnameAction : IStepAction
+{
+    public string Key => "hostname";
+
+    public bool IsPresent(Step step) => !string.IsNullOrEmpty(step.Hostname);
+
+    public Task<ActionOutcome> RunAsync(Step step, ActionContext context, CancellationToken cancellationToken)
+    {
+        var outcome = new OutcomeBuilder(context, Key);
+        var files = context.Target.Files;
+        try
+        {
+            var machineId = files.FileExists("/etc/machine-id") ? files.ReadAllText("/etc/machine-id").Trim() : "";
+            var name = HostnameTemplate.Render(step.Hostname!, machineId);
+            if (!context.BuildTime)
+            {
+                outcome.Warn("the running kernel's hostname is not changed; only /etc/hostname and /etc/hosts are written");
+            }
+
+            files.WriteFile("/etc/hostname", Encoding.UTF8.GetBytes(name + "\n"), FileModes.Mode0644, 0, 0);
+            if (!files.FileExists("/etc/hosts"))
+            {
+                outcome.Fail("cannot rewrite /etc/hosts: it does not exist in the root");
+                return Task.FromResult(outcome.Build());
+            }
+
+            var host = files.Resolve("/etc/hosts");
+            var mode = File.GetUnixFileMode(host);
+            var (uid, gid) = FileStat.Owner(host) ?? (0, 0);
+            var lines = files.ReadAllText("/etc/hosts").TrimEnd('\n').Split('\n').Select(l => Rewrite(l.Trim(), name));
+            files.WriteFile("/etc/hosts", Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), mode, uid, gid);
+        }
+        catch (TemplateException error)
+        {
+            outcome.Fail($"hostname template '{step.Hostname}' failed: {error.Message}");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            outcome.Fail($"cannot set hostname: {error.Message}");
+        }
+
+        return Task.FromResult(outcome.Build());
+    }
+
+    private static string Rewrite(string line, string name) =>
+        line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries) is ["127.0.0.1", ..] ? $"127.0.0.1 localhost {name}" : line;
+}

@@ -1,0 +1,39 @@
+using Kairos.Stages.Execution;
+using Kairos.Stages.Model;
+using Kairos.Stages.PackageManagers;
+
+namespace Kairos.Stages.Actions;
+
+/// <summary><c>packages</c>: refresh, upgrade, install, remove with the root's package manager; stops at the first failure.</summary>
+public sealed class PackagesAction : IStepAction
+{
+    public string Key => "packages";
+
+    public bool IsPresent(Step step) =>
+        step.Packages is { } p && (p.Refresh || p.Upgrade || p.Install.Count > 0 || p.Remove.Count > 0);
+
+    public async Task<ActionOutcome> RunAsync(Step step, ActionContext context, CancellationToken cancellationToken)
+    {
+        var outcome = new OutcomeBuilder(context, Key);
+        var os = context.Build.Distro.OsRelease;
+        var manager = PackageManagerResolver.Resolve(os);
+        if (manager is null)
+        {
+            outcome.Fail(PackageManagerResolver.UnknownMessage(os));
+            return outcome.Build();
+        }
+
+        foreach (var command in PackageOperations.Commands(manager, step.Packages!))
+        {
+            // The package manager's own order: a failed refresh makes installing meaningless, so always stop.
+            var failure = await CommandRunner.RunAsync(context, outcome.Render(command), cancellationToken, manager.Environment);
+            if (failure is not null)
+            {
+                outcome.Fail(failure);
+                break;
+            }
+        }
+
+        return outcome.Build();
+    }
+}

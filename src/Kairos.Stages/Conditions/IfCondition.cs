@@ -1,0 +1,25 @@
+using Kairos.Stages.Execution;
+using Kairos.Stages.Model;
+using Kairos.Stages.Platform;
+
+namespace Kairos.Stages.Conditions;
+
+/// <summary><c>if</c>: the templated shell command runs with <c>sh -c</c> in the target; exit 0 runs the step.</summary>
+public sealed class IfCondition : IStepCondition
+{
+    public string Key => "if";
+
+    public bool IsPresent(Step step) => !string.IsNullOrEmpty(step.If);
+
+    public async Task<ConditionResult> EvaluateAsync(Step step, ActionContext context, CancellationToken cancellationToken)
+    {
+        var script = context.Templates.Render(step.If!, w => context.Log.Warning("if: {Warning}", w));
+        var result = await context.Target.RunAsync(new CommandRequest(script), cancellationToken);
+        if (result.Output.Length > 0)
+        {
+            context.Log.Debug("if '{Script}' printed: {Output}", script, result.Output.TrimEnd());
+        }
+
+        return result.Succeeded ? ConditionResult.Pass : ConditionResult.Skip($"if '{script}' exited with {result.ExitCode}");
+    }
+}

@@ -1,0 +1,23 @@
+using Kairos.Stages.Execution;
+using Kairos.Stages.Model;
+
+namespace Kairos.Stages.Conditions;
+
+/// <summary><c>only_os_version</c>: a regex on VERSION_ID (for rocky and almalinux the major version, as sysinfo reports it).</summary>
+public sealed class OnlyOsVersionCondition : IStepCondition
+{
+    public string Key => "only_os_version";
+
+    public bool IsPresent(Step step) => !string.IsNullOrEmpty(step.OnlyOsVersion);
+
+    public Task<ConditionResult> EvaluateAsync(Step step, ActionContext context, CancellationToken cancellationToken)
+    {
+        var version = Version(context.Build.Distro.OsRelease);
+        return Task.FromResult(version.Length == 0
+            ? ConditionResult.Skip($"only_os_version '{step.OnlyOsVersion}' cannot match: the target's os-release has no VERSION_ID")
+            : RegexCondition.Match(Key, step.OnlyOsVersion!, version, "the OS version"));
+    }
+
+    internal static string Version(Context.OsRelease os) =>
+        os.Id is "rocky" or "almalinux" ? os.VersionId.Split('.')[0] : os.VersionId;
+}
