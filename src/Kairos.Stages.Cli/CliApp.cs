@@ -9,6 +9,7 @@ public static class CliApp
     {
         var root = new RootCommand("kairos-stages: turn a container image into a Kairos-ready image from declarative yip stage files");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         var config = new InvocationConfiguration
         {
             Output = stdout ?? Console.Out,
