@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(StepsInfoCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         var config = new InvocationConfiguration
         {
             Output = stdout ?? Console.Out,

@@ -1,0 +1,20 @@
+namespace Kairos.Stages.Checks;
+
+/// <summary>The ordered catalog of validate's checks: kairos-init's eight, then our own.</summary>
+public static class ImageChecks
+{
+    public static IReadOnlyList<IImageCheck> All { get; } =
+    [
+        new BinariesCheck(),
+        new BootFilesCheck(),
+        new ReleaseCheck(),
+        new DirsCheck(),
+        new InitrdCheck(),
+        new SshHostKeysCheck(),
+        new ServicesCheck(),
+        new KernelCheck(),
+        new MachineIdCheck(),
+        new PackageCacheCheck(),
+        new InitrdAgeCheck(),
+    ];
+}

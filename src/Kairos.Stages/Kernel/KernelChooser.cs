@@ -1,0 +1,71 @@
+namespace Kairos.Stages.Kernel;
+
+/// <summary>
+/// Picks the kernel of an image from the directory names of <c>/lib/modules</c> (kairos-init's rules,
+/// with the Fedora/RHEL ordering fixed): rpi3/rpi4 prefer <c>-raspi</c>; otherwise the highest name
+/// that parses as a version; when none parses, the newest by RPM-like ordering rather than the first
+/// alphabetically.
+/// </summary>
+public static class KernelChooser
+{
+    public const string ModulesDirectory = "/lib/modules";
+
+    public static KernelLookup Choose(IReadOnlyList<string> moduleDirNames, string model)
+    {
+        var names = moduleDirNames.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+        {
+            return KernelLookup.Failed($"no kernel versions found in {ModulesDirectory}");
+        }
+
+        if (model is "rpi3" or "rpi4")
+        {
+            var raspi = names.Where(n => n.EndsWith("-raspi", StringComparison.Ordinal)).ToList();
+            if (raspi.Count > 0)
+            {
+                return HighestVersion(raspi, KernelRule.RaspiVersion)
+                    ?? KernelLookup.Of(new KernelChoice(raspi[^1], KernelRule.RaspiLexicographic));
+            }
+        }
+
+        return HighestVersion(names, KernelRule.Version)
+            ?? KernelLookup.Of(new KernelChoice(names.Max(RpmVersionComparer.Instance)!, KernelRule.RpmOrder));
+    }
+
+    /// <summary>Reads the kernel directories of <c>/lib/modules</c> inside the root (a <c>/lib</c> link to <c>/usr/lib</c> is followed within the root) and chooses one.</summary>
+    public static KernelLookup ChooseInRoot(Platform.IRootFileSystem files, string model)
+    {
+        if (!files.DirectoryExists(ModulesDirectory))
+        {
+            return KernelLookup.Failed($"no kernel versions found in {ModulesDirectory}: the directory does not exist");
+        }
+
+        try
+        {
+            var directories = files.ListDirectory(ModulesDirectory)
+                .Where(name => files.DirectoryExists($"{ModulesDirectory}/{name}"))
+                .ToList();
+            return Choose(directories, model);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return KernelLookup.Failed($"cannot read {ModulesDirectory}: {e.Message}");
+        }
+    }
+
+    private static KernelLookup? HighestVersion(List<string> names, KernelRule rule)
+    {
+        string? best = null;
+        LenientVersion? bestVersion = null;
+        foreach (var name in names)
+        {
+            if (LenientVersion.TryParse(name) is { } version && (bestVersion is null || version.CompareTo(bestVersion) > 0))
+            {
+                best = name;
+                bestVersion = version;
+            }
+        }
+
+        return best is null ? null : KernelLookup.Of(new KernelChoice(best, rule));
+    }
+}

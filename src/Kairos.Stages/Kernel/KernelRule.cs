@@ -1,0 +1,17 @@
+namespace Kairos.Stages.Kernel;
+
+/// <summary>The rule of the kernel chooser that picked a kernel.</summary>
+public enum KernelRule
+{
+    /// <summary>rpi3/rpi4: the highest version among the <c>-raspi</c> directories.</summary>
+    RaspiVersion,
+
+    /// <summary>rpi3/rpi4: no <c>-raspi</c> name parses as a version; the lexicographically last one.</summary>
+    RaspiLexicographic,
+
+    /// <summary>The highest name that parses as a version (hashicorp-like lenient parsing).</summary>
+    Version,
+
+    /// <summary>No name parses as a version (Fedora/RHEL <c>…el9_5.x86_64</c>); the newest by RPM-like ordering.</summary>
+    RpmOrder,
+}
