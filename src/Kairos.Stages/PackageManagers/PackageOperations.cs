@@ -1,4 +1,3 @@
-using Kairos.Stages.Model;
 
 namespace Kairos.Stages.PackageManagers;
 
@@ -9,7 +8,7 @@ public static class PackageOperations
     /// The command lines in yip's order. Deliberate difference: <c>upgrade: true</c> on its own
     /// upgrades (yip ignores it unless install, remove or refresh is also set).
     /// </summary>
-    public static IReadOnlyList<string> Commands(PackageManager manager, Packages packages)
+    public static IReadOnlyList<string> Commands(PackageManager manager, Model.Packages packages)
     {
         var commands = new List<string>();
         if (packages.Refresh)

@@ -7,7 +7,7 @@ namespace Kairos.Stages.Tests.PackageManagers;
 
 public sealed class PackagesActionTests
 {
-    private static readonly Packages All = new() { Refresh = true, Upgrade = true, Install = ["foo", "bar"], Remove = ["baz"] };
+    private static readonly Model.Packages All = new() { Refresh = true, Upgrade = true, Install = ["foo", "bar"], Remove = ["baz"] };
 
     [Theory]
     [InlineData("debian", "", "apt-get -y update|apt-get -y upgrade|apt-get -y --no-install-recommends install foo bar|apt-get -y remove baz")]
@@ -46,7 +46,7 @@ public sealed class PackagesActionTests
         var target = new RecordingTarget(root);
 
         // act
-        await new PackagesAction().RunAsync(new Step { Packages = new Packages { Install = ["x"] } }, Contexts.For(target), TestContext.Current.CancellationToken);
+        await new PackagesAction().RunAsync(new Step { Packages = new Model.Packages { Install = ["x"] } }, Contexts.For(target), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("noninteractive", target.Requests.Single().Environment["DEBIAN_FRONTEND"]);
@@ -58,7 +58,7 @@ public sealed class PackagesActionTests
         // arrange
         using var root = new TempRoot();
         var target = new RecordingTarget(root);
-        var step = new Step { Packages = new Packages { Upgrade = true } };
+        var step = new Step { Packages = new Model.Packages { Upgrade = true } };
 
         // act
         await new PackagesAction().RunAsync(step, Contexts.For(target, Contexts.Distro("alpine")), TestContext.Current.CancellationToken);
@@ -90,7 +90,7 @@ public sealed class PackagesActionTests
         // arrange
         using var root = new TempRoot();
         var target = new RecordingTarget(root);
-        var step = new Step { Packages = new Packages { Install = ["linux-image-{{.Values.os.architecture}}"] } };
+        var step = new Step { Packages = new Model.Packages { Install = ["linux-image-{{.Values.os.architecture}}"] } };
 
         // act
         await new PackagesAction().RunAsync(step, Contexts.For(target), TestContext.Current.CancellationToken);
