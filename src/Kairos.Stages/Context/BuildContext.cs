@@ -28,6 +28,9 @@ public sealed record BuildContext
     /// <summary>This tool's version (KAIROS_INIT_VERSION).</summary>
     public string ToolVersion { get; init; } = "0.0.0";
 
+    /// <summary>The kernel the init phase links and builds an initrd for (a /lib/modules directory name); empty when none is installed yet.</summary>
+    public string KernelVersion { get; init; } = "";
+
     /// <summary>Log level name, so templates can switch verbosity (dracut -v at trace).</summary>
     public string LogLevel { get; init; } = "info";
 }

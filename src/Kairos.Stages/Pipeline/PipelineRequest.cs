@@ -1,0 +1,24 @@
+using Kairos.Stages.Context;
+using Kairos.Stages.Rendering;
+
+namespace Kairos.Stages.Pipeline;
+
+/// <summary>What to prepare: the build facts, the bundled stage source, extension files, the stage selector and skips.</summary>
+public sealed record PipelineRequest
+{
+    public required BuildContext Context { get; init; }
+
+    public required IStageSource Bundled { get; init; }
+
+    /// <summary>Host directory of extension files, and how to show it in diagnostics; null: no extensions.</summary>
+    public string? ExtensionsDirectory { get; init; }
+
+    public string ExtensionsDisplay { get; init; } = ExtensionFiles.DefaultDirectory;
+
+    public string Selector { get; init; } = "all";
+
+    public IReadOnlyList<string> SkipSteps { get; init; } = [];
+
+    /// <summary>Unknown keys become warnings (yip parity) instead of errors.</summary>
+    public bool Lenient { get; init; }
+}

@@ -1,0 +1,11 @@
+using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Planning;
+
+namespace Kairos.Stages.Pipeline;
+
+/// <summary>A validated, planned run: the plan, its sources, the rendered text of every file, and warnings.</summary>
+public sealed record PreparedRun(
+    Plan Plan,
+    IReadOnlyList<PlanSource> Sources,
+    IReadOnlyDictionary<string, string> Texts,
+    IReadOnlyList<Diagnostic> Warnings);

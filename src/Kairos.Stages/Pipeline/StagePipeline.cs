@@ -1,0 +1,58 @@
+using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Planning;
+using Kairos.Stages.Rendering;
+using Kairos.Stages.Validation;
+
+namespace Kairos.Stages.Pipeline;
+
+/// <summary>
+/// load → render → parse → validate → plan, for every file, before anything executes: one bad
+/// bundled or extension file stops the run with diagnostics and nothing changed.
+/// </summary>
+public static class StagePipeline
+{
+    public static PipelineResult Prepare(PipelineRequest request)
+    {
+        var renderer = StageRenderer.ForSource(request.Bundled);
+        var diagnostics = new List<Diagnostic>();
+        var inputs = new List<(LintInput Input, SourceKind Kind)>();
+        foreach (var template in request.Bundled.ListStages())
+        {
+            var rendered = renderer.Render(template, request.Context);
+            diagnostics.AddRange(rendered.Diagnostics);
+            if (rendered.Text is { } text)
+            {
+                inputs.Add((new LintInput(template.DisplayPath, text), SourceKind.Bundled));
+            }
+        }
+
+        if (request.ExtensionsDirectory is { } dir)
+        {
+            inputs.AddRange(ExtensionFiles.Read(dir, request.ExtensionsDisplay).Select(i => (i, SourceKind.Extension)));
+        }
+
+        var (files, found) = Linter.Analyze([.. inputs.Select(i => i.Input)], new LintOptions { Lenient = request.Lenient });
+        diagnostics.AddRange(found);
+        var sorted = DiagnosticBag.Sort(diagnostics);
+        if (sorted.Any(d => d.IsError) || files.Count < inputs.Count)
+        {
+            return new PipelineResult(null, sorted, []);
+        }
+
+        var sources = inputs.Select(i => new PlanSource(files[i.Input.Path], i.Kind)).ToList();
+        var (skip, skipErrors) = SkipSet.Parse(request.SkipSteps, SkipSet.KnownNames(sources));
+        if (skipErrors.Count > 0)
+        {
+            return new PipelineResult(null, sorted, skipErrors);
+        }
+
+        var (plan, planErrors) = Planner.Build(sources, request.Selector, skip);
+        if (plan is null)
+        {
+            return new PipelineResult(null, sorted, planErrors);
+        }
+
+        var texts = inputs.ToDictionary(i => i.Input.Path, i => i.Input.Text, StringComparer.Ordinal);
+        return new PipelineResult(new PreparedRun(plan, sources, texts, sorted), sorted, []);
+    }
+}
