@@ -5,6 +5,9 @@ public sealed record CommandResult(int ExitCode, string Output, TimeSpan Duratio
 {
     public bool Succeeded => ExitCode == 0;
 
+    /// <summary>True when the command was killed because its timeout ran out (the exit code is then 124).</summary>
+    public bool TimedOut { get; init; }
+
     /// <summary>The last <paramref name="lines"/> lines of output, for error messages.</summary>
     public string Tail(int lines = 20)
     {

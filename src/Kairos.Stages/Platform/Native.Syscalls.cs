@@ -9,33 +9,29 @@ internal static partial class Native
 {
     private const int StatxBasicStats = 0x7ff;
     private const long FchmodAt2 = 452;
+    private const int AtCurrentDirectory = -100;
 
     private static readonly bool Arm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
     private static readonly long StatxCall = Arm64 ? 291 : 332;
     private static readonly long GetDents64Call = Arm64 ? 61 : 217;
 
     /// <summary>The status of <paramref name="name"/> in <paramref name="dir"/> (empty name: the descriptor itself), never following a final link.</summary>
-    public static unsafe FileStatus? TryStat(SafeFileHandle dir, string name, out int errno)
+    public static FileStatus? TryStat(SafeFileHandle dir, string name, out int errno)
     {
-        var buffer = stackalloc byte[256];
-        var nameBytes = System.Text.Encoding.UTF8.GetBytes(name + "\0");
         var success = false;
         dir.DangerousAddRef(ref success);
         try
         {
-            fixed (byte* namePtr = nameBytes)
-            {
-                var flags = At.SymlinkNoFollow | (name.Length == 0 ? At.EmptyPath : 0);
-                var result = syscall(StatxCall, dir.DangerousGetHandle(), (nint)namePtr, flags, StatxBasicStats, (nint)buffer);
-                errno = result < 0 ? Marshal.GetLastPInvokeError() : 0;
-                return result < 0 ? null : FileStatus.FromStatx(new ReadOnlySpan<byte>(buffer, 256));
-            }
+            return StatCore(dir.DangerousGetHandle(), name, At.SymlinkNoFollow | (name.Length == 0 ? At.EmptyPath : 0), out errno);
         }
         finally
         {
             dir.DangerousRelease();
         }
     }
+
+    /// <summary>The status of a host path, links followed (magic links included: /proc/1/root).</summary>
+    public static FileStatus? TryStatFollowing(string hostPath, out int errno) => StatCore(AtCurrentDirectory, hostPath, 0, out errno);
 
     public static FileStatus Stat(SafeFileHandle dir, string name, string pathForErrors) =>
         TryStat(dir, name, out var errno) ?? throw Error(errno, "statx", pathForErrors);
@@ -113,6 +109,18 @@ internal static partial class Native
         finally
         {
             dir.DangerousRelease();
+        }
+    }
+
+    private static unsafe FileStatus? StatCore(nint dirfd, string name, int flags, out int errno)
+    {
+        var buffer = stackalloc byte[256];
+        var nameBytes = System.Text.Encoding.UTF8.GetBytes(name + "\0");
+        fixed (byte* namePtr = nameBytes)
+        {
+            var result = syscall(StatxCall, dirfd, (nint)namePtr, flags, StatxBasicStats, (nint)buffer);
+            errno = result < 0 ? Marshal.GetLastPInvokeError() : 0;
+            return result < 0 ? null : FileStatus.FromStatx(new ReadOnlySpan<byte>(buffer, 256));
         }
     }
 

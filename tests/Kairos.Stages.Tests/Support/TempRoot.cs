@@ -59,16 +59,32 @@ public sealed class TempRoot : IDisposable
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
+    /// <summary>
+    /// Deletes the directory. Mounts left inside it (a failed chroot test) are lazily detached
+    /// first, and the delete never crosses a mount point: a bind of the host's /dev left behind
+    /// must not have its device nodes removed.
+    /// </summary>
     public void Dispose()
     {
+        foreach (var mount in MountTable.MountsUnder(Path).Reverse())
+        {
+            HostShellUnmount(mount);
+        }
+
         try
         {
-            Directory.Delete(Path, recursive: true);
+            new RootFileSystem(System.IO.Path.GetDirectoryName(Path)!).Delete("/" + System.IO.Path.GetFileName(Path));
         }
         catch (IOException)
         {
-            // A test that left a mount behind reports that itself; never hide it by failing here.
+            // Best effort: a test asserting on leftovers reports them itself.
         }
+    }
+
+    private static void HostShellUnmount(string mount)
+    {
+        using var process = System.Diagnostics.Process.Start("umount", ["-l", mount]);
+        process.WaitForExit();
     }
 
     private static void Describe(Microsoft.Win32.SafeHandles.SafeFileHandle anchor, string top, string relative, StringBuilder text, bool changeTimes)

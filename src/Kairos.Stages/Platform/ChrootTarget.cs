@@ -1,0 +1,115 @@
+using System.Runtime.InteropServices;
+
+namespace Kairos.Stages.Platform;
+
+/// <summary>
+/// Any root other than "/": commands run as <c>chroot ROOT /bin/sh -c script</c> with a clean
+/// environment, inside a <see cref="MountSession"/> opened at the first command and undone on
+/// dispose — or at once when SIGINT/SIGTERM arrives (the command is killed, the mounts undone and
+/// a <see cref="TargetInterruptedException"/> carrying exit code 130/143 thrown).
+/// </summary>
+public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
+{
+    /// <summary>The PATH commands get inside the root.</summary>
+    public const string SearchPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private static readonly string[] PassedThrough = ["http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", SourceDateEpoch.VariableName];
+    private readonly Lock _gate = new();
+    private MountSession? _session;
+    private SignalGuard? _signals;
+    private bool _disposed;
+
+    public ChrootTarget(string root)
+    {
+        Root = Path.GetFullPath(root);
+        if (!Directory.Exists(Root))
+        {
+            throw new DirectoryNotFoundException($"root {Root} does not exist");
+        }
+
+        Files = new RootFileSystem(Root);
+    }
+
+    public string Root { get; }
+
+    public IRootFileSystem Files { get; }
+
+    /// <summary>The mounts of the current run (null before the first command and after dispose).</summary>
+    public MountSession? Mounts => _session;
+
+    /// <summary>The signal that interrupted the run, if any.</summary>
+    public PosixSignal? InterruptedBy => _signals?.Received;
+
+    public async Task<CommandResult> RunAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var signals = Start();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
+        try
+        {
+            return await ProcessRunner.RunAsync([HostTools.Require("chroot"), Root, "/bin/sh", "-c", ProcessRunner.Merged(request.Script)], Environment(request), request, linked.Token);
+        }
+        catch (OperationCanceledException) when (signals.Received is { } signal)
+        {
+            Stop();
+            throw new TargetInterruptedException(signal, signals.ExitCode ?? 143);
+        }
+    }
+
+    /// <summary>The environment inside the root: the host's is dropped except proxies and SOURCE_DATE_EPOCH.</summary>
+    public static IReadOnlyDictionary<string, string?> Environment(CommandRequest request)
+    {
+        var variables = System.Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => !PassedThrough.Contains(k, StringComparer.Ordinal))
+            .ToDictionary(k => k, _ => (string?)null, StringComparer.Ordinal);
+        variables["PATH"] = SearchPath;
+        variables["HOME"] = "/root";
+        variables["LANG"] = "C.UTF-8";
+        foreach (var (key, value) in request.Environment)
+        {
+            variables[key] = value;
+        }
+
+        return variables;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            Stop();
+            _signals?.Dispose();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private SignalGuard Start()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _signals ??= new SignalGuard();
+            if (_signals.Received is null)
+            {
+                _session ??= MountSession.Open(Root);
+            }
+
+            return _signals;
+        }
+    }
+
+    private void Stop()
+    {
+        lock (_gate)
+        {
+            var session = _session;
+            _session = null;
+            session?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using Kairos.Stages.Platform;
+
+namespace Kairos.Stages.Tests.Platform;
+
+public sealed class RecordingTargetTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Commands_are_recorded_with_their_environment_and_succeed_by_default()
+    {
+        // arrange
+        using var target = new RecordingTarget();
+        var request = new CommandRequest("apt-get install -y curl") { Environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" } };
+
+        // act
+        var result = await target.RunAsync(request, Token);
+
+        // assert
+        Assert.Equal(0, result.ExitCode);
+        var recorded = Assert.Single(target.Commands);
+        Assert.Equal("apt-get install -y curl", recorded.Script);
+        Assert.Equal("noninteractive", recorded.Environment["DEBIAN_FRONTEND"]);
+    }
+
+    [Fact]
+    public async Task Programmed_failures_answer_matching_scripts_latest_rule_first()
+    {
+        // arrange
+        using var target = new RecordingTarget()
+            .Respond("^apt-get", 100, "E: broken\n")
+            .Respond("install -y nope", 1, "E: Unable to locate package nope\n");
+        var lines = new List<string>();
+
+        // act
+        var nope = await target.RunAsync(new CommandRequest("apt-get install -y nope") { OnOutput = lines.Add }, Token);
+        var other = await target.RunAsync(new CommandRequest("apt-get update"), Token);
+        var echo = await target.RunAsync(new CommandRequest("echo hi"), Token);
+
+        // assert
+        Assert.Equal((1, "E: Unable to locate package nope\n"), (nope.ExitCode, nope.Output));
+        Assert.Equal(["E: Unable to locate package nope"], lines);
+        Assert.Equal(100, other.ExitCode);
+        Assert.Equal(0, echo.ExitCode);
+    }
+
+    [Fact]
+    public async Task Side_effects_act_on_the_real_root()
+    {
+        // arrange
+        using var target = new RecordingTarget().Respond(new CommandResponse(new("useradd"), 0, string.Empty)
+        {
+            SideEffect = (_, files) => files.WriteFile("/etc/passwd", Encoding.UTF8.GetBytes("kairos:x:1000:1000::/home/kairos:/bin/sh\n"), (UnixFileMode)0x1A4, 0, 0),
+        });
+        target.Files.CreateDirectory("/etc", (UnixFileMode)0x1ED, -1, -1);
+
+        // act
+        await target.RunAsync(new CommandRequest("useradd kairos"), Token);
+
+        // assert
+        Assert.StartsWith("kairos:x:1000", target.Files.ReadAllText("/etc/passwd"));
+    }
+
+    [Fact]
+    public void Temporary_root_is_removed_on_dispose_and_a_given_root_is_kept()
+    {
+        // arrange
+        var owned = new RecordingTarget();
+        using var given = new Support.TempRoot();
+        var borrowed = new RecordingTarget(given.Path);
+
+        // act
+        owned.Dispose();
+        borrowed.Dispose();
+
+        // assert
+        Assert.False(Directory.Exists(owned.Root));
+        Assert.True(Directory.Exists(given.Path));
+    }
+}
