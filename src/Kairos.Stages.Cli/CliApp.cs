@@ -15,6 +15,8 @@ public static class CliApp
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         var config = new InvocationConfiguration
         {
             Output = stdout ?? Console.Out,

@@ -1,0 +1,20 @@
+using Kairos.Stages.Context;
+using Kairos.Stages.Kernel;
+using Kairos.Stages.Platform;
+
+namespace Kairos.Stages.Cli;
+
+/// <summary>Adds the kernel the init phase will use, chosen from the root's /lib/modules (empty when none yet).</summary>
+public static class ContextWithKernel
+{
+    public static BuildContext Refresh(BuildContext context)
+    {
+        if (!Directory.Exists(context.Root))
+        {
+            return context;
+        }
+
+        var lookup = KernelChooser.ChooseInRoot(new RootFileSystem(context.Root), context.Model);
+        return context with { KernelVersion = lookup.Choice?.Version ?? "" };
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Kairos.Stages.Pipeline;
+using Kairos.Stages.Recording;
+
+namespace Kairos.Stages.Cli;
+
+/// <summary><c>kairos-stages plan</c>: the resolved, ordered plan as text, YAML or JSON; never writes.</summary>
+public static class PlanCommand
+{
+    public static Command Create()
+    {
+        var binder = new BuildOptionsBinder();
+        var stages = new StageOptions();
+        var format = new Option<string>("--format", "--output") { Description = "text, yaml or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "yaml", "json");
+        var command = new Command("plan", "print the resolved, ordered plan: every step, its stage and source, and run or skip with the reason") { format };
+        binder.AddTo(command);
+        stages.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var context = BuildContextLoader.Load(binder, parse, o => o with { AllowMissingVersion = true });
+            if (context is null)
+            {
+                return 2;
+            }
+
+            var prepared = PipelineReporter.Report(StagePipeline.Prepare(stages.Request(parse, ContextWithKernel.Refresh(context), binder)), parse.InvocationConfiguration.Error);
+            if (prepared is null)
+            {
+                return 2;
+            }
+
+            parse.InvocationConfiguration.Output.Write(parse.GetValue(format) switch
+            {
+                "json" => PlanWriter.ToJson(prepared.Plan),
+                "yaml" => PlanWriter.ToYaml(prepared.Plan),
+                _ => PlanWriter.ToText(prepared.Plan),
+            });
+            return 0;
+        });
+        return command;
+    }
+}

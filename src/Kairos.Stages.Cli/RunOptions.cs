@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace Kairos.Stages.Cli;
+
+/// <summary>The flags only <c>run</c> has.</summary>
+public sealed class RunOptions
+{
+    public Option<string?> ArtifactsDir { get; } = new("--artifacts-dir") { Description = "read artifacts from this directory (see 'artifacts fetch') instead of downloading" };
+
+    public Option<bool> KeepGoing { get; } = new("--keep-going") { Description = "yip semantics: finish the failing stage, then stop" };
+
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "print the plan and write nothing" };
+
+    public Option<string> Output { get; } = new("--output") { Description = "text (progress on stderr) or json (JSON Lines events on stdout)", DefaultValueFactory = _ => "text" };
+
+    public Option<bool> Force { get; } = new("--force") { Description = "allow --root / outside a container or chroot" };
+
+    public RunOptions() => Output.AcceptOnlyFromAmong("text", "json");
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { ArtifactsDir, KeepGoing, DryRun, Output, Force })
+        {
+            command.Options.Add(option);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Kairos.Stages.Context;
+using Kairos.Stages.Pipeline;
+using Kairos.Stages.Planning;
+
+namespace Kairos.Stages.Cli;
+
+/// <summary>The flags shared by run and plan: stage selection, skips, extensions, leniency.</summary>
+public sealed class StageOptions
+{
+    public Option<string> Stage { get; } = new("--stage", "-s")
+    {
+        Description = "all, install, init, or one stage: " + string.Join(", ", BuildStages.All),
+        DefaultValueFactory = _ => "all",
+    };
+
+    public Option<string[]> SkipSteps { get; } = new("--skip-steps", "--skip-step")
+    {
+        Description = "comma-separated step, stage or phase names to skip (repeatable; see steps-info)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> ExtensionsDir { get; } = new("--extensions-dir")
+    {
+        Description = $"extension files directory on the host (default: {ExtensionFiles.DefaultDirectory} or ${ExtensionFiles.EnvironmentVariable} inside the root)",
+    };
+
+    public Option<bool> NoExtensions { get; } = new("--no-extensions") { Description = "ignore stage extension files" };
+
+    public Option<bool> StageExtensions { get; } = new("--stage-extensions", "-x")
+    {
+        Description = "accepted for kairos-init compatibility; extensions load whenever their directory exists",
+    };
+
+    public Option<bool> Lenient { get; } = new("--lenient") { Description = "unknown keys in stage files are warnings (yip parity), not errors" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Stage, SkipSteps, ExtensionsDir, NoExtensions, StageExtensions, Lenient })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public PipelineRequest Request(ParseResult parse, BuildContext context, BuildOptionsBinder binder)
+    {
+        var explicitDir = parse.GetValue(ExtensionsDir);
+        var environment = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
+        var directory = parse.GetValue(NoExtensions) ? null : ExtensionFiles.Locate(context.Root, explicitDir, environment);
+        return new PipelineRequest
+        {
+            Context = context,
+            Bundled = binder.Source(parse),
+            ExtensionsDirectory = directory,
+            ExtensionsDisplay = explicitDir is { Length: > 0 } ? explicitDir : environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory,
+            Selector = parse.GetValue(Stage) ?? "all",
+            SkipSteps = parse.GetValue(SkipSteps) ?? [],
+            Lenient = parse.GetValue(Lenient),
+        };
+    }
+}

@@ -1,0 +1,16 @@
+using Kairos.Stages.Execution;
+using Kairos.Stages.Planning;
+
+namespace Kairos.Stages.Recording;
+
+/// <summary>Forwards run events to several observers, in order.</summary>
+public sealed class CompositeObserver(params IRunObserver[] observers) : IRunObserver
+{
+    public void RunStarted(Plan plan) => Array.ForEach(observers, o => o.RunStarted(plan));
+
+    public void StepStarted(PlanEntry entry) => Array.ForEach(observers, o => o.StepStarted(entry));
+
+    public void StepFinished(StepResult result) => Array.ForEach(observers, o => o.StepFinished(result));
+
+    public void RunFinished(RunResult result) => Array.ForEach(observers, o => o.RunFinished(result));
+}
