@@ -4,7 +4,7 @@ namespace Kairos.Stages.Kernel;
 /// Picks the kernel of an image from the directory names of <c>/lib/modules</c> (kairos-init's rules,
 /// with the Fedora/RHEL ordering fixed): rpi3/rpi4 prefer <c>-raspi</c>; otherwise the highest name
 /// that parses as a version; when none parses, the newest by RPM-like ordering rather than the first
-/// alphabetically.
+/// alphabetically; names with no version number at all keep kairos-init's first entry.
 /// </summary>
 public static class KernelChooser
 {
@@ -28,8 +28,17 @@ public static class KernelChooser
             }
         }
 
-        return HighestVersion(names, KernelRule.Version)
-            ?? KernelLookup.Of(new KernelChoice(names.Max(RpmVersionComparer.Instance)!, KernelRule.RpmOrder));
+        if (HighestVersion(names, KernelRule.Version) is { } version)
+        {
+            return version;
+        }
+
+        // Names starting with a number carry a version (Fedora/RHEL); without one there is nothing to
+        // order by, so kairos-init's choice (the first entry) stands.
+        var numbered = names.Where(n => char.IsAsciiDigit(n[0])).ToList();
+        return numbered.Count > 0
+            ? KernelLookup.Of(new KernelChoice(numbered.Max(RpmVersionComparer.Instance)!, KernelRule.RpmOrder))
+            : KernelLookup.Of(new KernelChoice(names[0], KernelRule.FirstEntry));
     }
 
     /// <summary>Reads the kernel directories of <c>/lib/modules</c> inside the root (a <c>/lib</c> link to <c>/usr/lib</c> is followed within the root) and chooses one.</summary>

@@ -14,4 +14,7 @@ public enum KernelRule
 
     /// <summary>No name parses as a version (Fedora/RHEL <c>…el9_5.x86_64</c>); the newest by RPM-like ordering.</summary>
     RpmOrder,
+
+    /// <summary>No name starts with a version number; the first one alphabetically (kairos-init's fallback).</summary>
+    FirstEntry,
 }
