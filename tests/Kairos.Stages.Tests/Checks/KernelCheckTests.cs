@@ -63,4 +63,30 @@ public sealed class KernelCheckTests
         Assert.Contains("5.15.0-1034-raspi", finding.Message);
         Assert.Contains("model rpi4", finding.Message);
     }
+
+    [Fact]
+    public async Task A_vmlinuz_link_to_an_older_installed_kernel_is_a_warning()
+    {
+        using var root = GoodRoot.Create();
+        root.Dir("/usr/lib/modules/6.1.0-17-amd64").File("/boot/vmlinuz-6.1.0-17-amd64").Link("/boot/vmlinuz", "vmlinuz-6.1.0-17-amd64");
+
+        var report = await GoodRoot.ValidateAsync(root);
+
+        Assert.True(report.Ok);
+        var warning = Assert.Single(report.Findings.Warnings());
+        Assert.Equal("KERNEL-LINK", warning.Tag);
+        Assert.Contains("6.1.0-17-amd64", warning.Message);
+        Assert.Contains(GoodRoot.Kernel, warning.Message);
+    }
+
+    [Fact]
+    public async Task A_jetson_image_link_is_not_judged()
+    {
+        using var root = GoodRoot.Create();
+        root.File("/boot/Image").Link("/boot/vmlinuz", "/boot/Image");
+
+        var findings = await GoodRoot.RunAsync(new KernelLinkCheck(), root);
+
+        Assert.Equal(CheckStatus.Pass, Assert.Single(findings).Status);
+    }
 }

@@ -132,4 +132,26 @@ public sealed class ValidateCommandTests
         Assert.Equal(2, code);
         Assert.Contains("root directory '/nonexistent/kairos-root' does not exist", error);
     }
+
+    [Theory]
+    [InlineData("--root")]
+    [InlineData("-m")]
+    [InlineData("--output")]
+    public async Task An_option_without_its_value_exits_2_without_the_usage_text(string flag)
+    {
+        var (code, output, error) = await RunAsync("validate", flag);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal($"validate: {flag} needs a value", error.Trim());
+    }
+
+    [Fact]
+    public async Task Help_still_shows_the_options()
+    {
+        var (code, output, _) = await RunAsync("validate", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("--trusted-boot", output);
+    }
 }
