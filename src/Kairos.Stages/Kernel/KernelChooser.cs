@@ -1,3 +1,5 @@
+using Kairos.Stages.Platform;
+
 namespace Kairos.Stages.Kernel;
 
 /// <summary>
@@ -42,7 +44,7 @@ public static class KernelChooser
     }
 
     /// <summary>Reads the kernel directories of <c>/lib/modules</c> inside the root (a <c>/lib</c> link to <c>/usr/lib</c> is followed within the root) and chooses one.</summary>
-    public static KernelLookup ChooseInRoot(Platform.IRootFileSystem files, string model)
+    public static KernelLookup ChooseInRoot(IRootFileSystem files, string model)
     {
         if (!files.DirectoryExists(ModulesDirectory))
         {

@@ -76,4 +76,20 @@ public sealed class ReleaseCheckTests
 
         Assert.Contains("KAIROS_MODEL is 'generic' but -m rpi4", failure.Message);
     }
+
+    [Fact]
+    public async Task A_provider_flag_that_differs_from_the_release_prefix_fails()
+    {
+        using var root = GoodRoot.Create();
+        GoodRoot.WithRelease(root, r =>
+        {
+            r["KAIROS_VARIANT"] = "standard";
+            r["KAIROS_SOFTWARE_VERSION"] = "v1.32.1+k0s.0";
+            r["KAIROS_SOFTWARE_VERSION_PREFIX"] = "k0s";
+        });
+
+        var failure = Assert.Single((await GoodRoot.RunAsync(check, root, new ValidateOptions(Provider: "k3s"))).Failures());
+
+        Assert.Contains("KAIROS_SOFTWARE_VERSION_PREFIX is 'k0s' but -k k3s", failure.Message);
+    }
 }
