@@ -119,6 +119,17 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public async Task A_dnf5_cache_is_a_warning()
+    {
+        using var root = GoodRoot.Create();
+        root.File("/var/cache/libdnf5/fedora-1234/repodata/repomd.xml");
+
+        var report = await GoodRoot.ValidateAsync(root);
+
+        Assert.Contains("/var/cache/libdnf5", Assert.Single(report.Findings.Warnings()).Message);
+    }
+
+    [Fact]
     public async Task Empty_cache_directories_pass()
     {
         using var root = GoodRoot.Create();
