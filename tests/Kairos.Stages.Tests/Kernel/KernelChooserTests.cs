@@ -129,4 +129,22 @@ public sealed class KernelChooserTests
 
         Assert.Equal("5.15.0-102-generic", lookup.Choice?.Version);
     }
+
+    [Fact]
+    public void A_version_that_parses_does_not_beat_a_newer_rhel_kernel()
+    {
+        // go-version ignores names it cannot parse; a stray "5.14" would win there
+        var lookup = KernelChooser.Choose(["5.14", "5.14.0-503.el9_5.x86_64"], "generic");
+
+        Assert.Equal("5.14.0-503.el9_5.x86_64", lookup.Choice?.Version);
+    }
+
+    [Fact]
+    public void Directories_without_a_version_do_not_hide_a_kernel()
+    {
+        var lookup = KernelChooser.Choose(["extramodules", "6.8.0-51-generic", "weak-updates"], "generic");
+
+        Assert.Equal("6.8.0-51-generic", lookup.Choice?.Version);
+        Assert.Equal(KernelRule.Version, lookup.Choice?.Rule);
+    }
 }
