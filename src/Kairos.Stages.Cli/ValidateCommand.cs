@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Kairos.Stages.Checks;
 using Kairos.Stages.Diagnostics;
 
@@ -13,33 +15,54 @@ public static class ValidateCommand
 
     public static Command Create()
     {
-        var root = new Option<string>("--root") { Description = "the root directory to check", DefaultValueFactory = _ => "/" };
-        var model = new Option<string?>("--model", "-m") { Description = "board model (default: KAIROS_MODEL from /etc/kairos-release, else generic)" };
-        var kubernetes = new Option<string?>("--kubernetes", "-k", "--provider", "-p") { Description = "k3s or k0s: check the standard variant (default: KAIROS_VARIANT and KAIROS_SOFTWARE_VERSION_PREFIX)" };
-        var trusted = new Option<string?>("--trusted-boot", "-t", "--trusted") { Description = "Trusted Boot image: no /boot/initrd needed (true|false; default: KAIROS_TRUSTED_BOOT)", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<string>("--output") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var action = new ValidateAction();
         var command = new Command("validate", "check that a finished root is a valid Kairos image: binaries, boot files, kairos-release, initrd, services, kernel")
         {
-            root, model, kubernetes, trusted, output,
+            action.Root, action.Model, action.Kubernetes, action.Trusted, action.Output,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(async (parse, cancellationToken) =>
+        command.Action = action;
+        return command;
+    }
+
+    /// <summary>No value means true (<c>-t</c>); true/1 and false/0 are accepted; anything else is a usage error, not a silent false.</summary>
+    private static bool? ParseTrusted(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "true" or "1" => true,
+        "false" or "0" => false,
+        _ => null,
+    };
+
+    /// <summary>Takes over parse errors (missing values, unknown arguments) so they exit 2 with one line, not 1 with the usage text.</summary>
+    private sealed class ValidateAction : AsynchronousCommandLineAction
+    {
+        public Option<string> Root { get; } = new("--root") { Description = "the root directory to check", DefaultValueFactory = _ => "/" };
+
+        public Option<string?> Model { get; } = new("--model", "-m") { Description = "board model (default: KAIROS_MODEL from /etc/kairos-release, else generic)" };
+
+        public Option<string?> Kubernetes { get; } = new("--kubernetes", "-k", "--provider", "-p") { Description = "k3s or k0s: check the standard variant (default: KAIROS_VARIANT and KAIROS_SOFTWARE_VERSION_PREFIX)" };
+
+        public Option<string?> Trusted { get; } = new("--trusted-boot", "-t", "--trusted") { Description = "Trusted Boot image: no /boot/initrd needed (true|false; default: KAIROS_TRUSTED_BOOT)", Arity = ArgumentArity.ZeroOrOne };
+
+        public Option<string> Output { get; } = new("--output") { Description = "text or json", DefaultValueFactory = _ => "text" };
+
+        public override bool ClearsParseErrors => true;
+
+        public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken)
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            var rootDir = parse.GetValue(root) ?? "/";
-            var format = parse.GetValue(output) ?? "text";
-            var problem = UsageProblem(parse, rootDir, format, parse.GetValue(model), parse.GetValue(kubernetes), out var trustedBoot);
-            if (problem is not null)
+            var stdout = parseResult.InvocationConfiguration.Output;
+            if (UsageProblem(parseResult) is { } problem)
             {
-                stderr.WriteLine($"validate: {problem}");
+                parseResult.InvocationConfiguration.Error.WriteLine($"validate: {problem}");
                 return 2;
             }
 
-            var options = new ValidateOptions(parse.GetValue(model), parse.GetValue(kubernetes)?.ToLowerInvariant(), parse.GetResult(trusted) is null ? null : trustedBoot);
-            var context = CheckContextFactory.Create(ValidationSetup.TargetFor(rootDir), options);
-            var report = await ImageValidator.ValidateAsync(context, cancellationToken: cancellationToken);
-            if (format == "json")
+            var options = new ValidateOptions(
+                parseResult.GetValue(Model),
+                parseResult.GetValue(Kubernetes)?.ToLowerInvariant(),
+                parseResult.GetResult(Trusted) is null ? null : ParseTrusted(parseResult.GetValue(Trusted)));
+            var target = ValidationSetup.TargetFor(parseResult.GetValue(Root)!);
+            var report = await ImageValidator.ValidateAsync(CheckContextFactory.Create(target, options), cancellationToken: cancellationToken);
+            if (parseResult.GetValue(Output) == "json")
             {
                 stdout.WriteLine(ValidationJsonWriter.ToJson(report));
             }
@@ -49,35 +72,34 @@ public static class ValidateCommand
             }
 
             return report.Ok ? 0 : 1;
+        }
 
-            string? UsageProblem(ParseResult p, string dir, string fmt, string? m, string? k, out bool tb)
-            {
-                tb = ParseTrusted(p.GetValue(trusted), out var badTrusted);
-                return p.UnmatchedTokens.Count > 0 ? $"unrecognized argument '{p.UnmatchedTokens[0]}'"
-                    : !Directory.Exists(dir) ? $"root directory '{dir}' does not exist"
-                    : !Outputs.Contains(fmt) ? $"--output must be text or json, not '{fmt}'{Suggest.Hint(fmt, Outputs)}"
-                    : m is not null && !Models.Contains(m) ? $"unknown model '{m}'{Suggest.Hint(m, Models)} (one of {string.Join(", ", Models)})"
-                    : k is not null && !Providers.Contains(k.ToLowerInvariant()) ? $"unknown Kubernetes provider '{k}'{Suggest.Hint(k, Providers)} (k3s or k0s)"
-                    : badTrusted ? $"--trusted-boot takes true or false, not '{p.GetValue(trusted)}'"
-                    : null;
-            }
-        });
-        return command;
-    }
-
-    /// <summary>No value means true (<c>-t</c>); true/1 and false/0 are accepted; anything else is a usage error, not a silent false.</summary>
-    private static bool ParseTrusted(string? value, out bool invalid)
-    {
-        invalid = false;
-        switch (value?.ToLowerInvariant())
+        private string? UsageProblem(ParseResult parse)
         {
-            case null or "true" or "1":
-                return true;
-            case "false" or "0":
-                return false;
-            default:
-                invalid = true;
-                return false;
+            if (parse.UnmatchedTokens.Count > 0)
+            {
+                return $"unrecognized argument '{parse.UnmatchedTokens[0]}'";
+            }
+
+            foreach (var option in new Option[] { Root, Model, Kubernetes, Output })
+            {
+                if (parse.GetResult(option) is OptionResult { Implicit: false, Tokens.Count: 0 } given)
+                {
+                    return $"{given.IdentifierToken?.Value ?? option.Name} needs a value";
+                }
+            }
+
+            var root = parse.GetValue(Root)!;
+            var output = parse.GetValue(Output)!;
+            var model = parse.GetValue(Model);
+            var provider = parse.GetValue(Kubernetes);
+            var trusted = parse.GetValue(Trusted);
+            return !Directory.Exists(root) ? $"root directory '{root}' does not exist"
+                : !Outputs.Contains(output) ? $"--output must be text or json, not '{output}'{Suggest.Hint(output, Outputs)}"
+                : model is not null && !Models.Contains(model) ? $"unknown model '{model}'{Suggest.Hint(model, Models)} (one of {string.Join(", ", Models)})"
+                : provider is not null && !Providers.Contains(provider.ToLowerInvariant()) ? $"unknown Kubernetes provider '{provider}'{Suggest.Hint(provider, Providers)} (k3s or k0s)"
+                : ParseTrusted(trusted) is null ? $"--trusted-boot takes true or false, not '{trusted}'"
+                : null;
         }
     }
 }

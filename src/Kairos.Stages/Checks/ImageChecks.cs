@@ -13,6 +13,7 @@ public static class ImageChecks
         new SshHostKeysCheck(),
         new ServicesCheck(),
         new KernelCheck(),
+        new KernelLinkCheck(),
         new MachineIdCheck(),
         new PackageCacheCheck(),
         new InitrdAgeCheck(),

@@ -2,7 +2,7 @@ namespace Kairos.Stages.Checks;
 
 /// <summary>
 /// [CACHE] (warning only): no package manager caches or index lists are left in the image; they add size
-/// and go stale. Looks at apt, dnf/yum, zypper and apk cache directories.
+/// and go stale. Looks at apt, dnf (dnf5 keeps its cache in /var/cache/libdnf5), yum, zypper and apk cache directories.
 /// </summary>
 public sealed class PackageCacheCheck : IImageCheck
 {
@@ -12,6 +12,7 @@ public sealed class PackageCacheCheck : IImageCheck
         ("/var/lib/apt/lists", ["lock", "partial", "auxfiles"], "apt-get clean && rm -rf /var/lib/apt/lists/*"),
         ("/var/cache/apt/archives", ["lock", "partial"], "apt-get clean"),
         ("/var/cache/dnf", [], "dnf clean all && rm -rf /var/cache/dnf/*"),
+        ("/var/cache/libdnf5", [], "dnf clean all && rm -rf /var/cache/libdnf5/*"),
         ("/var/cache/yum", [], "yum clean all && rm -rf /var/cache/yum/*"),
         ("/var/cache/zypp", [], "zypper clean -a && rm -rf /var/cache/zypp/*"),
         ("/var/cache/apk", [], "rm -rf /var/cache/apk/*"),

@@ -3,7 +3,7 @@ namespace Kairos.Stages.Checks;
 /// <summary>
 /// [RELEASE]: <c>/etc/kairos-release</c> is readable and every key Kairos reads at boot and upgrade is
 /// non-empty; a standard image has <c>KAIROS_VARIANT=standard</c> and the provider's software version and
-/// prefix; values given as flags (model, trusted boot) match the file.
+/// prefix; values given as flags (model, provider, trusted boot) match the file.
 /// </summary>
 public sealed class ReleaseCheck : IImageCheck
 {
@@ -52,6 +52,7 @@ public sealed class ReleaseCheck : IImageCheck
         }
 
         Mismatch(findings, "KAIROS_MODEL", context.Flags.Model, release, "-m");
+        Mismatch(findings, "KAIROS_SOFTWARE_VERSION_PREFIX", context.Flags.Provider, release, "-k");
         Mismatch(findings, "KAIROS_TRUSTED_BOOT", context.Flags.TrustedBoot is { } t ? (t ? "true" : "false") : null, release, "-t");
         if (findings.Count == 0)
         {

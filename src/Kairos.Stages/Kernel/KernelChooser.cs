@@ -1,10 +1,12 @@
+using Kairos.Stages.Platform;
+
 namespace Kairos.Stages.Kernel;
 
 /// <summary>
 /// Picks the kernel of an image from the directory names of <c>/lib/modules</c> (kairos-init's rules,
-/// with the Fedora/RHEL ordering fixed): rpi3/rpi4 prefer <c>-raspi</c>; otherwise the highest name
-/// that parses as a version; when none parses, the newest by RPM-like ordering rather than the first
-/// alphabetically.
+/// with the Fedora/RHEL ordering fixed): rpi3/rpi4 prefer <c>-raspi</c>; otherwise the highest version
+/// when every versioned name parses leniently; when one does not, the newest by RPM-like ordering
+/// rather than the first alphabetically; names with no version number at all keep kairos-init's first entry.
 /// </summary>
 public static class KernelChooser
 {
@@ -28,12 +30,22 @@ public static class KernelChooser
             }
         }
 
-        return HighestVersion(names, KernelRule.Version)
-            ?? KernelLookup.Of(new KernelChoice(names.Max(RpmVersionComparer.Instance)!, KernelRule.RpmOrder));
+        // A name that parses or starts with a number carries a version. When one of them does not parse
+        // (Fedora/RHEL "…el9_5.x86_64"), all are ordered RPM-like, so the newest wins even in a mix;
+        // with no version at all, kairos-init's choice (the first entry) stands.
+        var versioned = names.Where(n => char.IsAsciiDigit(n[0]) || LenientVersion.TryParse(n) is not null).ToList();
+        if (versioned.Count > 0 && versioned.All(n => LenientVersion.TryParse(n) is not null))
+        {
+            return HighestVersion(versioned, KernelRule.Version)!;
+        }
+
+        return versioned.Count > 0
+            ? KernelLookup.Of(new KernelChoice(versioned.Max(RpmVersionComparer.Instance)!, KernelRule.RpmOrder))
+            : KernelLookup.Of(new KernelChoice(names[0], KernelRule.FirstEntry));
     }
 
     /// <summary>Reads the kernel directories of <c>/lib/modules</c> inside the root (a <c>/lib</c> link to <c>/usr/lib</c> is followed within the root) and chooses one.</summary>
-    public static KernelLookup ChooseInRoot(Platform.IRootFileSystem files, string model)
+    public static KernelLookup ChooseInRoot(IRootFileSystem files, string model)
     {
         if (!files.DirectoryExists(ModulesDirectory))
         {

@@ -9,9 +9,12 @@ public enum KernelRule
     /// <summary>rpi3/rpi4: no <c>-raspi</c> name parses as a version; the lexicographically last one.</summary>
     RaspiLexicographic,
 
-    /// <summary>The highest name that parses as a version (hashicorp-like lenient parsing).</summary>
+    /// <summary>Every versioned name parses (hashicorp-like lenient parsing); the highest one.</summary>
     Version,
 
-    /// <summary>No name parses as a version (Fedora/RHEL <c>…el9_5.x86_64</c>); the newest by RPM-like ordering.</summary>
+    /// <summary>Some versioned name does not parse (Fedora/RHEL <c>…el9_5.x86_64</c>); the newest by RPM-like ordering.</summary>
     RpmOrder,
+
+    /// <summary>No name starts with a version number; the first one alphabetically (kairos-init's fallback).</summary>
+    FirstEntry,
 }
