@@ -35,7 +35,20 @@ public static class LintCommand
                 return 2;
             }
 
-            var inputs = files.Select(f => new LintInput(f, SourceText.Decode(File.ReadAllBytes(f))));
+            var inputs = new List<LintInput>();
+            foreach (var file in files)
+            {
+                try
+                {
+                    inputs.Add(new LintInput(file, SourceText.Decode(File.ReadAllBytes(file))));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"lint: cannot read {file}: {ex.Message}");
+                    return 2;
+                }
+            }
+
             var diagnostics = Linter.Lint(inputs, new LintOptions { Lenient = parse.GetValue(lenient), Preprocess = preprocess });
             output.Write(parse.GetValue(format) switch
             {
