@@ -14,7 +14,6 @@ public static class LintCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "stage files or directories (searched recursively for .yaml/.yml)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format", "-f") { Description = "output format: text, json or sarif", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var lenient = new Option<bool>("--lenient") { Description = "report unknown keys as warnings, as yip ignores them" };
         var command = new Command("lint", "check stage files: YAML, schema, and semantics (exit 0 clean, 1 errors, 2 usage)") { paths, format, lenient };
         command.SetAction(parse =>
@@ -25,6 +24,14 @@ public static class LintCommand
             if (arguments.Length == 0)
             {
                 error.WriteLine("lint: give at least one PATH (a stage file or a directory)");
+                return 2;
+            }
+
+            // Checked here rather than with AcceptOnlyFromAmong: a parse error exits 1, and a usage error must exit 2.
+            var chosen = parse.GetValue(format);
+            if (chosen is not ("text" or "json" or "sarif"))
+            {
+                error.WriteLine($"lint: --format must be text, json or sarif, not '{chosen}'");
                 return 2;
             }
 
@@ -50,7 +57,7 @@ public static class LintCommand
             }
 
             var diagnostics = Linter.Lint(inputs, new LintOptions { Lenient = parse.GetValue(lenient), Preprocess = preprocess });
-            output.Write(parse.GetValue(format) switch
+            output.Write(chosen switch
             {
                 "json" => LintReportWriter.Json(diagnostics),
                 "sarif" => LintReportWriter.Sarif(diagnostics, ToolVersion()),
