@@ -64,7 +64,7 @@ internal sealed partial class Decoder(LoadOptions options, DiagnosticBag bag)
         var severity = options.Lenient ? Severity.Warning : Severity.Error;
         if (place == KeyTables.IfFiles)
         {
-            bag.Error(key.Start, DiagnosticCodes.BadIfFilesKey, $"if_files takes only 'any', 'all' and 'none', not '{key.Value}' (yip skips the step)");
+            bag.Error(key.Start, DiagnosticCodes.BadIfFilesKey, $"if_files takes only 'any', 'all' and 'none', not '{Short(key.Value)}' (yip skips the step)");
         }
         else if (place != KeyTables.TopLevel && KeyTables.WorkingSpelling(valid, key.Value) is { } working)
         {
@@ -76,7 +76,7 @@ internal sealed partial class Decoder(LoadOptions options, DiagnosticBag bag)
         else
         {
             var hint = Suggestions.Closest(key.Value, valid) is { } s ? $" — did you mean '{s}'?" : $" (not a key of {place})";
-            bag.Add(new(key.Start, severity, DiagnosticCodes.UnknownKey, $"unknown key '{key.Value}'{hint}"));
+            bag.Add(new(key.Start, severity, DiagnosticCodes.UnknownKey, $"unknown key '{Short(key.Value)}'{hint}"));
         }
     }
 

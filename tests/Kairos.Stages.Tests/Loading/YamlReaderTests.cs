@@ -78,4 +78,18 @@ public sealed class YamlReaderTests
         Assert.Empty(clean.Diagnostics);
         Assert.Equal((DiagnosticCodes.InvalidText, 1, 4), (broken.Diagnostics[0].Code, broken.Diagnostics[0].Location.Line, broken.Diagnostics[0].Location.Column));
     }
+
+    [Fact]
+    public void A_map_with_a_hundred_thousand_keys_reads_in_linear_time()
+    {
+        // arrange
+        var text = string.Concat(Enumerable.Range(0, 100_000).Select(i => $"k{i}: v\n")) + "k5: again\n";
+
+        // act
+        var result = YamlReader.Read("big.yaml", text);
+
+        // assert
+        Assert.Equal(DiagnosticCodes.DuplicateKey, Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(100_000, ((YMapping)result.Root!).Entries.Count);
+    }
 }
