@@ -1,8 +1,9 @@
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Loading;
 using Kairos.Stages.Loading.Yaml;
+using Kairos.Stages.Validation;
 
-namespace Kairos.Stages.Tests.Corpus;
+namespace Kairos.Stages.Tests.Validation;
 
 public sealed class GoodCorpusTests
 {
@@ -23,10 +24,10 @@ public sealed class GoodCorpusTests
     public void Good_corpus_lints_cleanly_as_one_set()
     {
         // arrange
-        var inputs = GoodFiles.Select(row => new Validation.LintInput(row.Data, CorpusFiles.Read("good", row.Data)));
+        var inputs = GoodFiles.Select(row => new LintInput(row.Data, CorpusFiles.Read("good", row.Data)));
 
         // act
-        var diagnostics = Validation.Linter.Lint(inputs);
+        var diagnostics = Linter.Lint(inputs);
 
         // assert
         Assert.True(diagnostics.Count == 0, CorpusFiles.Format(diagnostics));
