@@ -70,9 +70,8 @@ public sealed class BuildOptionsBinder
         ToolVersion = BuildToolVersion.Current,
     };
 
-    /// <summary>The bundled stages, or the <c>--stages-dir</c> copy when given.</summary>
-    public IStageSource Source(ParseResult parse) =>
-        parse.GetValue(StagesDir) is { Length: > 0 } dir ? new DirectoryStageSource(dir) : new EmbeddedStageSource();
+    /// <summary>The bundled stages, or the <c>--stages-dir</c> copy when given; null (error printed) when that directory is missing.</summary>
+    public IStageSource? Source(ParseResult parse) => BuildStageSource.From(parse, StagesDir);
 
     private static string? ParseTrusted(ArgumentResult result)
     {

@@ -152,6 +152,17 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public async Task Missing_stages_dir_exits_2_with_a_hint()
+    {
+        // act
+        var (code, _, error) = await Run("render", "--stages-dir", "/nonexistent/stages", "--os-release", TestFiles.OsRelease("debian-12"), "-v", "1.2.3");
+
+        // assert
+        Assert.Equal(2, code);
+        Assert.Contains("--stages-dir: directory '/nonexistent/stages' does not exist", error);
+    }
+
+    [Fact]
     public async Task Export_refuses_to_overwrite_without_force()
     {
         // arrange
