@@ -41,6 +41,9 @@ public sealed class BuildOptionsBinder
     public BuildOptionsBinder()
     {
         Model.AcceptOnlyFromAmong([.. KnownModels.All]);
+        Model.HelpName = string.Join('|', KnownModels.Supported);
+        Arch.HelpName = string.Join('|', BuildEnums.KairosArches);
+        TrustedBoot.HelpName = "true|false";
         Kubernetes.AcceptOnlyFromAmong([.. BuildEnums.Providers]);
         Arch.AcceptOnlyFromAmong([.. BuildEnums.Arches]);
         LogLevel.AcceptOnlyFromAmong([.. BuildEnums.LogLevels]);
