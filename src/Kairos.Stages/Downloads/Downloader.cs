@@ -140,11 +140,18 @@ public sealed class Downloader : IDisposable
                 var buffer = new byte[81920];
                 long total = 0;
                 int read;
-                while ((read = await body.ReadAsync(buffer, deadline.Token)) > 0)
+                try
                 {
-                    hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), deadline.Token);
-                    total += read;
+                    while ((read = await body.ReadAsync(buffer, deadline.Token)) > 0)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                        await output.WriteAsync(buffer.AsMemory(0, read), deadline.Token);
+                        total += read;
+                    }
+                }
+                catch (Exception error) when (error is IOException or HttpRequestException)
+                {
+                    throw new RetryableException($"truncated body: the connection broke after {total} bytes ({error.Message})");
                 }
 
                 if (response.Content.Headers.ContentLength is { } length && total != length)
