@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using Serilog;
 
 namespace Kairos.Stages.Downloads;
 
@@ -11,9 +11,12 @@ public sealed class Downloader : IDisposable
     private readonly HttpClient _client;
     private readonly DownloadOptions _options;
 
-    public Downloader(DownloadOptions? options = null)
+    private readonly ILogger _log;
+
+    public Downloader(DownloadOptions? options = null, ILogger? log = null)
     {
         _options = options ?? new DownloadOptions();
+        _log = log ?? Serilog.Core.Logger.None;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = true,
@@ -46,7 +49,7 @@ public sealed class Downloader : IDisposable
             File.Move(temp, destination, overwrite: true);
             if (source == "network" && _options.CacheDirectory is { } cache)
             {
-                Store(destination, Path.Combine(cache, actual));
+                DownloadFiles.Store(destination, Path.Combine(cache, actual));
             }
 
             return new DownloadResult(destination, actual, source);
@@ -79,7 +82,7 @@ public sealed class Downloader : IDisposable
         if (expected is not null && _options.CacheDirectory is { } cache && File.Exists(Path.Combine(cache, expected)))
         {
             File.Copy(Path.Combine(cache, expected), temp, overwrite: true);
-            return (await HashAsync(temp, cancellationToken), "cache");
+            return (await DownloadFiles.HashAsync(temp, cancellationToken), "cache");
         }
 
         if (_options.OfflineDirectory is { } offline)
@@ -89,7 +92,7 @@ public sealed class Downloader : IDisposable
             var found = candidates.FirstOrDefault(File.Exists)
                 ?? throw new DownloadException($"offline mode: {UrlRedactor.Redact(url)} is not in {offline}; fetch it and save it as {Path.Combine(offline, name ?? expected ?? "<sha256>")}");
             File.Copy(found, temp, overwrite: true);
-            return (await HashAsync(temp, cancellationToken), "offline");
+            return (await DownloadFiles.HashAsync(temp, cancellationToken), "offline");
         }
 
         for (var attempt = 0; ; attempt++)
@@ -98,8 +101,9 @@ public sealed class Downloader : IDisposable
             {
                 return (await TryOnceAsync(url, temp, timeout, cancellationToken), "network");
             }
-            catch (RetryableException) when (attempt < _options.Retries)
+            catch (RetryableException error) when (attempt < _options.Retries)
             {
+                _log.Warning("download of {Url} failed ({Reason}); retry {Attempt} of {Retries}", UrlRedactor.Redact(url), error.Message, attempt + 1, _options.Retries);
                 await Task.Delay(_options.InitialBackoff * Math.Pow(2, attempt), cancellationToken);
             }
             catch (RetryableException error)
@@ -115,7 +119,7 @@ public sealed class Downloader : IDisposable
         deadline.CancelAfter(timeout);
         try
         {
-            using var request = Request(url);
+            using var request = DownloadFiles.Request(url);
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400)
@@ -176,33 +180,4 @@ public sealed class Downloader : IDisposable
         }
     }
 
-    private static HttpRequestMessage Request(Uri url)
-    {
-        if (url.UserInfo.Length == 0)
-        {
-            return new HttpRequestMessage(HttpMethod.Get, url);
-        }
-
-        var bare = new UriBuilder(url) { UserName = "", Password = "" }.Uri;
-        var request = new HttpRequestMessage(HttpMethod.Get, bare);
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(url.UserInfo)));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
-        return request;
-    }
-
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
-
-    private static void Store(string file, string cached)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
-        var temp = cached + $".part-{Guid.NewGuid():N}";
-        File.Copy(file, temp, overwrite: true);
-        File.Move(temp, cached, overwrite: true);
-    }
-
-    private sealed class RetryableException(string message) : Exception(message);
 }

@@ -71,6 +71,22 @@ public sealed class RegexConditionTests
     }
 
     [Theory]
+    [InlineData("(?P<name>Debian) GNU", true)]
+    [InlineData("^[[:alpha:]]+ GNU/Linux [[:digit:]]+", true)]
+    [InlineData("^[[:digit:]]", false)]
+    public async Task Re2_spellings_dotnet_lacks_are_translated(string pattern, bool runs)
+    {
+        // arrange
+        using var root = new TempRoot();
+
+        // act
+        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = pattern }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+
+        // assert
+        Assert.Equal(runs, result.Run);
+    }
+
+    [Theory]
     [InlineData("rocky", "9.4", "^9$", true)]
     [InlineData("almalinux", "8.10", "8", true)]
     [InlineData("ubuntu", "24.04", "^24\\.04$", true)]
