@@ -73,6 +73,24 @@ public sealed class SmallActionsTests
     }
 
     [Fact]
+    public async Task Hostname_at_boot_time_also_sets_the_running_hostname()
+    {
+        // arrange
+        using var root = new TempRoot();
+        root.Write("/etc/hosts", "127.0.0.1 localhost\n");
+        var target = new RecordingTarget(root);
+
+        // act
+        await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(target, buildTime: false), TestContext.Current.CancellationToken);
+        var atBoot = target.Scripts.ToList();
+        await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(target), TestContext.Current.CancellationToken);
+
+        // assert
+        Assert.Equal(["hostname 'bar'"], atBoot);
+        Assert.Equal(["hostname 'bar'"], target.Scripts);
+    }
+
+    [Fact]
     public async Task Hostname_without_etc_hosts_is_a_failure()
     {
         // arrange
