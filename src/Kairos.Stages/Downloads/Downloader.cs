@@ -37,7 +37,13 @@ public sealed class Downloader : IDisposable
     public async Task<DownloadResult> DownloadToFileAsync(Uri url, string destination, string? sha256 = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var expected = string.IsNullOrEmpty(sha256) ? null : sha256.ToLowerInvariant();
-        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".", $".{Path.GetFileName(destination)}.part-{Guid.NewGuid():N}");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            throw new DownloadException($"cannot download {UrlRedactor.Redact(url)}: the directory {directory} does not exist");
+        }
+
+        var temp = Path.Combine(directory, $".{Path.GetFileName(destination)}.part-{Guid.NewGuid():N}");
         try
         {
             var (actual, source) = await FetchAsync(url, temp, expected, timeout ?? _options.Timeout, cancellationToken);

@@ -83,6 +83,21 @@ public sealed class EntitiesTests
     }
 
     [Fact]
+    public async Task A_user_entity_without_uid_gets_a_free_one_not_root()
+    {
+        // arrange
+        using var root = new TempRoot();
+        root.Write("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nfirst:x:1000:1000::/home/first:/bin/sh\n");
+        var step = new Step { EnsureEntities = [Entity("/etc/passwd", "kind: user\nusername: svc\npassword: x\ngid: 5\n")] };
+
+        // act
+        await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+
+        // assert
+        Assert.EndsWith("svc:x:1001:5:Created by entities::\n", root.Read("/etc/passwd"));
+    }
+
+    [Fact]
     public async Task A_bad_entity_fails_without_echoing_its_content()
     {
         // arrange

@@ -108,6 +108,21 @@ public sealed class DownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_destination_directory_fails_without_touching_the_network()
+    {
+        // arrange
+        using var downloader = new Downloader(Fast);
+
+        // act
+        var error = await Assert.ThrowsAsync<DownloadException>(() =>
+            downloader.DownloadToFileAsync(_server.Url("/ok/file.txt"), Path.Combine(_dir, "nope", "f"), cancellationToken: TestContext.Current.CancellationToken));
+
+        // assert
+        Assert.Contains("does not exist", error.Message);
+        Assert.False(_server.Hits.ContainsKey("/ok/file.txt"));
+    }
+
+    [Fact]
     public async Task Follows_a_redirect()
     {
         // arrange
