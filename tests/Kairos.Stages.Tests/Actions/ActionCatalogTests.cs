@@ -47,4 +47,31 @@ public sealed class ActionCatalogTests
         // assert
         Assert.Equal($"'{key}' is a boot-time key; use it in a /system/oem cloud-config instead", outcome.Failures.Single().Message);
     }
+
+    [Fact]
+    public async Task Running_a_step_in_catalog_order_writes_files_before_commands_run()
+    {
+        // arrange
+        using var root = new TempRoot();
+        using var downloader = new Downloader();
+        var step = new Step
+        {
+            Commands = ["cat etc/greeting > out"],
+            Files = [new FileEntry { Path = "/etc/greeting", Content = "hi {{.Values.os.architecture}}", Permissions = 0x1A4 }],
+            Directories = [new DirectoryEntry { Path = "/etc", Permissions = 0x1ED }],
+        };
+        var context = Contexts.For(new HostShellTarget(root));
+
+        // act
+        var ran = new List<string>();
+        foreach (var action in ActionCatalog.Create(downloader).Where(a => a.IsPresent(step)))
+        {
+            ran.Add(action.Key);
+            Assert.True((await action.RunAsync(step, context, TestContext.Current.CancellationToken)).Succeeded);
+        }
+
+        // assert
+        Assert.Equal(["directories", "files", "commands"], ran);
+        Assert.Equal("hi amd64", root.Read("/out"));
+    }
 }
