@@ -22,7 +22,8 @@ public static class EntityLines
 
     private static string User(Entity entity, ColonFile file, IRootFileSystem files)
     {
-        var uid = Int(entity, "uid", 0);
+        // Deliberate difference: a missing uid picks a free one (yip's zero default would make the user uid 0).
+        var uid = Int(entity, "uid", -1);
         if (uid < 0)
         {
             uid = file.Find(entity.Name) is { } existing && PasswdEntry.Parse(existing) is { } parsed

@@ -1,3 +1,4 @@
+using Kairos.Stages.Downloads;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Platform;
 
@@ -14,22 +15,23 @@ internal static class CommandRunner
     {
         var request = new CommandRequest(script)
         {
-            OnOutput = line => context.Log.Debug("  {Line}", line),
+            OnOutput = line => context.Log.Debug("  {Line}", UrlRedactor.RedactText(line)),
         };
         if (environment is not null)
         {
             request = request with { Environment = environment };
         }
 
-        context.Log.Debug("running: {Command}", shown ?? script);
+        var display = UrlRedactor.RedactText(shown ?? script);
+        context.Log.Debug("running: {Command}", display);
         var result = await context.Target.RunAsync(request, cancellationToken);
         return result.Succeeded
             ? null
-            : new ActionFailure($"command '{shown ?? script}' failed with exit code {result.ExitCode}")
+            : new ActionFailure($"command '{display}' failed with exit code {result.ExitCode}")
             {
-                Command = shown ?? script,
+                Command = display,
                 ExitCode = result.ExitCode,
-                OutputTail = result.Tail(TailLines),
+                OutputTail = UrlRedactor.RedactText(result.Tail(TailLines)),
             };
     }
 }

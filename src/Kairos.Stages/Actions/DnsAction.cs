@@ -38,7 +38,7 @@ public sealed class DnsAction : IStepAction
             var files = context.Target.Files;
             if (files.Resolve(path) is var host && new FileInfo(host).LinkTarget is not null)
             {
-                outcome.Warn($"{path} is a symlink; writing through it to the file it points to in the root");
+                outcome.Warn($"{path} is a symlink; it is replaced by a regular file");
             }
 
             files.WriteFile(path, Encoding.UTF8.GetBytes(text.ToString()), FileModes.Mode0644, 0, 0);

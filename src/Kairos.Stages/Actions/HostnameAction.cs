@@ -12,7 +12,7 @@ public sealed class HostnameAction : IStepAction
 
     public bool IsPresent(Step step) => !string.IsNullOrEmpty(step.Hostname);
 
-    public Task<ActionOutcome> RunAsync(Step step, ActionContext context, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> RunAsync(Step step, ActionContext context, CancellationToken cancellationToken)
     {
         var outcome = new OutcomeBuilder(context, Key);
         var files = context.Target.Files;
@@ -20,16 +20,17 @@ public sealed class HostnameAction : IStepAction
         {
             var machineId = files.FileExists("/etc/machine-id") ? files.ReadAllText("/etc/machine-id").Trim() : "";
             var name = HostnameTemplate.Render(step.Hostname!, machineId);
-            if (!context.BuildTime)
+            if (!context.BuildTime && await CommandRunner.RunAsync(context, $"hostname '{name.Replace("'", "'\\''", StringComparison.Ordinal)}'", cancellationToken) is { } failure)
             {
-                outcome.Warn("the running kernel's hostname is not changed; only /etc/hostname and /etc/hosts are written");
+                // Like yip: a failed sethostname is recorded and the file edits still happen.
+                outcome.Fail(failure);
             }
 
             files.WriteFile("/etc/hostname", Encoding.UTF8.GetBytes(name + "\n"), FileModes.Mode0644, 0, 0);
             if (!files.FileExists("/etc/hosts"))
             {
                 outcome.Fail("cannot rewrite /etc/hosts: it does not exist in the root");
-                return Task.FromResult(outcome.Build());
+                return outcome.Build();
             }
 
             var host = files.Resolve("/etc/hosts");
@@ -47,7 +48,7 @@ public sealed class HostnameAction : IStepAction
             outcome.Fail($"cannot set hostname: {error.Message}");
         }
 
-        return Task.FromResult(outcome.Build());
+        return outcome.Build();
     }
 
     private static string Rewrite(string line, string name) =>

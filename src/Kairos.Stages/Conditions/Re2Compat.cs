@@ -80,4 +80,23 @@ internal static class Re2Compat
 
         return null;
     }
+
+    private static readonly (string Posix, string DotNet)[] PosixClasses =
+    [
+        ("[:alpha:]", "a-zA-Z"), ("[:digit:]", "0-9"), ("[:alnum:]", "0-9a-zA-Z"), ("[:upper:]", "A-Z"),
+        ("[:lower:]", "a-z"), ("[:space:]", "\\t\\n\\v\\f\\r "), ("[:xdigit:]", "0-9A-Fa-f"), ("[:word:]", "0-9A-Za-z_"),
+        ("[:punct:]", "!-/:-@\\[-`{-~"), ("[:blank:]", "\\t "),
+    ];
+
+    /// <summary>Rewrites RE2 syntax .NET spells differently: <c>(?P&lt;name&gt;</c> groups and POSIX classes such as <c>[[:alpha:]]</c>.</summary>
+    public static string ToDotNet(string pattern)
+    {
+        var result = pattern.Replace("(?P<", "(?<", StringComparison.Ordinal);
+        foreach (var (posix, dotNet) in PosixClasses)
+        {
+            result = result.Replace(posix, dotNet, StringComparison.Ordinal);
+        }
+
+        return result;
+    }
 }

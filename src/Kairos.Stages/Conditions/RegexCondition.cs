@@ -12,7 +12,7 @@ internal static class RegexCondition
         {
             try
             {
-                return Regex.IsMatch(subject, pattern, RegexOptions.None, TimeSpan.FromSeconds(1))
+                return Regex.IsMatch(subject, Re2Compat.ToDotNet(pattern), RegexOptions.None, TimeSpan.FromSeconds(1))
                     ? ConditionResult.Pass
                     : ConditionResult.Skip($"{key} '{pattern}' does not match {what} '{subject}'");
             }

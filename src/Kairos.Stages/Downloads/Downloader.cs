@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using Serilog;
 
 namespace Kairos.Stages.Downloads;
 
@@ -11,9 +11,12 @@ public sealed class Downloader : IDisposable
     private readonly HttpClient _client;
     private readonly DownloadOptions _options;
 
-    public Downloader(DownloadOptions? options = null)
+    private readonly ILogger _log;
+
+    public Downloader(DownloadOptions? options = null, ILogger? log = null)
     {
         _options = options ?? new DownloadOptions();
+        _log = log ?? Serilog.Core.Logger.None;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = true,
@@ -34,7 +37,13 @@ public sealed class Downloader : IDisposable
     public async Task<DownloadResult> DownloadToFileAsync(Uri url, string destination, string? sha256 = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var expected = string.IsNullOrEmpty(sha256) ? null : sha256.ToLowerInvariant();
-        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".", $".{Path.GetFileName(destination)}.part-{Guid.NewGuid():N}");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            throw new DownloadException($"cannot download {UrlRedactor.Redact(url)}: the directory {directory} does not exist");
+        }
+
+        var temp = Path.Combine(directory, $".{Path.GetFileName(destination)}.part-{Guid.NewGuid():N}");
         try
         {
             var (actual, source) = await FetchAsync(url, temp, expected, timeout ?? _options.Timeout, cancellationToken);
@@ -46,7 +55,7 @@ public sealed class Downloader : IDisposable
             File.Move(temp, destination, overwrite: true);
             if (source == "network" && _options.CacheDirectory is { } cache)
             {
-                Store(destination, Path.Combine(cache, actual));
+                DownloadFiles.Store(destination, Path.Combine(cache, actual));
             }
 
             return new DownloadResult(destination, actual, source);
@@ -79,7 +88,7 @@ public sealed class Downloader : IDisposable
         if (expected is not null && _options.CacheDirectory is { } cache && File.Exists(Path.Combine(cache, expected)))
         {
             File.Copy(Path.Combine(cache, expected), temp, overwrite: true);
-            return (await HashAsync(temp, cancellationToken), "cache");
+            return (await DownloadFiles.HashAsync(temp, cancellationToken), "cache");
         }
 
         if (_options.OfflineDirectory is { } offline)
@@ -89,7 +98,7 @@ public sealed class Downloader : IDisposable
             var found = candidates.FirstOrDefault(File.Exists)
                 ?? throw new DownloadException($"offline mode: {UrlRedactor.Redact(url)} is not in {offline}; fetch it and save it as {Path.Combine(offline, name ?? expected ?? "<sha256>")}");
             File.Copy(found, temp, overwrite: true);
-            return (await HashAsync(temp, cancellationToken), "offline");
+            return (await DownloadFiles.HashAsync(temp, cancellationToken), "offline");
         }
 
         for (var attempt = 0; ; attempt++)
@@ -98,8 +107,9 @@ public sealed class Downloader : IDisposable
             {
                 return (await TryOnceAsync(url, temp, timeout, cancellationToken), "network");
             }
-            catch (RetryableException) when (attempt < _options.Retries)
+            catch (RetryableException error) when (attempt < _options.Retries)
             {
+                _log.Warning("download of {Url} failed ({Reason}); retry {Attempt} of {Retries}", UrlRedactor.Redact(url), error.Message, attempt + 1, _options.Retries);
                 await Task.Delay(_options.InitialBackoff * Math.Pow(2, attempt), cancellationToken);
             }
             catch (RetryableException error)
@@ -115,7 +125,7 @@ public sealed class Downloader : IDisposable
         deadline.CancelAfter(timeout);
         try
         {
-            using var request = Request(url);
+            using var request = DownloadFiles.Request(url);
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400)
@@ -140,11 +150,18 @@ public sealed class Downloader : IDisposable
                 var buffer = new byte[81920];
                 long total = 0;
                 int read;
-                while ((read = await body.ReadAsync(buffer, deadline.Token)) > 0)
+                try
                 {
-                    hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), deadline.Token);
-                    total += read;
+                    while ((read = await body.ReadAsync(buffer, deadline.Token)) > 0)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                        await output.WriteAsync(buffer.AsMemory(0, read), deadline.Token);
+                        total += read;
+                    }
+                }
+                catch (Exception error) when (error is IOException or HttpRequestException)
+                {
+                    throw new RetryableException($"truncated body: the connection broke after {total} bytes ({error.Message})");
                 }
 
                 if (response.Content.Headers.ContentLength is { } length && total != length)
@@ -169,33 +186,4 @@ public sealed class Downloader : IDisposable
         }
     }
 
-    private static HttpRequestMessage Request(Uri url)
-    {
-        if (url.UserInfo.Length == 0)
-        {
-            return new HttpRequestMessage(HttpMethod.Get, url);
-        }
-
-        var bare = new UriBuilder(url) { UserName = "", Password = "" }.Uri;
-        var request = new HttpRequestMessage(HttpMethod.Get, bare);
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(url.UserInfo)));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
-        return request;
-    }
-
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
-
-    private static void Store(string file, string cached)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
-        var temp = cached + $".part-{Guid.NewGuid():N}";
-        File.Copy(file, temp, overwrite: true);
-        File.Move(temp, cached, overwrite: true);
-    }
-
-    private sealed class RetryableException(string message) : Exception(message);
 }

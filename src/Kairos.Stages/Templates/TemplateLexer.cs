@@ -34,7 +34,7 @@ internal static class TemplateLexer
                     throw new TemplateException("unterminated quoted string");
                 }
 
-                tokens.Add("\"" + TemplateParser.Unquote(body[(i + 1)..end]));
+                tokens.Add("\"" + TemplateStrings.Unquote(body[(i + 1)..end]));
                 i = end + 1;
             }
             else if (c == '`')

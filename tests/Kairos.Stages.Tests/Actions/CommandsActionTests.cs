@@ -54,4 +54,26 @@ public sealed class CommandsActionTests
         Assert.Equal([1, 2], outcome.Failures.Select(f => f.ExitCode ?? 0));
         Assert.True(root.Exists("/after"));
     }
+
+    [Fact]
+    public async Task Failures_mask_url_passwords_and_authorization_values()
+    {
+        // arrange
+        using var root = new TempRoot();
+        var step = new Step { Commands = ["echo 'curl -H \"Authorization: Bearer abc123\" https://u:pw@example.com/x' && exit 4"] };
+
+        // act
+        var outcome = await new CommandsAction().RunAsync(step, Contexts.For(new HostShellTarget(root)), TestContext.Current.CancellationToken);
+
+        // assert
+        var failure = outcome.Failures.Single();
+        foreach (var text in new[] { failure.Message, failure.Command!, failure.OutputTail! })
+        {
+            Assert.DoesNotContain("abc123", text);
+            Assert.DoesNotContain("pw@", text);
+        }
+
+        Assert.Contains("https://u:***@example.com/x", failure.OutputTail);
+        Assert.Contains("Authorization: Bearer ***", failure.Command);
+    }
 }

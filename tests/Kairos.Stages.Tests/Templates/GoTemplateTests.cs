@@ -36,6 +36,8 @@ public sealed class GoTemplateTests
     [InlineData("{{ 42 }} {{ true }} {{ `raw\\n` }}", "42 true raw\\n")]
     [InlineData("{{ .Values.big }} {{ .Values.small }}", "1e+06 12.5")]
     [InlineData("no actions at all", "no actions at all")]
+    [InlineData("docker ps --format '{{\"{{\"}}.ID{{\"}}\"}}'", "docker ps --format '{{.ID}}'")]
+    [InlineData("{{ \"a}}b\" }}", "a}}b")]
     public void Renders_the_go_template_subset(string template, string expected)
     {
         // act

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Kairos.Stages.Tests.Downloads;
+
+/// <summary>A raw HTTP/1.1 server on 127.0.0.1 with misbehaving routes: flaky, missing, stalling, truncating, looping.</summary>
+public sealed class TestHttpServer : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+
+    public TestHttpServer()
+    {
+        _listener.Start();
+        _ = AcceptLoopAsync();
+    }
+
+    public ConcurrentDictionary<string, int> Hits { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
+    public Uri Url(string path) => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}");
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception)
+            {
+                return;
+            }
+
+            _ = ServeAsync(client);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                var head = await ReadHeadAsync(stream);
+                var path = head.Split(' ')[1];
+                var auth = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase));
+                if (auth is not null)
+                {
+                    Authorizations.Enqueue(auth);
+                }
+
+                var hit = Hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+                await RespondAsync(stream, path, hit);
+            }
+            catch (Exception)
+            {
+                // The client gave up (timeouts are part of the tests).
+            }
+        }
+    }
+
+    private async Task RespondAsync(NetworkStream stream, string path, int hit)
+    {
+        switch (path)
+        {
+            case "/flaky/file.bin" when hit == 1:
+                await WriteAsync(stream, "500 Internal Server Error", "boom");
+                break;
+            case "/missing":
+                await WriteAsync(stream, "404 Not Found", "no");
+                break;
+            case "/always500":
+                await WriteAsync(stream, "503 Service Unavailable", "later");
+                break;
+            case "/stall":
+                await Task.Delay(TimeSpan.FromSeconds(10), _stop.Token);
+                break;
+            case "/truncate":
+                await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n0123456789"), _stop.Token);
+                break;
+            case "/loop":
+                await WriteAsync(stream, "302 Found", "", "Location: /loop\r\n");
+                break;
+            case "/redirect":
+                await WriteAsync(stream, "302 Found", "", "Location: /ok/file.txt\r\n");
+                break;
+            default:
+                await WriteAsync(stream, "200 OK", path.StartsWith("/flaky", StringComparison.Ordinal) ? "recovered" : "hello");
+                break;
+        }
+    }
+
+    private async Task WriteAsync(NetworkStream stream, string status, string body, string extra = "")
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var head = $"HTTP/1.1 {status}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n{extra}\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head).Concat(bytes).ToArray(), _stop.Token);
+    }
+
+    private async Task<string> ReadHeadAsync(NetworkStream stream)
+    {
+        var buffer = new byte[8192];
+        var text = new StringBuilder();
+        while (!text.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer, _stop.Token);
+            if (read == 0)
+            {
+                break;
+            }
+
+            text.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        return text.ToString();
+    }
+}
