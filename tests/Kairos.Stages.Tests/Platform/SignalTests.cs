@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Kairos.Stages.Platform;
+
+namespace Kairos.Stages.Tests.Platform;
+
+/// <summary>A separate process (tests/SignalProbe) runs a chroot command and gets a signal: it must exit 130/143 and leave no mount.</summary>
+public sealed class SignalTests
+{
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public async Task Signal_during_a_chroot_command_unmounts_and_exits_with_the_signal_code(string signal, int expectedExit)
+    {
+        // arrange
+        using var root = ChrootSupport.RequireBusyboxRoot();
+        var probe = ProbePath();
+        var info = new ProcessStartInfo("dotnet", [probe, root.Path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info)!;
+        try
+        {
+            var ready = await WaitForLineAsync(process, "ready", TimeSpan.FromSeconds(60));
+            if (!ready)
+            {
+                Assert.Fail("the probe never started its command: " + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            }
+
+            Assert.NotEmpty(MountTable.MountsUnder(root.Path));
+
+            // act
+            HostShell.Run("kill", $"-{signal}", process.Id.ToString());
+            var rest = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+            // assert
+            Assert.Equal(expectedExit, process.ExitCode);
+            Assert.Contains("interrupted", rest);
+            Assert.Empty(MountTable.MountsUnder(root.Path));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static async Task<bool> WaitForLineAsync(Process process, string expected, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{DateTime.Now:T} {line}");
+            if (line == expected)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>tests/SignalProbe/bin/CONFIG/net10.0/SignalProbe.dll, beside this test assembly's own bin folder.</summary>
+    private static string ProbePath()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var framework = output.Name;
+        var configuration = output.Parent!.Name;
+        var tests = output.Parent.Parent!.Parent!.Parent!.FullName;
+        var probe = Path.Combine(tests, "SignalProbe", "bin", configuration, framework, "SignalProbe.dll");
+        if (!File.Exists(probe))
+        {
+            Assert.Skip($"SignalProbe is not built at {probe}");
+        }
+
+        return probe;
+    }
+}
