@@ -1,0 +1,23 @@
+namespace Kairos.Stages.Rendering;
+
+/// <summary>A forked copy of the stages directory (<c>--stages-dir DIR</c>), same layout as the bundled one.</summary>
+public sealed class DirectoryStageSource(string directory) : IStageSource
+{
+    private readonly string _root = Path.GetFullPath(directory);
+
+    public string Origin => _root;
+
+    public IReadOnlyList<string> ListFiles() =>
+        !Directory.Exists(_root)
+            ? []
+            : [.. Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(_root, file).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)];
+
+    public Stream? OpenRead(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, relativePath));
+        var inside = full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inside && File.Exists(full) ? File.OpenRead(full) : null;
+    }
+}

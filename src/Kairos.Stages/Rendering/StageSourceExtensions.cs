@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace Kairos.Stages.Rendering;
+
+/// <summary>Queries every <see cref="IStageSource"/> answers the same way: stage templates, data files, text.</summary>
+public static class StageSourceExtensions
+{
+    public const string PackagesDataPath = "data/packages.yaml";
+
+    /// <summary>True for a stage template: a <c>.yaml</c> file outside <c>data/</c> and <c>assets/</c>.</summary>
+    public static bool IsStageTemplate(string relativePath) =>
+        relativePath.EndsWith(".yaml", StringComparison.Ordinal)
+        && !relativePath.StartsWith("data/", StringComparison.Ordinal)
+        && !relativePath.StartsWith("assets/", StringComparison.Ordinal);
+
+    /// <summary>The stage templates, in ordinal path order.</summary>
+    public static IReadOnlyList<StageTemplate> ListStages(this IStageSource source) =>
+        [.. source.ListFiles()
+            .Where(IsStageTemplate)
+            .Order(StringComparer.Ordinal)
+            .Select(path => new StageTemplate(path, source.ReadText(path)!))];
+
+    /// <summary>The text of one file (UTF-8), or null when missing.</summary>
+    public static string? ReadText(this IStageSource source, string relativePath)
+    {
+        using var stream = source.OpenRead(relativePath);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
