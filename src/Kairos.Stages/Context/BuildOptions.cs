@@ -1,0 +1,36 @@
+namespace Kairos.Stages.Context;
+
+/// <summary>Raw build inputs from flags, before validation; <see cref="BuildContextFactory"/> turns them into a <see cref="BuildContext"/>.</summary>
+public sealed record BuildOptions
+{
+    /// <summary>Target root directory (default <c>/</c>).</summary>
+    public string Root { get; init; } = "/";
+
+    /// <summary>An os-release file to use instead of the root's (render or plan without a root).</summary>
+    public string? OsReleasePath { get; init; }
+
+    /// <summary><c>--version</c> as typed; normalised by <see cref="KairosVersion"/>.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>When true a missing version becomes <c>v0.0.0</c> (for commands that only inspect).</summary>
+    public bool AllowMissingVersion { get; init; }
+
+    public string Model { get; init; } = KnownModels.Generic;
+
+    /// <summary>k3s or k0s; null or empty for a core image.</summary>
+    public string? K8sProvider { get; init; }
+
+    public string? K8sVersion { get; init; }
+
+    public bool TrustedBoot { get; init; }
+
+    public bool Fips { get; init; }
+
+    /// <summary>Go arch override; null to read it from the root's <c>/bin/sh</c>.</summary>
+    public string? Arch { get; init; }
+
+    public string LogLevel { get; init; } = "info";
+
+    /// <summary>This tool's version, stamped as KAIROS_INIT_VERSION.</summary>
+    public string ToolVersion { get; init; } = "0.0.0";
+}

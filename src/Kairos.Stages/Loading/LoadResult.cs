@@ -1,0 +1,14 @@
+using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Loading.Yaml;
+using Kairos.Stages.Model;
+
+namespace Kairos.Stages.Loading;
+
+/// <summary>A loaded file (null when the YAML could not be read) and its diagnostics; any error means the file must not run.</summary>
+public sealed record LoadResult(StageFile? File, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The YAML tree the file was decoded from (null when unreadable or empty); the schema validator reads it.</summary>
+    public YNode? Tree { get; init; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}

@@ -1,0 +1,63 @@
+using Kairos.Stages.Context;
+using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Packages;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Syntax;
+
+namespace Kairos.Stages.Rendering;
+
+/// <summary>Renders bundled stage files (Scriban templates) for a build context; errors become KS601/KS602 at the template's line and column.</summary>
+public sealed class StageRenderer(PackageSelector selector)
+{
+    private const int LoopLimit = 10_000;
+    private const int RecursiveLimit = 64;
+
+    /// <summary>A renderer whose <c>packages</c> function reads the source's <c>data/packages.yaml</c>.</summary>
+    public static StageRenderer ForSource(IStageSource source)
+    {
+        var text = source.ReadText(StageSourceExtensions.PackagesDataPath)
+            ?? throw new PackageDataException($"{source.Origin}: {StageSourceExtensions.PackagesDataPath} is missing");
+        return new StageRenderer(new PackageSelector(PackageDataLoader.Parse(text, "stages/" + StageSourceExtensions.PackagesDataPath)));
+    }
+
+    public RenderResult Render(StageTemplate stage, BuildContext context) => Render(stage.DisplayPath, stage.Text, context);
+
+    public RenderResult Render(string path, string template, BuildContext context)
+    {
+        var parsed = Template.Parse(template, path);
+        if (parsed.HasErrors)
+        {
+            return new RenderResult(null, [.. parsed.Messages
+                .Where(m => m.Type == ParserMessageType.Error)
+                .Select(m => At(path, m.Span, DiagnosticCodes.TemplateError, m.Message))]);
+        }
+
+        var scriptContext = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            LoopLimit = LoopLimit,
+            RecursiveLimit = RecursiveLimit,
+            NewLine = "\n",
+        };
+        scriptContext.PushGlobal(TemplateGlobals.Create(context, selector));
+        try
+        {
+            return new RenderResult(parsed.Render(scriptContext), []);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var code = IsUndefined(e.OriginalMessage) ? DiagnosticCodes.TemplateUndefined : DiagnosticCodes.TemplateError;
+            return new RenderResult(null, [At(path, e.Span, code, e.OriginalMessage)]);
+        }
+    }
+
+    private static bool IsUndefined(string message) =>
+        message.Contains("was not found", StringComparison.Ordinal)
+        || message.Contains("Cannot get member", StringComparison.Ordinal);
+
+    // Scriban positions are 0-based; ours are 1-based.
+    private static Diagnostic At(string path, Scriban.Parsing.SourceSpan span, string code, string message) =>
+        new(new Diagnostics.SourceSpan(path, span.Start.Line + 1, span.Start.Column + 1), Severity.Error, code, message);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Json.Schema;
+using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Loading.Yaml;
+
+namespace Kairos.Stages.Validation;
+
+/// <summary>Validates a YAML tree against <c>schemas/stage-file.schema.json</c> and maps each error to its YAML line:col (KS401).</summary>
+public sealed class SchemaValidator
+{
+    private static readonly Lazy<SchemaValidator> Shared = new(() => new SchemaValidator(StageFileSchema.Text));
+
+    private readonly JsonSchema _schema;
+
+    public SchemaValidator(string schemaText)
+    {
+        _schema = JsonSchema.FromText(schemaText);
+    }
+
+    /// <summary>The validator for the embedded stage-file schema.</summary>
+    public static SchemaValidator Default => Shared.Value;
+
+    /// <summary>Schema errors of one document; for a cloud-config only <c>name</c> and <c>stages</c> are checked (the rest belongs to other consumers).</summary>
+    /// <remarks><paramref name="alreadyReported"/>: positions the loader reported precisely; a schema error at the same node is left out (the loader's message wins).</remarks>
+    public IReadOnlyList<Diagnostic> Validate(string path, YNode root, bool isCloudConfig, IReadOnlyCollection<SourceSpan>? alreadyReported = null)
+    {
+        if (isCloudConfig && root is YMapping map)
+        {
+            root = new YMapping(map.Start, [.. map.Entries.Where(e => e.Key.Value is "name" or "stages")]);
+        }
+
+        var converter = new YamlToJson();
+        var json = converter.Convert(root);
+        using var document = JsonDocument.Parse(json?.ToJsonString() ?? "null");
+        var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var bag = new DiagnosticBag();
+        foreach (var detail in (results.Details ?? []).Prepend(results))
+        {
+            foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
+            {
+                var pointer = detail.InstanceLocation.ToString();
+                var spans = converter.Locations.TryGetValue(pointer, out var found) ? found : (null, root.Start);
+                if (alreadyReported is not null && (alreadyReported.Contains(spans.Value) || (spans.Key is { } key && alreadyReported.Contains(key))))
+                {
+                    continue;
+                }
+
+                var at = spans.Value;
+                bag.Error(at with { File = path }, DiagnosticCodes.Schema, SchemaMessages.Describe(pointer, keyword, message));
+            }
+        }
+
+        return bag.Sorted();
+    }
+}
