@@ -45,7 +45,7 @@ internal sealed partial class NestedDecoder
         _ => o,
     }, at => new SystemctlOverride("", "", "", at));
 
-    public Packages? Packages(YNode v) => Object(v, "packages", KeyTables.Packages, new Packages(), (x, f) => f.Key.Value switch
+    public Model.Packages? Packages(YNode v) => Object(v, "packages", KeyTables.Packages, new Model.Packages(), (x, f) => f.Key.Value switch
     {
         "install" => x with { Install = d.StringList(f.Value, "install") },
         "remove" => x with { Remove = d.StringList(f.Value, "remove") },
