@@ -9,6 +9,11 @@ public static class CliApp
     {
         var root = new RootCommand("kairos-stages: turn a container image into a Kairos-ready image from declarative yip stage files");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create());
+        root.Subcommands.Add(StagesCommand.Create());
+        root.Subcommands.Add(StepsInfoCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
         var config = new InvocationConfiguration
         {
             Output = stdout ?? Console.Out,

@@ -8,16 +8,28 @@ public static class Re2Syntax
     /// <summary>An error text when the pattern fails to compile or uses a construct RE2 rejects; null when it is fine.</summary>
     public static string? Check(string pattern)
     {
+        if (Unsupported(pattern) is { } construct)
+        {
+            return $"uses {construct}, which Go's RE2 rejects (yip skips the step)";
+        }
+
         try
         {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = new Regex(ToDotNet(pattern), RegexOptions.None, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException ex)
         {
             return $"does not compile: {ex.Message}";
         }
 
-        return Unsupported(pattern) is { } construct ? $"uses {construct}, which Go's RE2 rejects (yip skips the step)" : null;
+        return null;
+    }
+
+    /// <summary>Rewrites the RE2 spellings .NET lacks (<c>(?P&lt;name&gt;</c>, <c>\pL</c>) so a checked pattern compiles with the same meaning.</summary>
+    public static string ToDotNet(string pattern)
+    {
+        var result = pattern.Replace("(?P<", "(?<", StringComparison.Ordinal);
+        return Regex.Replace(result, @"(?<!\\)\\([pP])([A-Za-z])", @"\$1{$2}");
     }
 
     /// <summary>True when <see cref="Check"/> failed because the pattern does not compile at all (as opposed to an RE2-only problem).</summary>

@@ -32,8 +32,14 @@ public sealed class SchemaValidator
         var converter = new YamlToJson();
         var json = converter.Convert(root);
         using var document = JsonDocument.Parse(json?.ToJsonString() ?? "null");
-        var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var bag = new DiagnosticBag();
+        // The flag format stops at the first failure: a cheap answer for the common, valid case.
+        if (_schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
+        {
+            return [];
+        }
+
+        var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         foreach (var detail in (results.Details ?? []).Prepend(results))
         {
             foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Kairos.Stages.Context;
+using Kairos.Stages.Rendering;
+
+namespace Kairos.Stages.Cli;
+
+/// <summary>The build flags shared by run, plan, render and validate, and their binding to <see cref="BuildOptions"/>.</summary>
+public sealed class BuildOptionsBinder
+{
+    public Option<string> Root { get; } = new("--root") { Description = "target root filesystem directory", DefaultValueFactory = _ => "/" };
+
+    public Option<string?> OsRelease { get; } = new("--os-release") { Description = "read distro facts from this os-release file instead of the root's" };
+
+    public Option<string?> Version { get; } = new("--version", "-v") { Description = "Kairos OS version to stamp into /etc/kairos-release (semver, e.g. 1.2.3)" };
+
+    public Option<string> Model { get; } = new("--model", "-m") { Description = "board model", DefaultValueFactory = _ => KnownModels.Generic };
+
+    public Option<string?> Kubernetes { get; } = new("--kubernetes", "-k", "--provider", "-p") { Description = "Kubernetes provider for a standard image: k3s or k0s" };
+
+    public Option<string?> K8sVersion { get; } = new("--k8s-version", "--k8sversion", "--provider-k3s-version", "--provider-k0s-version")
+    {
+        Description = "Kubernetes provider version (empty: the provider's default)",
+    };
+
+    public Option<string?> TrustedBoot { get; } = new("--trusted-boot", "-t")
+    {
+        Description = "build for Trusted Boot (UKI); bare flag or true|false|1|0",
+        Arity = ArgumentArity.ZeroOrOne,
+        CustomParser = ParseTrusted,
+    };
+
+    public Option<bool> Fips { get; } = new("--fips") { Description = "FIPS build" };
+
+    public Option<string?> Arch { get; } = new("--arch") { Description = "target architecture (default: read from the root's /bin/sh)" };
+
+    public Option<string> LogLevel { get; } = new("--log-level", "-l") { Description = "log level", DefaultValueFactory = _ => "info" };
+
+    public Option<string?> StagesDir { get; } = new("--stages-dir") { Description = "use a forked copy of the bundled stages (see 'stages export')" };
+
+    public BuildOptionsBinder()
+    {
+        Model.AcceptOnlyFromAmong([.. KnownModels.All]);
+        Kubernetes.AcceptOnlyFromAmong([.. BuildEnums.Providers]);
+        Arch.AcceptOnlyFromAmong([.. BuildEnums.Arches]);
+        LogLevel.AcceptOnlyFromAmong([.. BuildEnums.LogLevels]);
+    }
+
+    /// <summary>Adds every shared option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Root, OsRelease, Version, Model, Kubernetes, K8sVersion, TrustedBoot, Fips, Arch, LogLevel, StagesDir })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public BuildOptions Bind(ParseResult parse) => new()
+    {
+        Root = parse.GetValue(Root) ?? "/",
+        OsReleasePath = parse.GetValue(OsRelease),
+        Version = parse.GetValue(Version),
+        Model = parse.GetValue(Model) ?? KnownModels.Generic,
+        K8sProvider = parse.GetValue(Kubernetes),
+        K8sVersion = parse.GetValue(K8sVersion),
+        TrustedBoot = parse.GetValue(TrustedBoot) == "true",
+        Fips = parse.GetValue(Fips),
+        Arch = parse.GetValue(Arch),
+        LogLevel = parse.GetValue(LogLevel) ?? "info",
+        ToolVersion = BuildToolVersion.Current,
+    };
+
+    /// <summary>The bundled stages, or the <c>--stages-dir</c> copy when given.</summary>
+    public IStageSource Source(ParseResult parse) =>
+        parse.GetValue(StagesDir) is { Length: > 0 } dir ? new DirectoryStageSource(dir) : new EmbeddedStageSource();
+
+    private static string? ParseTrusted(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return "true";
+        }
+
+        var value = result.Tokens[0].Value;
+        switch (value.ToLowerInvariant())
+        {
+            case "true" or "1":
+                return "true";
+            case "false" or "0":
+                return "false";
+            default:
+                result.AddError($"--trusted-boot: '{value}' is not included in true,false,1,0 (write -t true, or put file arguments before -t)");
+                return null;
+        }
+    }
+}
