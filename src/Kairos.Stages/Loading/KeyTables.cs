@@ -35,7 +35,7 @@ public static class KeyTables
         [BundledTopLevel] = ["name", "stages", "step", "description"],
         [Step] = [.. StepKeys.All],
         [File] = ["path", "content", "encoding", "permissions", "owner", "group", "ownerstring"],
-        [Download] = ["path", "url", "permissions", "owner", "group", "timeout", "ownerstring", "sha256"],
+        [Download] = ["path", "url", "permissions", "owner", "group", "timeout", "ownerstring", "sha256", "extract"],
         [Directory] = ["path", "permissions", "owner", "group"],
         [Entity] = ["path", "entity"],
         [Dns] = ["nameservers", "search", "options", "path"],

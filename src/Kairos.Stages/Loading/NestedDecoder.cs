@@ -28,6 +28,7 @@ internal sealed partial class NestedDecoder(Decoder d)
         "timeout" => map with { Timeout = d.Int(f.Value, "timeout") ?? 0 },
         "ownerstring" => map with { OwnerString = d.String(f.Value, "ownerstring") ?? "" },
         "sha256" => map with { Sha256 = d.String(f.Value, "sha256") ?? "" },
+        "extract" => map with { Extract = d.String(f.Value, "extract") ?? "" },
         _ => map,
     }, at => new Download { Location = at });
 

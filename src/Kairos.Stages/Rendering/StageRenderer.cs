@@ -1,6 +1,7 @@
 using Kairos.Stages.Context;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Packages;
+using Kairos.Stages.Rendering.Functions;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Syntax;
@@ -8,7 +9,7 @@ using Scriban.Syntax;
 namespace Kairos.Stages.Rendering;
 
 /// <summary>Renders bundled stage files (Scriban templates) for a build context; errors become KS601/KS602 at the template's line and column.</summary>
-public sealed class StageRenderer(PackageSelector selector)
+public sealed class StageRenderer(PackageSelector selector, IStageSource? source = null)
 {
     private const int LoopLimit = 10_000;
     private const int RecursiveLimit = 64;
@@ -18,7 +19,7 @@ public sealed class StageRenderer(PackageSelector selector)
     {
         var text = source.ReadText(StageSourceExtensions.PackagesDataPath)
             ?? throw new PackageDataException($"{source.Origin}: {StageSourceExtensions.PackagesDataPath} is missing");
-        return new StageRenderer(new PackageSelector(PackageDataLoader.Parse(text, "stages/" + StageSourceExtensions.PackagesDataPath)));
+        return new StageRenderer(new PackageSelector(PackageDataLoader.Parse(text, "stages/" + StageSourceExtensions.PackagesDataPath)), source);
     }
 
     public RenderResult Render(StageTemplate stage, BuildContext context) => Render(stage.DisplayPath, stage.Text, context);
@@ -41,7 +42,9 @@ public sealed class StageRenderer(PackageSelector selector)
             RecursiveLimit = RecursiveLimit,
             NewLine = "\n",
         };
-        scriptContext.PushGlobal(TemplateGlobals.Create(context, selector));
+        var globals = TemplateGlobals.Create(context, selector);
+        ContentFunctions.Register(globals, context, source ?? new EmbeddedStageSource());
+        scriptContext.PushGlobal(globals);
         try
         {
             return new RenderResult(parsed.Render(scriptContext), []);

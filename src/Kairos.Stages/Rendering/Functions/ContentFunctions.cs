@@ -1,0 +1,51 @@
+using Kairos.Stages.Context;
+using Scriban.Runtime;
+
+namespace Kairos.Stages.Rendering.Functions;
+
+/// <summary>Template functions for stage content: <c>asset</c>, <c>assets</c>, <c>artifact</c>, <c>kernel</c>, <c>yip_escape</c>, <c>fail</c>.</summary>
+public static class ContentFunctions
+{
+    /// <summary>Names this registers, for documentation and tests.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["asset", "assets", "artifact", "kernel", "yip_escape", "fail"];
+
+    /// <summary>
+    /// Adds the content functions to <paramref name="target"/>. <paramref name="kernelVersion"/> is the chosen kernel
+    /// (highest <c>/lib/modules</c> entry); when null, a <c>kernel_version</c> global is used if present; "" means not found.
+    /// </summary>
+    public static void Register(ScriptObject target, BuildContext context, IStageSource source, string? kernelVersion = null)
+    {
+        var assets = new AssetLibrary(source);
+        var catalog = new Lazy<ArtifactCatalog>(() => ArtifactCatalog.Parse(
+            source.ReadText(ArtifactCatalog.DataPath)
+            ?? throw new InvalidDataException($"{source.Origin}: {ArtifactCatalog.DataPath} is missing")));
+        var k8sVersion = context.K8s?.Version ?? "";
+
+        target["asset"] = DelegateCustomFunction.CreateFunc<string, string>(assets.Read);
+        target["assets"] = DelegateCustomFunction.CreateFunc<string, ScriptArray>(dir => ToArray(assets.List(dir)));
+        target["artifact"] = DelegateCustomFunction.CreateFunc<string, ScriptObject>(
+            name => catalog.Value.Resolve(name, context.Arch, context.Fips, k8sVersion).ToScriptObject());
+        target["yip_escape"] = DelegateCustomFunction.CreateFunc<string, string>(YipEscape.Escape);
+        target["fail"] = DelegateCustomFunction.CreateFunc<string, string>(message => throw new ArgumentException(message));
+
+        var version = kernelVersion
+            ?? (target.TryGetValue("kernel_version", out var value) ? value as string : null)
+            ?? "";
+        target["kernel"] = new ScriptObject
+        {
+            ["version"] = version,
+            ["found"] = version.Length > 0,
+        };
+    }
+
+    private static ScriptArray ToArray(IEnumerable<string> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
+        return array;
+    }
+}

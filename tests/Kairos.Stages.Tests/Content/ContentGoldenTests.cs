@@ -1,0 +1,58 @@
+using Kairos.Stages.Rendering;
+using Kairos.Stages.Tests.Support;
+
+namespace Kairos.Stages.Tests.Content;
+
+/// <summary>Every content stage file rendered for every target equals its checked-in golden and lints clean.</summary>
+public sealed class ContentGoldenTests
+{
+    [Theory]
+    [MemberData(nameof(ContentTargets.Names), MemberType = typeof(ContentTargets))]
+    public void Rendered_stage_files_match_goldens_and_lint_clean(string targetName)
+    {
+        // arrange
+        var target = ContentTargets.Get(targetName);
+        var problems = new List<string>();
+
+        foreach (var file in ContentStages.Files)
+        {
+            // act
+            var result = ContentStages.Render(file, target);
+
+            // assert
+            if (!result.Success)
+            {
+                problems.Add($"{file}: render failed: {string.Join("; ", result.Diagnostics)}");
+                continue;
+            }
+
+            Golden.Assert(Path.Combine("Golden", "content", target.Name, file), result.Text!);
+            problems.AddRange(ContentStages.Lint("stages/" + file, result.Text!).Select(d => $"{file} ({target.Name}): {d}"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_cloud_config_asset_lints_clean()
+    {
+        var problems = ContentStages.CloudConfigs
+            .SelectMany(name => ContentStages.Lint("stages/assets/cloudconfigs/" + name,
+                ContentStages.Source.ReadText("assets/cloudconfigs/" + name)!))
+            .Select(d => d.ToString())
+            .ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Ubuntu_fips_build_fails_to_render_with_a_clear_message()
+    {
+        var target = new ContentTarget("ubuntu-fips", "ubuntu-24.04", Fips: true);
+
+        var result = ContentStages.Render("install/10-installPackages.yaml", target);
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("FIPS builds are not supported on Ubuntu", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,52 @@
+using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Rendering;
+using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.Tests.Support;
+using Kairos.Stages.Validation;
+
+namespace Kairos.Stages.Tests.Content;
+
+/// <summary>Renders and lints the bundled content files straight from the repository's <c>stages/</c> directory.</summary>
+public static class ContentStages
+{
+    public static string StagesDirectory { get; } = Path.GetFullPath(Path.Combine(Golden.ProjectDirectory, "..", "..", "stages"));
+
+    public static IStageSource Source { get; } = new DirectoryStageSource(StagesDirectory);
+
+    /// <summary>Install- and init-phase files owned by content (render's kairosRelease and cleanup excluded).</summary>
+    public static IReadOnlyList<string> Files { get; } =
+        [.. Source.ListFiles().Where(f => (f.StartsWith("install/", StringComparison.Ordinal) || f.StartsWith("init/", StringComparison.Ordinal))
+            && f != "init/10-kairosRelease.yaml" && f != "init/80-cleanup.yaml")];
+
+    public static IReadOnlyList<string> CloudConfigs { get; } = new AssetLibrary(Source).List("cloudconfigs");
+
+    public static string SamplePath(string name)
+    {
+        var shared = Path.Combine(Golden.ProjectDirectory, "Samples", "os-release", name);
+        return File.Exists(shared) ? shared : Path.Combine(Golden.ProjectDirectory, "Content", "Samples", name);
+    }
+
+    public static RenderResult Render(string file, ContentTarget target)
+    {
+        var renderer = new StageRenderer(SelectorCache.Selector, Source);
+        var text = Source.ReadText(file) ?? throw new FileNotFoundException(file);
+        var context = target.Context();
+        if (target.KernelVersion.Length == 0)
+        {
+            return renderer.Render("stages/" + file, text, context);
+        }
+
+        // The kernel chooser is wired by the lead; until then a pinned version stands in for its result.
+        var pin = "{{ kernel = { version: " + YamlQuote.Quote(target.KernelVersion) + ", found: true } }}";
+        return renderer.Render("stages/" + file, pin + text, context);
+    }
+
+    public static IReadOnlyList<Diagnostic> Lint(string path, string text) =>
+        Linter.Lint([new LintInput(path, text)]);
+
+    private static class SelectorCache
+    {
+        public static Kairos.Stages.Packages.PackageSelector Selector { get; } =
+            new(Kairos.Stages.Packages.PackageDataLoader.Parse(Source.ReadText("data/packages.yaml")!));
+    }
+}
