@@ -24,7 +24,12 @@ public static class PlanCommand
                 return 2;
             }
 
-            var prepared = PipelineReporter.Report(StagePipeline.Prepare(stages.Request(parse, ContextWithKernel.Refresh(context), binder)), parse.InvocationConfiguration.Error);
+            if (stages.Request(parse, ContextWithKernel.Refresh(context), binder) is not { } request)
+            {
+                return 2;
+            }
+
+            var prepared = PipelineReporter.Report(StagePipeline.Prepare(request), parse.InvocationConfiguration.Error);
             if (prepared is null)
             {
                 return 2;

@@ -37,7 +37,12 @@ public static class RunCommand
         }
 
         context = ContextWithKernel.Refresh(context);
-        var prepared = PipelineReporter.Report(StagePipeline.Prepare(stages.Request(parse, context, binder)), error);
+        if (stages.Request(parse, context, binder) is not { } request)
+        {
+            return 2;
+        }
+
+        var prepared = PipelineReporter.Report(StagePipeline.Prepare(request), error);
         if (prepared is null)
         {
             return 2;

@@ -79,8 +79,12 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
     private Plan? Replan(Plan phase)
     {
         _context = ContextWithKernel.Refresh(_context);
-        var request = stages.Request(parse, _context, binder) with { Selector = "init" };
-        var prepared = PipelineReporter.Report(StagePipeline.Prepare(request), _error);
+        if (stages.Request(parse, _context, binder) is not { } request)
+        {
+            return null;
+        }
+
+        var prepared = PipelineReporter.Report(StagePipeline.Prepare(request with { Selector = "init" }), _error);
         return prepared is null ? null : prepared.Plan with { Selector = phase.Selector };
     }
 

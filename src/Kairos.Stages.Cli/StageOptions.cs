@@ -42,15 +42,21 @@ public sealed class StageOptions
         }
     }
 
-    public PipelineRequest Request(ParseResult parse, BuildContext context, BuildOptionsBinder binder)
+    /// <summary>The pipeline request for these flags; null (error printed) when --stages-dir is missing.</summary>
+    public PipelineRequest? Request(ParseResult parse, BuildContext context, BuildOptionsBinder binder)
     {
+        if (binder.Source(parse) is not { } source)
+        {
+            return null;
+        }
+
         var explicitDir = parse.GetValue(ExtensionsDir);
         var environment = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
         var directory = parse.GetValue(NoExtensions) ? null : ExtensionFiles.Locate(context.Root, explicitDir, environment);
         return new PipelineRequest
         {
             Context = context,
-            Bundled = binder.Source(parse),
+            Bundled = source,
             ExtensionsDirectory = directory,
             ExtensionsDisplay = explicitDir is { Length: > 0 } ? explicitDir : environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory,
             Selector = parse.GetValue(Stage) ?? "all",

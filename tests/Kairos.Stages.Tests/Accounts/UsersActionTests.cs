@@ -16,7 +16,7 @@ public sealed class UsersActionTests
         return root;
     }
 
-    private static Task<Execution.ActionOutcome> Run(TempRoot root, params User[] users) =>
+    private static Task<Kairos.Stages.Execution.ActionOutcome> Run(TempRoot root, params User[] users) =>
         new UsersAction(null).RunAsync(new Step { Users = users }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
 
     [Fact]
