@@ -27,8 +27,7 @@ internal static class DirectoryMaker
         while (missing.TryPop(out var path))
         {
             files.CreateDirectory(path, mode, uid, gid);
-            // mkdir honours the umask; yip's chmod-free MkdirAll does too, but the owner-exec rule
-            // only works when the mode survives, so set it exactly.
+            // mkdir honours the umask (yip's does too); set the mode exactly so builds do not depend on it.
             files.SetMode(path, mode);
         }
     }

@@ -120,7 +120,7 @@ internal static class TemplateEvaluator
 
     private static string FormatFloat(double value)
     {
-        // Go's %v for float64 is strconv 'g' with the shortest digits: exponent form when exp < -4 or exp >= max(digits, 6)… as Go does.
+        // Go's %v for float64: shortest digits, exponent form when exp < -4 or exp >= max(digit count, 6) (so 1e+06).
         if (value == 0)
         {
             return "0";

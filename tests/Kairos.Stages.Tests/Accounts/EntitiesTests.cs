@@ -18,7 +18,7 @@ public sealed class EntitiesTests
         // arrange
         using var root = new TempRoot();
         root.Write("/etc/group", "nm-openconnect:x:979:\n");
-        var context = Contexts.For(new RecordingTarget(root));
+        var context = Contexts.For(new ScriptedTarget(root));
 
         // act
         await new EnsureEntitiesAction().RunAsync(new Step { EnsureEntities = [Entity("/etc/group", FooGroup)] }, context, TestContext.Current.CancellationToken);
@@ -39,7 +39,7 @@ public sealed class EntitiesTests
         var step = new Step { EnsureEntities = [Entity("", "kind: group\ngroup_name: foo\nusers: two,four\n")] };
 
         // act
-        await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("foo:xx:1:one,two,four\n", root.Read("/etc/group"));
@@ -54,7 +54,7 @@ public sealed class EntitiesTests
 
         // act
         var outcome = await new DeleteEntitiesAction().RunAsync(
-            new Step { DeleteEntities = [Entity("/etc/group", FooGroup)] }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+            new Step { DeleteEntities = [Entity("/etc/group", FooGroup)] }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("root:x:0:\nusers:x:100:\n", root.Read("/etc/group"));
@@ -73,7 +73,7 @@ public sealed class EntitiesTests
         var step = new Step { EnsureEntities = [Entity("", user), Entity("", shadow)] };
 
         // act
-        var outcome = await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded, string.Join(';', outcome.Failures.Select(f => f.Message)));
@@ -91,7 +91,7 @@ public sealed class EntitiesTests
         var step = new Step { EnsureEntities = [Entity("/etc/passwd", "kind: user\nusername: svc\npassword: x\ngid: 5\n")] };
 
         // act
-        await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.EndsWith("svc:x:1001:5:Created by entities::\n", root.Read("/etc/passwd"));
@@ -105,7 +105,7 @@ public sealed class EntitiesTests
         var step = new Step { EnsureEntities = [Entity("", "kind: robot\npassword: s3cret\n")] };
 
         // act
-        var outcome = await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new EnsureEntitiesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Contains("unknown entity kind 'robot'", outcome.Failures.Single().Message);

@@ -17,7 +17,7 @@ public sealed class UsersActionTests
     }
 
     private static Task<Kairos.Stages.Execution.ActionOutcome> Run(TempRoot root, params User[] users) =>
-        new UsersAction(null).RunAsync(new Step { Users = users }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        new UsersAction(null).RunAsync(new Step { Users = users }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Users_get_ids_from_1000_in_name_order_and_groups_get_members()
@@ -91,7 +91,7 @@ public sealed class UsersActionTests
         // act
         var users = new[] { new User { Name = "kairos", Passwd = "hunter2", PrimaryGroup = "missing" }, new User { Name = "ok", Passwd = "hunter2" } };
         var outcome = await new UsersAction(null).RunAsync(
-            new Step { Users = users }, Contexts.For(new RecordingTarget(root), failFast: false), TestContext.Current.CancellationToken);
+            new Step { Users = users }, Contexts.For(new ScriptedTarget(root), failFast: false), TestContext.Current.CancellationToken);
 
         // assert
         var failure = outcome.Failures.Single();

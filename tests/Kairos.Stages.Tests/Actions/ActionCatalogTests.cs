@@ -42,7 +42,7 @@ public sealed class ActionCatalogTests
         var action = ActionCatalog.Create(downloader).Single(a => a.Key == key);
 
         // act
-        var outcome = await action.RunAsync(new Step(), Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await action.RunAsync(new Step(), Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal($"'{key}' is a boot-time key; use it in a /system/oem cloud-config instead", outcome.Failures.Single().Message);

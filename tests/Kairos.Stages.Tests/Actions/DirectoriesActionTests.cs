@@ -13,7 +13,7 @@ public sealed class DirectoriesActionTests
         var step = new Step { Directories = [new DirectoryEntry { Path = "/foo", Permissions = 0x1E0, Owner = 5, Group = 6 }] };
 
         // act
-        var outcome = await new DirectoriesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new DirectoriesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded);
@@ -30,7 +30,7 @@ public sealed class DirectoriesActionTests
         var step = new Step { Directories = [new DirectoryEntry { Path = "/foo", Permissions = 0x1E0 }] };
 
         // act
-        await new DirectoriesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new DirectoriesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("0740", root.Mode("/foo"));
@@ -45,7 +45,7 @@ public sealed class DirectoriesActionTests
         var step = new Step { Directories = [new DirectoryEntry { Path = "/tmp/a/b/c", Permissions = 0x1E0 }] };
 
         // act
-        await new DirectoriesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new DirectoriesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("0755", root.Mode("/tmp"));
@@ -63,7 +63,7 @@ public sealed class DirectoriesActionTests
         var step = new Step { Directories = [new DirectoryEntry { Path = "/var/log/journal" }] };
 
         // act
-        await new DirectoriesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new DirectoriesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("00", root.Mode("/var/log/journal"));
@@ -78,7 +78,7 @@ public sealed class DirectoriesActionTests
         var step = new Step { Directories = [new DirectoryEntry { Path = "/etc/thing", Permissions = 0x1ED }] };
 
         // act
-        var outcome = await new DirectoriesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new DirectoriesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Contains("not a directory", outcome.Failures.Single().Message);

@@ -16,7 +16,7 @@ public sealed class EnvironmentActionTests
         var step = new Step { Environment = [Kv("foo", "0")], EnvironmentFile = "/run/cos/env" };
 
         // act
-        var outcome = await new EnvironmentAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new EnvironmentAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded);
@@ -41,7 +41,7 @@ public sealed class EnvironmentActionTests
         };
 
         // act
-        await new EnvironmentAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new EnvironmentAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal(
@@ -55,7 +55,7 @@ public sealed class EnvironmentActionTests
         // arrange
         using var root = new TempRoot();
         var step = new Step { Environment = [Kv("S", "a\\b\"c!d$e`f\nx"), Kv("U", "plain")] };
-        var context = Contexts.For(new RecordingTarget(root));
+        var context = Contexts.For(new ScriptedTarget(root));
         await new EnvironmentAction().RunAsync(step, context, TestContext.Current.CancellationToken);
         var first = root.Read("/etc/environment");
 

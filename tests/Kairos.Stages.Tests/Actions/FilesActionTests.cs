@@ -15,7 +15,7 @@ public sealed class FilesActionTests
         var step = new Step { Files = [new FileEntry { Path = "/tmp/dir/test", Content = "Test", Permissions = 0x1A0 }] };
 
         // act
-        var outcome = await new FilesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new FilesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded);
@@ -33,7 +33,7 @@ public sealed class FilesActionTests
         var step = new Step { Files = [new FileEntry { Path = "/run/x/.sentinel", Content = "" }] };
 
         // act
-        await new FilesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new FilesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("00", root.Mode("/run/x/.sentinel"));
@@ -64,7 +64,7 @@ public sealed class FilesActionTests
         var step = new Step { Files = [new FileEntry { Path = "/etc/f", Content = content, Encoding = encoding, Permissions = 0x1A4 }] };
 
         // act
-        var outcome = await new FilesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new FilesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded, string.Join(';', outcome.Failures.Select(f => f.Message)));
@@ -89,7 +89,7 @@ public sealed class FilesActionTests
         };
 
         // act
-        var outcome = await new FilesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new FilesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded);
@@ -114,9 +114,9 @@ public sealed class FilesActionTests
         };
 
         // act
-        var failFast = await new FilesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var failFast = await new FilesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
         var exists = root.Exists("/b");
-        var carryOn = await new FilesAction().RunAsync(step, Contexts.For(new RecordingTarget(root), failFast: false), TestContext.Current.CancellationToken);
+        var carryOn = await new FilesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root), failFast: false), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Contains("nobody-here", failFast.Failures.Single().Message);
@@ -134,7 +134,7 @@ public sealed class FilesActionTests
         var step = new Step { Files = [new FileEntry { Path = "/etc/motd", Content = "new", Permissions = 0x1A4 }] };
 
         // act
-        await new FilesAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new FilesAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("new", root.Read("/etc/motd"));

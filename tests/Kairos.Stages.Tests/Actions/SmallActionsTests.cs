@@ -16,7 +16,7 @@ public sealed class SmallActionsTests
         root.Mkdir("/etc");
 
         // act
-        await new DnsAction().RunAsync(new Step { Dns = new Dns { Nameservers = ["8.8.8.8"] } }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new DnsAction().RunAsync(new Step { Dns = new Dns { Nameservers = ["8.8.8.8"] } }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("nameserver 8.8.8.8\n", root.Read("/etc/resolv.conf"));
@@ -32,7 +32,7 @@ public sealed class SmallActionsTests
         var dns = new Dns { Nameservers = ["1.1.1.1", "9.9.9.9"], Search = ["a.example", "b.example"], Options = ["rotate", "ndots:2"], Path = "/run/resolv" };
 
         // act
-        await new DnsAction().RunAsync(new Step { Dns = dns }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new DnsAction().RunAsync(new Step { Dns = dns }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("search a.example b.example\nnameserver 1.1.1.1\nnameserver 9.9.9.9\noptions rotate ndots:2\n", root.Read("/run/resolv"));
@@ -46,7 +46,7 @@ public sealed class SmallActionsTests
         root.Write("/etc/hosts", "127.0.0.1 boo\n  ::1 localhost  \n");
 
         // act
-        var outcome = await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded);
@@ -60,7 +60,7 @@ public sealed class SmallActionsTests
         // arrange
         using var root = new TempRoot();
         root.Write("/etc/hosts", "127.0.0.1 localhost\n").Write("/etc/machine-id", "cafe1234\n");
-        var context = Contexts.For(new RecordingTarget(root));
+        var context = Contexts.For(new ScriptedTarget(root));
 
         // act
         await new HostnameAction().RunAsync(new Step { Hostname = "metal-{{ trunc 4 .MachineID }}" }, context, TestContext.Current.CancellationToken);
@@ -78,7 +78,7 @@ public sealed class SmallActionsTests
         // arrange
         using var root = new TempRoot();
         root.Write("/etc/hosts", "127.0.0.1 localhost\n");
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
 
         // act
         await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(target, buildTime: false), TestContext.Current.CancellationToken);
@@ -98,7 +98,7 @@ public sealed class SmallActionsTests
         root.Mkdir("/etc");
 
         // act
-        var outcome = await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Contains("/etc/hosts", outcome.Failures.Single().Message);
@@ -113,9 +113,9 @@ public sealed class SmallActionsTests
         var step = new Step { Sysctl = [Kv("debug.exception-trace", "0")] };
 
         // act
-        var build = await new SysctlAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var build = await new SysctlAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
         var existedAtBuild = root.Exists("/proc/sys/debug/exception-trace");
-        await new SysctlAction().RunAsync(step, Contexts.For(new RecordingTarget(root), buildTime: false), TestContext.Current.CancellationToken);
+        await new SysctlAction().RunAsync(step, Contexts.For(new ScriptedTarget(root), buildTime: false), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Single(build.Warnings);
@@ -129,7 +129,7 @@ public sealed class SmallActionsTests
         // arrange
         using var root = new TempRoot();
         root.Write("/proc/modules", "overlay 151552 0 - Live 0x0\n");
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var step = new Step { Modules = ["overlay", "br_netfilter", "loop max_loop=8"] };
 
         // act
@@ -151,7 +151,7 @@ public sealed class SmallActionsTests
         root.Mkdir("/etc/systemd");
 
         // act
-        await new TimesyncdAction().RunAsync(new Step { Timesyncd = [Kv("NTP", "0.pool")] }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new TimesyncdAction().RunAsync(new Step { Timesyncd = [Kv("NTP", "0.pool")] }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("[Time]\nNTP = 0.pool\n", root.Read("/etc/systemd/timesyncd.conf.d/10-yip.conf"));
@@ -165,7 +165,7 @@ public sealed class SmallActionsTests
         root.Write("/etc/systemd/timesyncd.conf.d/10-yip.conf", "[Time]\nNTP=old\nFallbackNTP=f\n\n[Other]\nK=v\n");
 
         // act
-        await new TimesyncdAction().RunAsync(new Step { Timesyncd = [Kv("NTP", "new"), Kv("RootDistanceMaxSec", "5")] }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new TimesyncdAction().RunAsync(new Step { Timesyncd = [Kv("NTP", "new"), Kv("RootDistanceMaxSec", "5")] }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("[Time]\nNTP = new\nFallbackNTP = f\nRootDistanceMaxSec = 5\n\n[Other]\nK = v\n", root.Read("/etc/systemd/timesyncd.conf.d/10-yip.conf"));
@@ -176,7 +176,7 @@ public sealed class SmallActionsTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var step = new Step { SystemdFirstboot = [Kv("locale", "en_US.UTF-8"), Kv("keymap", "us"), Kv("FORCE", "true")] };
 
         // act

@@ -14,7 +14,7 @@ public sealed class SystemctlActionTests
         // arrange
         using var root = new TempRoot();
         root.Write("/usr/bin/systemctl", "");
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var step = new Step { Systemctl = new Systemctl { Start = ["s"], Mask = ["m"], Disable = ["d"], Enable = ["e1", "e2"] } };
 
         // act
@@ -30,7 +30,7 @@ public sealed class SystemctlActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var step = new Step { Systemctl = new Systemctl { Start = ["s"], Mask = ["m"], Disable = ["d"], Enable = ["e"] } };
 
         // act
@@ -46,7 +46,7 @@ public sealed class SystemctlActionTests
         // arrange
         using var root = new TempRoot();
         root.Write("/sbin/openrc", "");
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var step = new Step { Systemctl = new Systemctl { Enable = ["sshd.service"], Disable = ["crond"], Mask = ["x"] } };
 
         // act
@@ -70,7 +70,7 @@ public sealed class SystemctlActionTests
         var step = new Step { Systemctl = new Systemctl { Overrides = [new SystemctlOverride(service, name, "[Service]\nX=1\n", At)] } };
 
         // act
-        var outcome = await new SystemctlAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new SystemctlAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded);
@@ -89,7 +89,7 @@ public sealed class SystemctlActionTests
         var step = new Step { Systemctl = new Systemctl { Overrides = [new SystemctlOverride(service, "", content, At)] } };
 
         // act
-        var outcome = await new SystemctlAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new SystemctlAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded);
@@ -102,7 +102,7 @@ public sealed class SystemctlActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         target.Answers["systemctl enable bad"] = (1, "Failed to enable unit: Unit file bad.service does not exist.");
         var step = new Step { Systemctl = new Systemctl { Enable = ["bad", "good"] } };
 

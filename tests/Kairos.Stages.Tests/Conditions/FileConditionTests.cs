@@ -26,7 +26,7 @@ public sealed class FileConditionTests
 
         // act
         var result = await new OnlyServiceManagerCondition().EvaluateAsync(
-            new Step { OnlyServiceManager = wanted == "" ? "x" : wanted }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+            new Step { OnlyServiceManager = wanted == "" ? "x" : wanted }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal(runs, result.Run);
@@ -54,7 +54,7 @@ public sealed class FileConditionTests
         var step = new Step { IfFiles = new IfFiles { All = Split(all), Any = Split(any), None = Split(none) } };
 
         // act
-        var result = await new IfFilesCondition().EvaluateAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var result = await new IfFilesCondition().EvaluateAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal(runs, result.Run);

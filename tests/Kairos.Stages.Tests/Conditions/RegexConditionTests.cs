@@ -18,7 +18,7 @@ public sealed class RegexConditionTests
         using var root = new TempRoot();
 
         // act
-        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = pattern }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = pattern }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal(runs, result.Run);
@@ -31,7 +31,7 @@ public sealed class RegexConditionTests
         using var root = new TempRoot();
 
         // act
-        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = "Ubuntu.*" }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = "Ubuntu.*" }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("only_os 'Ubuntu.*' does not match the OS name 'Debian GNU/Linux 12 (bookworm)'", result.Reason);
@@ -52,7 +52,7 @@ public sealed class RegexConditionTests
         using var root = new TempRoot();
 
         // act
-        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = pattern }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = pattern }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.False(result.Run);
@@ -80,7 +80,7 @@ public sealed class RegexConditionTests
         using var root = new TempRoot();
 
         // act
-        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = pattern }, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var result = await new OnlyOsCondition().EvaluateAsync(new Step { OnlyOs = pattern }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal(runs, result.Run);
@@ -96,7 +96,7 @@ public sealed class RegexConditionTests
     {
         // arrange
         using var root = new TempRoot();
-        var context = Contexts.For(new RecordingTarget(root), Contexts.Distro(id, id, version));
+        var context = Contexts.For(new ScriptedTarget(root), Contexts.Distro(id, id, version));
 
         // act
         var result = await new OnlyOsVersionCondition().EvaluateAsync(new Step { OnlyOsVersion = pattern }, context, TestContext.Current.CancellationToken);
@@ -114,7 +114,7 @@ public sealed class RegexConditionTests
         using var root = new TempRoot();
 
         // act
-        var result = await new OnlyArchCondition().EvaluateAsync(new Step { OnlyArch = pattern }, Contexts.For(new RecordingTarget(root), arch: arch), TestContext.Current.CancellationToken);
+        var result = await new OnlyArchCondition().EvaluateAsync(new Step { OnlyArch = pattern }, Contexts.For(new ScriptedTarget(root), arch: arch), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal(runs, result.Run);
@@ -126,7 +126,7 @@ public sealed class RegexConditionTests
         // arrange
         using var root = new TempRoot();
         root.Write("/etc/hostname", "kairos-node\n");
-        var context = Contexts.For(new RecordingTarget(root));
+        var context = Contexts.For(new ScriptedTarget(root));
 
         // act
         var match = await new NodeCondition().EvaluateAsync(new Step { Node = "kairos-node" }, context, TestContext.Current.CancellationToken);

@@ -26,7 +26,7 @@ public sealed class DownloadsActionTests : IDisposable
         var step = new Step { Downloads = [new Download { Url = _server.Url("/ok/file.txt").ToString(), Path = "/opt/bin/tool", Permissions = 0x1ED, Owner = 3, Group = 4 }] };
 
         // act
-        var outcome = await new DownloadsAction(_downloader).RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new DownloadsAction(_downloader).RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded, string.Join(';', outcome.Failures.Select(f => f.Message)));
@@ -49,7 +49,7 @@ public sealed class DownloadsActionTests : IDisposable
         var step = new Step { Downloads = [new Download { Url = _server.Url("/files/unittest.txt").ToString(), Path = path }] };
 
         // act
-        await new DownloadsAction(_downloader).RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        await new DownloadsAction(_downloader).RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("hello", root.Read("/tmp/test/unittest.txt"));
@@ -64,7 +64,7 @@ public sealed class DownloadsActionTests : IDisposable
         var step = new Step { Downloads = [new Download { Url = _server.Url("/ok/file.txt").ToString(), Path = "/f", Sha256 = new string('a', 64), Location = SourceSpan.None("s.yaml") }] };
 
         // act
-        var outcome = await new DownloadsAction(_downloader).RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new DownloadsAction(_downloader).RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Contains("sha256 mismatch", outcome.Failures.Single().Message);
@@ -81,7 +81,7 @@ public sealed class DownloadsActionTests : IDisposable
         var step = new Step { Downloads = [new Download { Url = url, Path = "/f" }] };
 
         // act
-        var outcome = await new DownloadsAction(_downloader).RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new DownloadsAction(_downloader).RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         var message = outcome.Failures.Single().Message;
@@ -97,7 +97,7 @@ public sealed class DownloadsActionTests : IDisposable
         root.Write("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n").Mkdir("/root", (UnixFileMode)0x1C0);
         var keys = new AuthorizedKeys("root", ["ssh-ed25519 AAAA first", _server.Url("/keys/me").ToString(), "ssh-ed25519 AAAA first"], SourceSpan.None("t"));
         var step = new Step { AuthorizedKeys = [keys] };
-        var context = Contexts.For(new RecordingTarget(root));
+        var context = Contexts.For(new ScriptedTarget(root));
 
         // act
         await new AuthorizedKeysAction(_downloader).RunAsync(step, context, TestContext.Current.CancellationToken);
@@ -125,7 +125,7 @@ public sealed class DownloadsActionTests : IDisposable
         };
 
         // act
-        var outcome = await new AuthorizedKeysAction(_downloader).RunAsync(step, Contexts.For(new RecordingTarget(root), failFast: false), TestContext.Current.CancellationToken);
+        var outcome = await new AuthorizedKeysAction(_downloader).RunAsync(step, Contexts.For(new ScriptedTarget(root), failFast: false), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal(2, outcome.Failures.Count);

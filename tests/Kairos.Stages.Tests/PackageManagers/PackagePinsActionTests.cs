@@ -17,7 +17,7 @@ public sealed class PackagePinsActionTests
         var step = new Step { PackagePins = [Pin("zz", "2.0"), Pin("aa", "1.0"), Pin("empty", "")] };
 
         // act
-        var outcome = await new PackagePinsAction().RunAsync(step, Contexts.For(new RecordingTarget(root)), TestContext.Current.CancellationToken);
+        var outcome = await new PackagePinsAction().RunAsync(step, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal(
@@ -35,7 +35,7 @@ public sealed class PackagePinsActionTests
 
         // act
         await new PackagePinsAction().RunAsync(
-            new Step { PackagePins = [Pin("curl", "8.5.0-r0")] }, Contexts.For(new RecordingTarget(root), Contexts.Distro("alpine")), TestContext.Current.CancellationToken);
+            new Step { PackagePins = [Pin("curl", "8.5.0-r0")] }, Contexts.For(new ScriptedTarget(root), Contexts.Distro("alpine")), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("alpine-base\nbusybox\ncurl=8.5.0-r0\n", root.Read("/etc/apk/world"));
@@ -46,7 +46,7 @@ public sealed class PackagePinsActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         target.Answers["dnf -q repoquery --qf '%{name}-%{epoch}:%{version}-%{release}.*' 'kernel-6.1*'"] = (0, "kernel-0:6.1.5-200.fc39.*\n");
         target.Answers["dnf -q repoquery --qf '%{name}-%{epoch}:%{version}-%{release}.*' 'other-1*'"] = (1, "");
 
@@ -64,7 +64,7 @@ public sealed class PackagePinsActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         target.Answers["zypper --non-interactive addlock 'a=1'"] = (1, "");
         target.Answers["zypper --non-interactive addlock 'a'"] = (1, "");
 
@@ -83,7 +83,7 @@ public sealed class PackagePinsActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
 
         // act
         var outcome = await new PackagePinsAction().RunAsync(

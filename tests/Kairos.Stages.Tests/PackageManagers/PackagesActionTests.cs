@@ -27,7 +27,7 @@ public sealed class PackagesActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var distro = Contexts.Distro(id, id, "1", idLike.Length > 0 ? [idLike] : []);
 
         // act
@@ -43,7 +43,7 @@ public sealed class PackagesActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
 
         // act
         await new PackagesAction().RunAsync(new Step { Packages = new Model.Packages { Install = ["x"] } }, Contexts.For(target), TestContext.Current.CancellationToken);
@@ -57,7 +57,7 @@ public sealed class PackagesActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var step = new Step { Packages = new Model.Packages { Upgrade = true } };
 
         // act
@@ -72,7 +72,7 @@ public sealed class PackagesActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         target.Answers["dnf makecache"] = (1, "Error: Failed to download metadata for repo 'baseos'");
 
         // act
@@ -89,7 +89,7 @@ public sealed class PackagesActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var step = new Step { Packages = new Model.Packages { Install = ["linux-image-{{.Values.os.architecture}}"] } };
 
         // act
@@ -104,7 +104,7 @@ public sealed class PackagesActionTests
     {
         // arrange
         using var root = new TempRoot();
-        var target = new RecordingTarget(root);
+        var target = new ScriptedTarget(root);
         var distro = new Distro { Id = "gentoo", OsRelease = new OsRelease { Id = "gentoo" } };
 
         // act

@@ -11,7 +11,7 @@ public sealed class RuntimeTemplatesTests
         // arrange
         using var root = new TempRoot();
         root.Write("/etc/hostname", "builder\n").Write("/etc/machine-id", "0123456789abcdef\n").Mkdir("/lib/modules/6.1.0-13-amd64");
-        var context = Contexts.For(new RecordingTarget(root), Contexts.Distro("ubuntu", "Ubuntu 24.04.1 LTS", "24.04"));
+        var context = Contexts.For(new ScriptedTarget(root), Contexts.Distro("ubuntu", "Ubuntu 24.04.1 LTS", "24.04"));
 
         // act
         var text = context.Templates.Render(
@@ -27,7 +27,7 @@ public sealed class RuntimeTemplatesTests
         // arrange
         using var root = new TempRoot();
         root.Write("/etc/machine-id", "abc\n");
-        var templates = Contexts.For(new RecordingTarget(root)).Templates;
+        var templates = Contexts.For(new ScriptedTarget(root)).Templates;
 
         // act
         var first = templates.Render("{{ .Values.Random }}");
@@ -46,7 +46,7 @@ public sealed class RuntimeTemplatesTests
     {
         // arrange
         using var root = new TempRoot();
-        var templates = Contexts.For(new RecordingTarget(root)).Templates;
+        var templates = Contexts.For(new ScriptedTarget(root)).Templates;
         var warnings = new List<string>();
 
         // act

@@ -3,9 +3,9 @@ using Kairos.Stages.Platform;
 namespace Kairos.Stages.Tests.Actions;
 
 /// <summary>Test-only target that records commands and answers with scripted results (default: exit 0, no output).</summary>
-public sealed class RecordingTarget : ITarget
+public sealed class ScriptedTarget : ITarget
 {
-    public RecordingTarget(TempRoot root)
+    public ScriptedTarget(TempRoot root)
     {
         Root = root.Path;
         Files = root.Files;
