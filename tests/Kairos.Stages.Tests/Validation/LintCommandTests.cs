@@ -87,6 +87,7 @@ public sealed class LintCommandTests : IDisposable
         var run = sarif["runs"]![0]!;
         Assert.Equal("kairos-stages", run["tool"]!["driver"]!["name"]!.GetValue<string>());
         Assert.Equal("KS301", run["tool"]!["driver"]!["rules"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("Unknown key", run["tool"]!["driver"]!["rules"]![0]!["shortDescription"]!["text"]!.GetValue<string>());
         var result = run["results"]![0]!;
         Assert.Equal(("KS301", "error"), (result["ruleId"]!.GetValue<string>(), result["level"]!.GetValue<string>()));
         Assert.Contains("permsisions", result["message"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
