@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kairos.Stages.Rendering;
 
 /// <summary>The <c>step:</c> and <c>description:</c> keys of a stage file, read by a line scan that needs no rendering.</summary>
@@ -45,7 +47,7 @@ public sealed record StageMetadata(string RelativePath, string? Step, string? De
         }
 
         var quote = text[0];
-        var value = new System.Text.StringBuilder();
+        var value = new StringBuilder();
         for (var i = 1; i < text.Length; i++)
         {
             if (quote == '\'' && text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
