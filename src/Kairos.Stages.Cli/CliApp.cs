@@ -1,27 +1,52 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace Kairos.Stages.Cli;
 
 /// <summary>Builds the command tree and maps outcomes to exit codes (0 ok, 1 failed, 2 usage/input).</summary>
 public static class CliApp
 {
+    private static readonly string[] HelpWords = ["-h", "--help", "-?"];
+
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var root = new RootCommand("kairos-stages: turn a container image into a Kairos-ready image from declarative yip stage files");
-        root.Subcommands.Add(VersionCommand.Create());
-        root.Subcommands.Add(RenderCommand.Create());
-        root.Subcommands.Add(StagesCommand.Create());
-        root.Subcommands.Add(StepsInfoCommand.Create());
-        root.Subcommands.Add(LintCommand.Create());
-        root.Subcommands.Add(SchemaCommand.Create());
-        root.Subcommands.Add(ValidateCommand.Create());
-        root.Subcommands.Add(PlanCommand.Create());
+        // kairos-init's --version is the OS version, not the tool's: the tool has 'kairos-stages version'.
+        foreach (var option in root.Options.OfType<VersionOption>().ToList())
+        {
+            root.Options.Remove(option);
+        }
+
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(StepsInfoCommand.Create());
+        root.Subcommands.Add(StagesCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(VersionCommand.Create());
         var config = new InvocationConfiguration
         {
             Output = stdout ?? Console.Out,
             Error = stderr ?? Console.Error,
         };
-        return await root.Parse(args).InvokeAsync(config);
+        var parse = root.Parse(CompatibleArguments(args));
+        if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                config.Error.WriteLine($"error: {error.Message}");
+            }
+
+            config.Error.WriteLine($"see 'kairos-stages {parse.CommandResult.Command.Name} --help'".Replace("kairos-stages kairos-stages", "kairos-stages", StringComparison.Ordinal));
+            return 2;
+        }
+
+        return await parse.InvokeAsync(config);
     }
+
+    /// <summary>kairos-init's command line (flags, no subcommand) means <c>run</c>, so existing Dockerfile lines keep working.</summary>
+    public static string[] CompatibleArguments(string[] args) =>
+        args.Length > 0 && args[0].StartsWith('-') && !HelpWords.Contains(args[0]) ? ["run", .. args] : args;
 }

@@ -9,6 +9,7 @@ public sealed partial class BundledStagesTests
     [
         "installPackages", "installKernel", "branding", "grub", "miscellaneous", "kairosRelease", "kernel",
         "initramfsConfigs", "initrd", "services", "sshHardening", "workarounds", "cleanup",
+        "cloudconfigs", "kairosBinaries", "providerBinaries", "kubernetes",
     ];
 
     [Fact]
