@@ -5,7 +5,7 @@ using Kairos.Stages.Model;
 
 namespace Kairos.Stages.Actions;
 
-/// <summary><c>downloads</c>: fetch each URL through the download client into the root, then chmod (default 0000) and chown.</summary>
+/// <summary><c>downloads</c>: fetch each URL through the download client into the root (or one member of a tar archive with <c>extract</c>), then chmod (default 0000) and chown.</summary>
 public sealed class DownloadsAction : IStepAction
 {
     private readonly Downloader _downloader;
@@ -30,7 +30,7 @@ public sealed class DownloadsAction : IStepAction
                 var record = await DownloadAsync(entry, context, cancellationToken);
                 outcome.Record(record with { Url = shown });
             }
-            catch (Exception error) when (error is DownloadException or IOException or UnauthorizedAccessException or InvalidOperationException or UriFormatException)
+            catch (Exception error) when (error is DownloadException or IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException or UriFormatException)
             {
                 if (outcome.Fail($"cannot download {shown} to {entry.Path} ({entry.Location}): {Redact(error.Message, entry.Url, shown)}"))
                 {
@@ -65,7 +65,8 @@ public sealed class DownloadsAction : IStepAction
         {
             var timeout = entry.Timeout > 0 ? TimeSpan.FromSeconds(entry.Timeout) : (TimeSpan?)null;
             var result = await _downloader.DownloadToFileAsync(url, temp, entry.Sha256, timeout, cancellationToken);
-            files.WriteFile(path, await File.ReadAllBytesAsync(temp, cancellationToken), Modes.Of(entry.Permissions), uid, gid);
+            var content = entry.Extract.Length > 0 ? ArchiveMember.Read(temp, entry.Extract) : await File.ReadAllBytesAsync(temp, cancellationToken);
+            files.WriteFile(path, content, Modes.Of(entry.Permissions), uid, gid);
             return new DownloadRecord(entry.Url, path, result.Sha256) { Source = result.Source };
         }
         finally
