@@ -41,6 +41,9 @@ public sealed class BuildOptionsBinder
     public BuildOptionsBinder()
     {
         Model.AcceptOnlyFromAmong([.. KnownModels.All]);
+        Model.HelpName = string.Join('|', KnownModels.Supported);
+        Arch.HelpName = string.Join('|', BuildEnums.KairosArches);
+        TrustedBoot.HelpName = "true|false";
         Kubernetes.AcceptOnlyFromAmong([.. BuildEnums.Providers]);
         Arch.AcceptOnlyFromAmong([.. BuildEnums.Arches]);
         LogLevel.AcceptOnlyFromAmong([.. BuildEnums.LogLevels]);
@@ -70,9 +73,8 @@ public sealed class BuildOptionsBinder
         ToolVersion = BuildToolVersion.Current,
     };
 
-    /// <summary>The bundled stages, or the <c>--stages-dir</c> copy when given.</summary>
-    public IStageSource Source(ParseResult parse) =>
-        parse.GetValue(StagesDir) is { Length: > 0 } dir ? new DirectoryStageSource(dir) : new EmbeddedStageSource();
+    /// <summary>The bundled stages, or the <c>--stages-dir</c> copy when given; null (error printed) when that directory is missing.</summary>
+    public IStageSource? Source(ParseResult parse) => BuildStageSource.From(parse, StagesDir);
 
     private static string? ParseTrusted(ArgumentResult result)
     {

@@ -38,6 +38,11 @@ public static class RenderCommand
         }
 
         var source = binder.Source(parse);
+        if (source is null)
+        {
+            return 2;
+        }
+
         var stages = source.ListStages();
         var selected = BuildStageSelection.Select(stages, requested, out var selectionError);
         if (selected is null)

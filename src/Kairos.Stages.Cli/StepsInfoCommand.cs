@@ -13,7 +13,12 @@ public static class StepsInfoCommand
         var command = new Command("steps-info", "list every bundled step name with its description") { stagesDir };
         command.SetAction(parse =>
         {
-            IStageSource source = parse.GetValue(stagesDir) is { Length: > 0 } dir ? new DirectoryStageSource(dir) : new EmbeddedStageSource();
+            var source = BuildStageSource.From(parse, stagesDir);
+            if (source is null)
+            {
+                return 2;
+            }
+
             var output = parse.InvocationConfiguration.Output;
             var metadata = source.ListStages().Select(StageMetadata.Read).ToList();
             foreach (var missing in metadata.Where(m => m.Step is null))

@@ -24,6 +24,11 @@ public static class BuildContextFactory
         }
 
         var distro = ReadDistro(options, errors, warnings);
+        if (distro is { Id: KnownDistros.Unknown, OsRelease.Id.Length: > 0 })
+        {
+            warnings.Add($"os-release ID '{distro.OsRelease.Id}' (ID_LIKE '{string.Join(' ', distro.IdLike)}') is not a known distro: distro and family are unknown, no packages will be selected from the maps");
+        }
+
         var arch = options.Arch is { Length: > 0 } a ? a : ElfArch.ForRoot(options.Root);
         if (!BuildEnums.KairosArches.Contains(arch))
         {

@@ -145,4 +145,19 @@ public sealed class BuildContextFactoryTests
         Assert.Equal(("alpine", "3.21"), (result.Context?.Distro.Id, result.Context?.Distro.Version));
         Assert.Equal(ElfArch.Process(), result.Context?.Arch);
     }
+
+    [Fact]
+    public void Unknown_distro_id_gives_a_warning()
+    {
+        // arrange
+        using var root = new TempRoot();
+        var file = root.Write("os-release", "ID=gentoo\nVERSION_ID=2.17\n");
+
+        // act
+        var result = BuildContextFactory.Create(new BuildOptions { Root = root.Path, OsReleasePath = file, Version = "1.0.0", Arch = "amd64" });
+
+        // assert
+        Assert.Equal(("unknown", "unknown"), (result.Context?.Distro.Id, result.Context?.Distro.Family));
+        Assert.Contains(result.Warnings, w => w.Contains("'gentoo'", StringComparison.Ordinal));
+    }
 }

@@ -152,6 +152,17 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public async Task Missing_stages_dir_exits_2_with_a_hint()
+    {
+        // act
+        var (code, _, error) = await Run("render", "--stages-dir", "/nonexistent/stages", "--os-release", TestFiles.OsRelease("debian-12"), "-v", "1.2.3");
+
+        // assert
+        Assert.Equal(2, code);
+        Assert.Contains("--stages-dir: directory '/nonexistent/stages' does not exist", error);
+    }
+
+    [Fact]
     public async Task Export_refuses_to_overwrite_without_force()
     {
         // arrange
@@ -178,9 +189,9 @@ public sealed class RenderCommandTests
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Step name & Description", lines[0]);
-        var steps = lines.Where(l => l.StartsWith('"')).ToList();
-        Assert.Equal(steps.Order(StringComparer.Ordinal), steps);
-        Assert.Contains(steps, l => l.StartsWith("\"cleanup\": ", StringComparison.Ordinal));
-        Assert.Contains(steps, l => l.StartsWith("\"kairosRelease\": writes /etc/kairos-release", StringComparison.Ordinal));
+        var names = lines[2..^1].Select(l => l[1..l.IndexOf('"', 1)]).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Subset(names.ToHashSet(), new HashSet<string>(["cleanup", "installKernel", "installPackages", "kairosRelease"]));
+        Assert.Contains(lines, l => l.StartsWith("\"kairosRelease\": writes /etc/kairos-release", StringComparison.Ordinal));
     }
 }
