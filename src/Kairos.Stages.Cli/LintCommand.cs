@@ -14,7 +14,6 @@ public static class LintCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "stage files or directories (searched recursively for .yaml/.yml)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format", "-f") { Description = "output format: text, json or sarif", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var lenient = new Option<bool>("--lenient") { Description = "report unknown keys as warnings, as yip ignores them" };
         var command = new Command("lint", "check stage files: YAML, schema, and semantics (exit 0 clean, 1 errors, 2 usage)") { paths, format, lenient };
         command.SetAction(parse =>
@@ -28,6 +27,14 @@ public static class LintCommand
                 return 2;
             }
 
+            // Checked here rather than with AcceptOnlyFromAmong: a parse error exits 1, and a usage error must exit 2.
+            var chosen = parse.GetValue(format);
+            if (chosen is not ("text" or "json" or "sarif"))
+            {
+                error.WriteLine($"lint: --format must be text, json or sarif, not '{chosen}'");
+                return 2;
+            }
+
             var (files, missing) = LintPaths.Expand(arguments);
             if (missing is not null)
             {
@@ -35,9 +42,22 @@ public static class LintCommand
                 return 2;
             }
 
-            var inputs = files.Select(f => new LintInput(f, SourceText.Decode(File.ReadAllBytes(f))));
+            var inputs = new List<LintInput>();
+            foreach (var file in files)
+            {
+                try
+                {
+                    inputs.Add(new LintInput(file, SourceText.Decode(File.ReadAllBytes(file))));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"lint: cannot read {file}: {ex.Message}");
+                    return 2;
+                }
+            }
+
             var diagnostics = Linter.Lint(inputs, new LintOptions { Lenient = parse.GetValue(lenient), Preprocess = preprocess });
-            output.Write(parse.GetValue(format) switch
+            output.Write(chosen switch
             {
                 "json" => LintReportWriter.Json(diagnostics),
                 "sarif" => LintReportWriter.Sarif(diagnostics, ToolVersion()),

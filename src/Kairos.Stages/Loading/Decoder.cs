@@ -51,8 +51,9 @@ internal sealed partial class Decoder(LoadOptions options, DiagnosticBag bag)
             {
                 yield return entry;
             }
-            else if (!entry.Merged)
+            else
             {
+                // A merged key is reported where it is written; the bag drops the repeat when that node is decoded too.
                 UnknownKey(entry.Key, place, valid);
             }
         }
@@ -63,16 +64,19 @@ internal sealed partial class Decoder(LoadOptions options, DiagnosticBag bag)
         var severity = options.Lenient ? Severity.Warning : Severity.Error;
         if (place == KeyTables.IfFiles)
         {
-            bag.Error(key.Start, DiagnosticCodes.BadIfFilesKey, $"if_files takes only 'any', 'all' and 'none', not '{key.Value}' (yip skips the step)");
+            bag.Error(key.Start, DiagnosticCodes.BadIfFilesKey, $"if_files takes only 'any', 'all' and 'none', not '{Short(key.Value)}' (yip skips the step)");
         }
         else if (place != KeyTables.TopLevel && KeyTables.WorkingSpelling(valid, key.Value) is { } working)
         {
-            bag.Add(new(key.Start, severity, DiagnosticCodes.ReadmeSpelling, $"'{key.Value}' is a README spelling that yip ignores; write '{working}'"));
+            var why = key.Value.Contains('-', StringComparison.Ordinal) ? "uses dashes (as yip's README does), which yip ignores"
+                : string.Equals(key.Value, working, StringComparison.OrdinalIgnoreCase) ? "has the wrong case, which yip ignores"
+                : "is not yip's spelling (yip ignores it)";
+            bag.Add(new(key.Start, severity, DiagnosticCodes.ReadmeSpelling, $"'{key.Value}' {why}; write '{working}'"));
         }
         else
         {
             var hint = Suggestions.Closest(key.Value, valid) is { } s ? $" — did you mean '{s}'?" : $" (not a key of {place})";
-            bag.Add(new(key.Start, severity, DiagnosticCodes.UnknownKey, $"unknown key '{key.Value}'{hint}"));
+            bag.Add(new(key.Start, severity, DiagnosticCodes.UnknownKey, $"unknown key '{Short(key.Value)}'{hint}"));
         }
     }
 

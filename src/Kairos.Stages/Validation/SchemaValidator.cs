@@ -14,7 +14,8 @@ public sealed class SchemaValidator
 
     public SchemaValidator(string schemaText)
     {
-        _schema = JsonSchema.FromText(schemaText);
+        // A private registry: the global one refuses a second schema with the same $id.
+        _schema = JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 
     /// <summary>The validator for the embedded stage-file schema.</summary>

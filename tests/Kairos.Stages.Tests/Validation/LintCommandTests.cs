@@ -122,6 +122,30 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_format_is_a_usage_error()
+    {
+        // arrange
+        var path = Write("ok.yaml", "stages: {}\n");
+
+        // act
+        var (code, _, error) = await Run("lint", "--format", "xml", path);
+
+        // assert
+        Assert.Equal(2, code);
+        Assert.Contains("--format must be text, json or sarif", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_path_is_a_usage_error()
+    {
+        // arrange / act
+        var (code, _, _) = await Run("lint");
+
+        // assert
+        Assert.Equal(2, code);
+    }
+
+    [Fact]
     public async Task A_clean_file_exits_zero()
     {
         // arrange

@@ -1,5 +1,4 @@
 using System.Text;
-using Kairos.Stages.Tests.Corpus;
 using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Tests.Validation;

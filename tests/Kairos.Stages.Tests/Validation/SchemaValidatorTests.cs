@@ -54,4 +54,17 @@ public sealed class SchemaValidatorTests
         // assert
         Assert.Empty(diagnostics);
     }
+
+    [Fact]
+    public void Validators_can_be_built_more_than_once_from_the_same_schema_text()
+    {
+        // arrange / act
+        var first = new SchemaValidator(StageFileSchema.Text);
+        var second = new SchemaValidator(StageFileSchema.Text);
+        var root = YamlReader.Read("s.yaml", "stages:\n  init:\n    - commands: [a]\n").Root!;
+
+        // assert
+        Assert.Empty(first.Validate("s.yaml", root, false));
+        Assert.Empty(second.Validate("s.yaml", root, false));
+    }
 }

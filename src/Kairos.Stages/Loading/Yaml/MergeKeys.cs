@@ -13,14 +13,12 @@ internal static class MergeKeys
         }
 
         var result = new List<YEntry>(explicitEntries);
+        var present = explicitEntries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var source in merges.SelectMany(m => Sources(m, bag)))
         {
-            foreach (var entry in source.Entries)
+            foreach (var entry in source.Entries.Where(e => present.Add(e.Key.Value)))
             {
-                if (!result.Exists(x => x.Key.Value == entry.Key.Value))
-                {
-                    result.Add(entry with { Merged = true });
-                }
+                result.Add(entry with { Merged = true });
             }
         }
 

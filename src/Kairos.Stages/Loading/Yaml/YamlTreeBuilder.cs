@@ -128,6 +128,7 @@ internal sealed class YamlTreeBuilder(string path, IParser parser, DiagnosticBag
     private YMapping ReadMapping(MappingStart start)
     {
         var explicitEntries = new List<YEntry>();
+        var byKey = new Dictionary<string, YEntry>(StringComparer.Ordinal); // keeps huge hostile maps linear
         var merges = new List<YNode>();
         while (Next() && parser.Current is not MappingEnd)
         {
@@ -147,13 +148,15 @@ internal sealed class YamlTreeBuilder(string path, IParser parser, DiagnosticBag
                 continue;
             }
 
-            if (explicitEntries.Find(x => x.Key.Value == key.Value) is { } first)
+            if (byKey.TryGetValue(key.Value, out var first))
             {
-                bag.Error(key.Start, DiagnosticCodes.DuplicateKey, $"duplicate key '{key.Value}' (first defined at line {first.Key.Start.Line})");
+                bag.Error(key.Start, DiagnosticCodes.DuplicateKey, $"duplicate key '{Decoder.Short(key.Value)}' (first defined at line {first.Key.Start.Line})");
                 continue;
             }
 
-            explicitEntries.Add(new YEntry(key, value, Merged: false));
+            var entry = new YEntry(key, value, Merged: false);
+            explicitEntries.Add(entry);
+            byKey[key.Value] = entry;
         }
 
         var entries = MergeKeys.Apply(explicitEntries, merges, bag);

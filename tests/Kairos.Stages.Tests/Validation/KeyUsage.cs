@@ -1,7 +1,7 @@
 using Kairos.Stages.Loading;
 using Kairos.Stages.Loading.Yaml;
 
-namespace Kairos.Stages.Tests.Corpus;
+namespace Kairos.Stages.Tests.Validation;
 
 /// <summary>Walks a step's YAML and records which (place, key) pairs appear, following the nested types of <see cref="KeyTables"/>.</summary>
 public static class KeyUsage

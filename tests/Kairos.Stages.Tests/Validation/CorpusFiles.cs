@@ -3,7 +3,7 @@ using Kairos.Stages.Loading;
 using Kairos.Stages.Tests.Support;
 using Kairos.Stages.Validation;
 
-namespace Kairos.Stages.Tests.Corpus;
+namespace Kairos.Stages.Tests.Validation;
 
 /// <summary>Finds and lints the corpus files in the test project's source tree.</summary>
 public static class CorpusFiles

@@ -1,6 +1,6 @@
 using Kairos.Stages.Tests.Support;
 
-namespace Kairos.Stages.Tests.Corpus;
+namespace Kairos.Stages.Tests.Validation;
 
 public sealed class BadCorpusTests
 {

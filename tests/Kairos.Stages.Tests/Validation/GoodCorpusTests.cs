@@ -3,7 +3,7 @@ using Kairos.Stages.Loading;
 using Kairos.Stages.Loading.Yaml;
 using Kairos.Stages.Validation;
 
-namespace Kairos.Stages.Tests.Corpus;
+namespace Kairos.Stages.Tests.Validation;
 
 public sealed class GoodCorpusTests
 {
