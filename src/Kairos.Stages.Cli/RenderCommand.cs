@@ -79,7 +79,7 @@ public static class RenderCommand
 
             if (selected.Count > 1)
             {
-                output.WriteLine($"--- # {stage.DisplayPath}");
+                output.WriteLine($"--- # stages/{stage.RelativePath}");
             }
 
             output.Write(result.Text);

@@ -3,7 +3,7 @@ namespace Kairos.Stages.Rendering;
 /// <summary>A forked copy of the stages directory (<c>--stages-dir DIR</c>), same layout as the bundled one.</summary>
 public sealed class DirectoryStageSource(string directory) : IStageSource
 {
-    private readonly string _root = Path.GetFullPath(directory);
+    private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
 
     public string Origin => _root;
 
@@ -17,7 +17,9 @@ public sealed class DirectoryStageSource(string directory) : IStageSource
     public Stream? OpenRead(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(_root, relativePath));
-        var inside = full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var inside = full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || (_root == "/" && full.StartsWith('/'));
         return inside && File.Exists(full) ? File.OpenRead(full) : null;
     }
+
+    public string DisplayPath(string relativePath) => Path.Combine(_root, relativePath);
 }

@@ -18,4 +18,6 @@ public sealed class EmbeddedStageSource : IStageSource
 
     public Stream? OpenRead(string relativePath) =>
         Library.GetManifestResourceStream(Prefix + relativePath.Replace('\\', '/'));
+
+    public string DisplayPath(string relativePath) => Prefix + relativePath;
 }

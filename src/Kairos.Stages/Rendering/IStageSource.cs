@@ -11,4 +11,7 @@ public interface IStageSource
 
     /// <summary>Opens one file by relative path; null when it does not exist.</summary>
     Stream? OpenRead(string relativePath);
+
+    /// <summary>How diagnostics name a file: <c>stages/init/10-kairosRelease.yaml</c> when bundled, the real path when forked.</summary>
+    string DisplayPath(string relativePath);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kairos.Stages.Rendering;
 
 /// <summary>The <c>step:</c> and <c>description:</c> keys of a stage file, read by a line scan that needs no rendering.</summary>
@@ -31,23 +33,42 @@ public sealed record StageMetadata(string RelativePath, string? Step, string? De
             return false;
         }
 
-        value = Unquote(StripComment(line[key.Length..].Trim()));
+        value = Scalar(line[key.Length..].Trim());
         return value.Length > 0;
     }
 
-    private static string StripComment(string value)
+    // A plain scalar ends at " #"; a quoted one at its closing quote ('' and \" are escapes).
+    private static string Scalar(string text)
     {
-        if (value.StartsWith('"') || value.StartsWith('\''))
+        if (text.Length == 0 || text[0] is not ('"' or '\''))
         {
-            return value;
+            var hash = text.IndexOf(" #", StringComparison.Ordinal);
+            return hash >= 0 ? text[..hash].TrimEnd() : text;
         }
 
-        var hash = value.IndexOf(" #", StringComparison.Ordinal);
-        return hash >= 0 ? value[..hash].TrimEnd() : value;
-    }
+        var quote = text[0];
+        var value = new StringBuilder();
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (quote == '\'' && text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                value.Append('\'');
+                i++;
+            }
+            else if (quote == '"' && text[i] == '\\' && i + 1 < text.Length)
+            {
+                value.Append(text[++i]);
+            }
+            else if (text[i] == quote)
+            {
+                break;
+            }
+            else
+            {
+                value.Append(text[i]);
+            }
+        }
 
-    private static string Unquote(string value) =>
-        value.Length >= 2 && (value[0] is '"' or '\'') && value[^1] == value[0]
-            ? value[1..^1].Replace(value[0] == '\'' ? "''" : "\\\"", value[0] == '\'' ? "'" : "\"", StringComparison.Ordinal)
-            : value;
+        return value.ToString();
+    }
 }

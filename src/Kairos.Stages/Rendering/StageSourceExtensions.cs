@@ -18,7 +18,7 @@ public static class StageSourceExtensions
         [.. source.ListFiles()
             .Where(IsStageTemplate)
             .Order(StringComparer.Ordinal)
-            .Select(path => new StageTemplate(path, source.ReadText(path)!))];
+            .Select(path => new StageTemplate(path, source.ReadText(path)!) { DisplayPath = source.DisplayPath(path) })];
 
     /// <summary>The text of one file (UTF-8), or null when missing.</summary>
     public static string? ReadText(this IStageSource source, string relativePath)

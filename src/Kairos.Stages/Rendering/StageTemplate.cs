@@ -4,5 +4,5 @@ namespace Kairos.Stages.Rendering;
 public sealed record StageTemplate(string RelativePath, string Text)
 {
     /// <summary>The path shown in diagnostics, e.g. <c>stages/init/10-kairosRelease.yaml</c>.</summary>
-    public string DisplayPath => "stages/" + RelativePath;
+    public string DisplayPath { get; init; } = "stages/" + RelativePath;
 }

@@ -129,7 +129,7 @@ public sealed class RenderCommandTests
 
         // assert
         Assert.Equal(2, code);
-        Assert.Contains("stages/init/50-broken.yaml:6:34: error KS602", error);
+        Assert.Contains(Path.Combine(dir.Path, "init/50-broken.yaml") + ":6:34: error KS602", error);
     }
 
     [Fact]
