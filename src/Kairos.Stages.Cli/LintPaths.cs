@@ -1,6 +1,6 @@
 namespace Kairos.Stages.Cli;
 
-/// <summary>Expands lint arguments: a file as given, a directory as its <c>.yaml</c>/<c>.yml</c> files, recursively, in ordinal order.</summary>
+/// <summary>Expands lint arguments: a file as given, a directory as its <c>.yaml</c>/<c>.yml</c> files, walked recursively in ordinal order as yip does.</summary>
 public static class LintPaths
 {
     /// <summary>The files to lint, or the first argument that does not exist.</summary>
@@ -15,9 +15,7 @@ public static class LintPaths
             }
             else if (Directory.Exists(argument))
             {
-                files.AddRange(Directory.EnumerateFiles(argument, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal));
+                Walk(argument, files);
             }
             else
             {
@@ -26,5 +24,25 @@ public static class LintPaths
         }
 
         return (files, null);
+    }
+
+    /// <summary>yip's walk: each directory's entries in byte-wise order, subdirectories visited in place; symlinked directories are not entered.</summary>
+    private static void Walk(string directory, List<string> files)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        {
+            var info = new FileInfo(entry);
+            if (Directory.Exists(entry))
+            {
+                if (info.LinkTarget is null)
+                {
+                    Walk(entry, files);
+                }
+            }
+            else if (entry.EndsWith(".yaml", StringComparison.Ordinal) || entry.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                files.Add(entry);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Cli;
 
@@ -49,6 +50,9 @@ public static class LintReportWriter
         {
             w.WriteStartObject();
             w.WriteString("id", code);
+            w.WriteStartObject("shortDescription");
+            w.WriteString("text", DiagnosticTitles.For(code));
+            w.WriteEndObject();
             w.WriteEndObject();
         }
 

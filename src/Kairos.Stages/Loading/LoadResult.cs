@@ -4,7 +4,7 @@ using Kairos.Stages.Model;
 
 namespace Kairos.Stages.Loading;
 
-/// <summary>A loaded file (null when the YAML could not be read) and its diagnostics; any error means the file must not run.</summary>
+/// <summary>A loaded file and its diagnostics. File is null when the YAML is unreadable or not a map; with other errors it is a partial decode. Any error means the file must not run.</summary>
 public sealed record LoadResult(StageFile? File, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>The YAML tree the file was decoded from (null when unreadable or empty); the schema validator reads it.</summary>

@@ -31,4 +31,27 @@ public sealed class BadCorpusTests
         Assert.All(names, n => Assert.Matches(@"^\d{3}-[a-z0-9-]+\.yaml$", n));
         Assert.Empty(empty);
     }
+
+    [Fact]
+    public void Bad_corpus_exercises_every_code_the_front_end_emits()
+    {
+        // arrange
+        string[] codes =
+        [
+            "KS101", "KS102", "KS103", "KS104", "KS105", "KS106", "KS107",
+            "KS201", "KS202", "KS203", "KS204", "KS205",
+            "KS301", "KS302", "KS303", "KS401",
+            "KS501", "KS502", "KS503", "KS504", "KS505", "KS506", "KS507", "KS508", "KS509", "KS510", "KS511", "KS512", "KS513",
+        ];
+
+        // act
+        var seen = Directory.GetFiles(CorpusFiles.Directory("bad"), "*.expected")
+            .SelectMany(File.ReadAllLines)
+            .Select(line => line.Split(' ')[2].TrimEnd(':'))
+            .ToHashSet();
+
+        // assert
+        var missing = codes.Except(seen).ToList();
+        Assert.True(missing.Count == 0, "no bad input produces " + string.Join(", ", missing));
+    }
 }

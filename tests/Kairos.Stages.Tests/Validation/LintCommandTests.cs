@@ -72,6 +72,24 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void Directories_are_walked_like_yip_sorted_per_directory_without_entering_symlinked_ones()
+    {
+        // arrange
+        Write("d/a/z.yaml", "");
+        Write("d/a-b/x.yml", "");
+        Write("d/B.yaml", "");
+        Write("d/c.YAML", "");
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "d", "loop"), Path.Combine(_dir, "d"));
+
+        // act
+        var (files, missing) = LintPaths.Expand([Path.Combine(_dir, "d")]);
+
+        // assert
+        Assert.Null(missing);
+        Assert.Equal(["B.yaml", "a/z.yaml", "a-b/x.yml"], files.Select(f => Path.GetRelativePath(Path.Combine(_dir, "d"), f)));
+    }
+
+    [Fact]
     public async Task Sarif_output_has_the_required_sarif_2_1_0_properties()
     {
         // arrange
@@ -87,6 +105,7 @@ public sealed class LintCommandTests : IDisposable
         var run = sarif["runs"]![0]!;
         Assert.Equal("kairos-stages", run["tool"]!["driver"]!["name"]!.GetValue<string>());
         Assert.Equal("KS301", run["tool"]!["driver"]!["rules"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("Unknown key", run["tool"]!["driver"]!["rules"]![0]!["shortDescription"]!["text"]!.GetValue<string>());
         var result = run["results"]![0]!;
         Assert.Equal(("KS301", "error"), (result["ruleId"]!.GetValue<string>(), result["level"]!.GetValue<string>()));
         Assert.Contains("permsisions", result["message"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
