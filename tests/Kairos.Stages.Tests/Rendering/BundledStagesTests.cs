@@ -7,8 +7,9 @@ public sealed partial class BundledStagesTests
 {
     private static readonly string[] KairosInitSteps =
     [
-        "installPackages", "installKernel", "branding", "grub", "miscellaneous", "kairosRelease", "kernel",
-        "initramfsConfigs", "initrd", "services", "sshHardening", "workarounds", "cleanup",
+        "installPackages", "installKernel", "branding", "grub", "miscellaneous", "cloudconfigs", "kairosBinaries",
+        "providerBinaries", "kubernetes", "kairosRelease", "kernel", "initramfsConfigs", "initrd", "services",
+        "sshHardening", "workarounds", "cleanup",
     ];
 
     [Fact]
