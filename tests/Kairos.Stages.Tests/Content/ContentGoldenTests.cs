@@ -55,4 +55,15 @@ public sealed class ContentGoldenTests
         Assert.False(result.Success);
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("FIPS builds are not supported on Ubuntu", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Kubernetes_without_a_release_for_the_arch_fails_to_render()
+    {
+        var target = new ContentTarget("debian-12-riscv64-k0s", "debian-12", Arch: "riscv64", K8s: "k0s");
+
+        var result = ContentStages.Render("install/90-kubernetes.yaml", target);
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("k0s publishes no release for riscv64", StringComparison.Ordinal));
+    }
 }

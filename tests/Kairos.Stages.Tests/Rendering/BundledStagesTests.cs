@@ -7,9 +7,9 @@ public sealed partial class BundledStagesTests
 {
     private static readonly string[] KairosInitSteps =
     [
-        "installPackages", "installKernel", "branding", "grub", "miscellaneous", "kairosRelease", "kernel",
-        "initramfsConfigs", "initrd", "services", "sshHardening", "workarounds", "cleanup",
-        "cloudconfigs", "kairosBinaries", "providerBinaries", "kubernetes",
+        "installPackages", "installKernel", "branding", "grub", "miscellaneous", "cloudconfigs", "kairosBinaries",
+        "providerBinaries", "kubernetes", "kairosRelease", "kernel", "initramfsConfigs", "initrd", "services",
+        "sshHardening", "workarounds", "cleanup",
     ];
 
     [Fact]
