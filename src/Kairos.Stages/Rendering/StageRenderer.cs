@@ -43,7 +43,7 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
             NewLine = "\n",
         };
         var globals = TemplateGlobals.Create(context, selector);
-        ContentFunctions.Register(globals, context, source ?? new EmbeddedStageSource());
+        ContentFunctions.Register(globals, context, source ?? new EmbeddedStageSource(), context.KernelVersion);
         scriptContext.PushGlobal(globals);
         try
         {
