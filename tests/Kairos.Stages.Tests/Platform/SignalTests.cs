@@ -63,17 +63,22 @@ public sealed class SignalTests
         return false;
     }
 
-    /// <summary>tests/SignalProbe/bin/CONFIG/net10.0/SignalProbe.dll, beside this test assembly's own bin folder.</summary>
+    /// <summary>
+    /// tests/SignalProbe/bin/CONFIG/net10.0/SignalProbe.dll beside this assembly's bin folder; the
+    /// same configuration first, then any (a solution build builds an out-of-solution reference as Debug).
+    /// </summary>
     private static string ProbePath()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
         var framework = output.Name;
         var configuration = output.Parent!.Name;
-        var tests = output.Parent.Parent!.Parent!.Parent!.FullName;
-        var probe = Path.Combine(tests, "SignalProbe", "bin", configuration, framework, "SignalProbe.dll");
-        if (!File.Exists(probe))
+        var bin = Path.Combine(output.Parent.Parent!.Parent!.Parent!.FullName, "SignalProbe", "bin");
+        var probe = new[] { configuration, "Debug", "Release" }
+            .Select(c => Path.Combine(bin, c, framework, "SignalProbe.dll"))
+            .FirstOrDefault(File.Exists);
+        if (probe is null)
         {
-            Assert.Skip($"SignalProbe is not built at {probe}");
+            Assert.Skip($"SignalProbe is not built under {bin}");
         }
 
         return probe;
