@@ -5,8 +5,10 @@ namespace Kairos.Stages.Platform;
 /// <summary>
 /// Any root other than "/": commands run as <c>chroot ROOT /bin/sh -c script</c> with a clean
 /// environment, inside a <see cref="MountSession"/> opened at the first command and undone on
-/// dispose — or at once when SIGINT/SIGTERM arrives (the command is killed, the mounts undone and
-/// a <see cref="TargetInterruptedException"/> carrying exit code 130/143 thrown).
+/// dispose. SIGINT/SIGTERM while a command runs: the command is killed, the mounts undone and a
+/// <see cref="TargetInterruptedException"/> carrying exit code 130/143 thrown. Between commands
+/// (mounts up, nothing running): the mounts are undone in the handler and the signal then ends
+/// the process as it normally would.
 /// </summary>
 public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
 {
@@ -18,6 +20,7 @@ public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
     private MountSession? _session;
     private SignalGuard? _signals;
     private bool _disposed;
+    private int _running;
 
     public ChrootTarget(string root)
     {
@@ -44,6 +47,7 @@ public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
     {
         var signals = Start();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
+        Interlocked.Increment(ref _running);
         try
         {
             return await ProcessRunner.RunAsync([HostTools.Require("chroot"), Root, "/bin/sh", "-c", ProcessRunner.Merged(request.Script)], Environment(request), request, linked.Token);
@@ -52,6 +56,10 @@ public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
         {
             Stop();
             throw new TargetInterruptedException(signal, signals.ExitCode ?? 143);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
         }
     }
 
@@ -93,7 +101,7 @@ public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _signals ??= new SignalGuard();
+            _signals ??= new SignalGuard(OnSignal);
             if (_signals.Received is null)
             {
                 _session ??= MountSession.Open(Root);
@@ -101,6 +109,21 @@ public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
 
             return _signals;
         }
+    }
+
+    /// <summary>
+    /// During a command: keep the process alive, the command is killed and RunAsync unwinds.
+    /// Between commands: unmount here and now, then let the signal end the process as usual.
+    /// </summary>
+    private bool OnSignal(PosixSignal signal)
+    {
+        if (Volatile.Read(ref _running) > 0)
+        {
+            return true;
+        }
+
+        Stop();
+        return false;
     }
 
     private void Stop()

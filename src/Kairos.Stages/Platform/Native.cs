@@ -54,6 +54,10 @@ internal static partial class Native
     public static void RenameAt(SafeFileHandle fromDir, string from, SafeFileHandle toDir, string to) =>
         Check(renameat(fromDir, from, toDir, to), "renameat", to);
 
+    /// <summary>Swaps two names atomically (renameat2 RENAME_EXCHANGE); returns 0 or the errno.</summary>
+    public static int TryExchange(SafeFileHandle dir, string first, string second) =>
+        renameat2(dir, first, dir, second, 2) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
     /// <summary>chown of exactly the inode behind <paramref name="file"/> (an O_PATH descriptor is fine).</summary>
     public static void Chown(SafeFileHandle file, int uid, int gid, string pathForErrors) =>
         Check(fchownat(file, string.Empty, uid, gid, At.EmptyPath), $"chown {uid}:{gid}", pathForErrors);
@@ -116,6 +120,9 @@ internal static partial class Native
 
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int renameat(SafeFileHandle olddirfd, string oldpath, SafeFileHandle newdirfd, string newpath);
+
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int renameat2(SafeFileHandle olddirfd, string oldpath, SafeFileHandle newdirfd, string newpath, uint flags);
 
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int fchownat(SafeFileHandle dirfd, string path, int owner, int group, int flags);

@@ -8,10 +8,17 @@ public sealed class SignalGuard : IDisposable
     private readonly CancellationTokenSource _cancel = new();
     private readonly PosixSignalRegistration _interrupt;
     private readonly PosixSignalRegistration _terminate;
+    private readonly Func<PosixSignal, bool>? _shouldCatch;
     private int _received;
 
-    public SignalGuard()
+    /// <param name="shouldCatch">
+    /// Asked at each signal: true keeps the process alive (the token is cancelled for the caller to
+    /// wind down), false lets the default action end the process after the callback's own cleanup.
+    /// Null: always keep alive.
+    /// </param>
+    public SignalGuard(Func<PosixSignal, bool>? shouldCatch = null)
     {
+        _shouldCatch = shouldCatch;
         _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
     }
@@ -34,7 +41,7 @@ public sealed class SignalGuard : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
-        context.Cancel = true;
+        context.Cancel = _shouldCatch?.Invoke(context.Signal) ?? true;
         Interlocked.CompareExchange(ref _received, context.Signal == PosixSignal.SIGINT ? 2 : 15, 0);
         try
         {

@@ -62,6 +62,7 @@ public sealed class ConfinementScene : IDisposable
                 {
                     swap();
                     swaps++;
+                    Thread.SpinWait(20);
                 }
                 catch (IOException)
                 {

@@ -24,20 +24,19 @@ public sealed class RaceConfinementTests
         scene.Write("d/dir/inner", "in-root\n");
         scene.Link("d-link", scene.SentinelPath);
         using var root = Native.Open(scene.RootPath, OpenFlags.Path | OpenFlags.Directory);
-        var swap = new Action(() =>
-        {
-            // d: directory -> (missing) -> link to the sentinel -> (missing) -> directory
-            Native.RenameAt(root, "d", root, "d-real");
-            Native.RenameAt(root, "d-link", root, "d");
-            Native.RenameAt(root, "d", root, "d-link");
-            Native.RenameAt(root, "d-real", root, "d");
-        });
+        var swap = new Action(() => _ = Native.TryExchange(root, "d", "d-link") == 0 ? 0 : throw new IOException("exchange failed"));
         Action act = operation switch
         {
             "write" => () => scene.Files.WriteFile("/d/secret", Payload, (UnixFileMode)0x1FF, 0, 0),
             "mkdir" => () => scene.Files.CreateDirectory("/d/dir", (UnixFileMode)0x1FF, 0, 0),
             "symlink" => () => scene.Files.CreateSymlink("/d/secret", "/x"),
-            "delete" => () => scene.Files.Delete("/d/dir/inner"),
+            "delete" => () =>
+            {
+                scene.Files.CreateDirectory("/d/tree", (UnixFileMode)0x1FF, 0, 0);
+                scene.Files.WriteFile("/d/tree/x", Payload, (UnixFileMode)0x1FF, 0, 0);
+                scene.Files.Delete("/d/tree");
+            }
+            ,
             _ => () => scene.Files.SetMode("/d/secret", (UnixFileMode)0x1FF),
         };
 
@@ -77,13 +76,7 @@ public sealed class RaceConfinementTests
         scene.Write("f", "in-root\n");
         scene.Link("f-link", Path.Combine(scene.SentinelPath, "secret"));
         using var root = Native.Open(scene.RootPath, OpenFlags.Path | OpenFlags.Directory);
-        var swap = new Action(() =>
-        {
-            Native.RenameAt(root, "f", root, "f-real");
-            Native.RenameAt(root, "f-link", root, "f");
-            Native.RenameAt(root, "f", root, "f-link");
-            Native.RenameAt(root, "f-real", root, "f");
-        });
+        var swap = new Action(() => _ = Native.TryExchange(root, "f", "f-link") == 0 ? 0 : throw new IOException("exchange failed"));
         var leaked = 0;
         Action act = operation switch
         {

@@ -57,7 +57,7 @@ public sealed class RootLockTests
     {
         // arrange
         using var root = new TempRoot();
-        using var holder = System.Diagnostics.Process.Start("flock", ["-x", root.Path, "sleep", "30"]);
+        using var holder = System.Diagnostics.Process.Start("flock", ["-x", "-o", root.Path, "sleep", "30"]);
         try
         {
             // act
