@@ -105,6 +105,7 @@ public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
             if (_signals.Received is null)
             {
                 _session ??= MountSession.Open(Root);
+                _session.EnsureDns();
             }
 
             return _signals;

@@ -92,6 +92,41 @@ public sealed class MountSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Keeps DNS working while packages change /etc/resolv.conf (e.g. systemd-resolved's stub
+    /// link into /run appears mid-run): a link into the /run tmpfs this session mounted gets its
+    /// target written there (gone with the tmpfs); any other missing file is lent as before.
+    /// </summary>
+    public void EnsureDns(string hostResolvConf = "/etc/resolv.conf")
+    {
+        const string ResolvConf = "/etc/resolv.conf";
+        if (_disposed || _files.Exists(ResolvConf) || !File.Exists(hostResolvConf))
+        {
+            return;
+        }
+
+        var target = _files.ReadLink(ResolvConf) is { } link ? RootPath.Resolve(_files.Root, ResolvConf) : null;
+        var runMounted = _mounted.Contains(RootPath.Resolve(_files.Root, "/run"));
+        if (target is not null && runMounted && RootPath.ToRootView(_files.Root, target) is var inRoot && inRoot.StartsWith("/run/", StringComparison.Ordinal))
+        {
+            var parent = inRoot[..inRoot.LastIndexOf('/')];
+            var path = "";
+            foreach (var part in parent.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                path += "/" + part;
+                if (!_files.DirectoryExists(path))
+                {
+                    _files.CreateDirectory(path, DirectoryMode, 0, 0);
+                }
+            }
+
+            _files.WriteFile(inRoot, File.ReadAllBytes(hostResolvConf), (UnixFileMode)0x1A4, 0, 0);
+            return;
+        }
+
+        _dns ??= ResolvConfLoan.Provide(_files, hostResolvConf);
+    }
+
     private void MountAll()
     {
         const ulong Safe = Native.MountNoSuid | Native.MountNoDev | Native.MountNoExec;
