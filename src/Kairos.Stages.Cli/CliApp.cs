@@ -20,7 +20,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
-        root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(LintCommand.Create(LintDefaults.Preprocess()));
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(StepsInfoCommand.Create());
         root.Subcommands.Add(StagesCommand.Create());

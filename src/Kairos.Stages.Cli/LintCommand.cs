@@ -21,18 +21,19 @@ public static class LintCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var arguments = parse.GetValue(paths) ?? [];
-            if (arguments.Length == 0)
-            {
-                error.WriteLine("lint: give at least one PATH (a stage file or a directory)");
-                return 2;
-            }
 
             // Checked here rather than with AcceptOnlyFromAmong: a parse error exits 1, and a usage error must exit 2.
-            var chosen = parse.GetValue(format);
+            var chosen = parse.GetValue(format) ?? "text";
             if (chosen is not ("text" or "json" or "sarif"))
             {
                 error.WriteLine($"lint: --format must be text, json or sarif, not '{chosen}'");
                 return 2;
+            }
+
+            if (arguments.Length == 0)
+            {
+                // no paths: the bundled stages (rendered) and this root's extension directory
+                return Report(parse, LintDefaults.Inputs(), chosen, parse.GetValue(lenient), preprocess);
             }
 
             var (files, missing) = LintPaths.Expand(arguments);
@@ -43,7 +44,7 @@ public static class LintCommand
             }
 
             var inputs = new List<LintInput>();
-            foreach (var file in files)
+            foreach (var file in files.Where(f => !IsStageData(f)))
             {
                 try
                 {
@@ -56,19 +57,29 @@ public static class LintCommand
                 }
             }
 
-            var diagnostics = Linter.Lint(inputs, new LintOptions { Lenient = parse.GetValue(lenient), Preprocess = preprocess });
-            output.Write(chosen switch
-            {
-                "json" => LintReportWriter.Json(diagnostics),
-                "sarif" => LintReportWriter.Sarif(diagnostics, ToolVersion()),
-                _ => LintReportWriter.Text(diagnostics),
-            });
-            var errors = diagnostics.Count(d => d.IsError);
-            error.WriteLine($"lint: {files.Count} file(s), {errors} error(s), {diagnostics.Count - errors} warning(s)");
-            return errors > 0 ? 1 : 0;
+            return Report(parse, inputs, chosen, parse.GetValue(lenient), preprocess);
         });
         return command;
     }
+
+    private static int Report(ParseResult parse, IReadOnlyList<LintInput> inputs, string chosen, bool lenient,
+        Func<string, string, (string? Text, IReadOnlyList<Diagnostic> Diagnostics)>? preprocess)
+    {
+        var diagnostics = Linter.Lint(inputs, new LintOptions { Lenient = lenient, Preprocess = preprocess });
+        parse.InvocationConfiguration.Output.Write(chosen switch
+        {
+            "json" => LintReportWriter.Json(diagnostics),
+            "sarif" => LintReportWriter.Sarif(diagnostics, ToolVersion()),
+            _ => LintReportWriter.Text(diagnostics),
+        });
+        var errors = diagnostics.Count(d => d.IsError);
+        parse.InvocationConfiguration.Error.WriteLine($"lint: {inputs.Count} file(s), {errors} error(s), {diagnostics.Count - errors} warning(s)");
+        return errors > 0 ? 1 : 0;
+    }
+
+    /// <summary>The data files of a stages directory (data/packages.yaml, data/artifacts.yaml) are not stage files.</summary>
+    private static bool IsStageData(string file) =>
+        Path.GetFileName(Path.GetDirectoryName(file)) == "data" && Path.GetFileName(file) is "packages.yaml" or "artifacts.yaml";
 
     private static string ToolVersion() =>
         (typeof(LintCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];

@@ -1,0 +1,46 @@
+using Kairos.Stages.Context;
+using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Pipeline;
+using Kairos.Stages.Rendering;
+using Kairos.Stages.Validation;
+
+namespace Kairos.Stages.Cli;
+
+/// <summary>What <c>lint</c> checks without paths (the bundled stages and the extension directory), and how it renders bundled templates.</summary>
+public static class LintDefaults
+{
+    /// <summary>The bundled stage templates plus every extension file of this machine's root.</summary>
+    public static IReadOnlyList<LintInput> Inputs()
+    {
+        var bundled = new EmbeddedStageSource().ListStages().Select(t => new LintInput(t.DisplayPath, t.Text));
+        var environment = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
+        var directory = ExtensionFiles.Locate("/", null, environment);
+        var display = environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory;
+        return [.. bundled, .. ExtensionFiles.Read(directory, display)];
+    }
+
+    /// <summary>Renders bundled templates (top-level <c>step:</c>) for this machine's os-release, or Debian 12 when it has none we know.</summary>
+    public static Func<string, string, (string? Text, IReadOnlyList<Diagnostic> Diagnostics)> Preprocess()
+    {
+        var context = new Lazy<BuildContext>(CreateContext);
+        var renderer = new Lazy<StageRenderer>(() => StageRenderer.ForSource(new EmbeddedStageSource()));
+        return (path, text) =>
+        {
+            var result = renderer.Value.Render(path, text, context.Value);
+            return (result.Success ? result.Text : null, result.Diagnostics);
+        };
+    }
+
+    private static BuildContext CreateContext()
+    {
+        var options = new BuildOptions { AllowMissingVersion = true, ToolVersion = BuildToolVersion.Current };
+        var created = BuildContextFactory.Create(options);
+        if (created.Success && created.Context!.Distro.Id != "unknown")
+        {
+            return created.Context;
+        }
+
+        var debian = OsReleaseParser.Parse("ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n");
+        return new BuildContext { Distro = DistroDetector.Detect(debian), Version = "v0.0.0", ToolVersion = BuildToolVersion.Current };
+    }
+}

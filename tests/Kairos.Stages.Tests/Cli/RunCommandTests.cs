@@ -1,0 +1,138 @@
+using Kairos.Stages.Cli;
+using Kairos.Stages.Tests.Support;
+
+namespace Kairos.Stages.Tests.Cli;
+
+/// <summary>run and plan through the CLI against a real busybox root (commands really run through chroot).</summary>
+[Collection("EndToEnd")]
+public sealed class RunCommandTests
+{
+    private const string Failing = """
+        stages:
+          after-install:
+            - name: first
+              commands:
+                - echo first > /tmp/first
+            - name: breaks
+              commands:
+                - echo "about to fail"; exit 3
+            - name: later
+              commands:
+                - echo later > /tmp/later
+          before-init:
+            - name: next-stage
+              commands:
+                - echo next > /tmp/next
+        """;
+
+    /// <summary>Every bundled step: these tests exercise only the extension file.</summary>
+    private const string AllBundled = "installPackages,installKernel,branding,grub,miscellaneous,cloudconfigs,kairosBinaries," +
+        "providerBinaries,kubernetes,kairosRelease,kernel,initramfsConfigs,initrd,services,sshHardening,workarounds,cleanup";
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static BusyboxRoot RootWithExtension(string yaml)
+    {
+        if (Environment.UserName != "root" || !BusyboxRoot.Available)
+        {
+            Assert.Skip("needs root and a static busybox (build/install-deps.sh)");
+        }
+
+        var root = new BusyboxRoot("debian");
+        root.Directory.Write("/etc/kairos-init/stage-extensions/10-test.yaml", yaml);
+        return root;
+    }
+
+    [Fact]
+    public async Task A_failing_extension_command_stops_the_run_with_its_source_line_and_output()
+    {
+        using var root = RootWithExtension(Failing);
+
+        var (code, _, error) = await RunAsync("run", "--root", root.Path, "--stage", "all", "--version", "1.0.0", "--skip-steps", AllBundled);
+
+        Assert.Equal(1, code);
+        Assert.Contains("/etc/kairos-init/stage-extensions/10-test.yaml:6:7", error);
+        Assert.Contains("exit code: 3", error);
+        Assert.Contains("| about to fail", error);
+        Assert.True(File.Exists(root.HostPath("/tmp/first")));
+        Assert.False(File.Exists(root.HostPath("/tmp/later")));
+        Assert.DoesNotContain(root.Path, await File.ReadAllTextAsync("/proc/self/mountinfo", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Keep_going_finishes_the_failing_stage_but_not_the_next()
+    {
+        using var root = RootWithExtension(Failing);
+
+        var (code, _, _) = await RunAsync("run", "--root", root.Path, "--stage", "all", "--version", "1.0.0", "--skip-steps", AllBundled, "--keep-going");
+
+        Assert.Equal(1, code);
+        Assert.True(File.Exists(root.HostPath("/tmp/later")));
+        Assert.False(File.Exists(root.HostPath("/tmp/next")));
+    }
+
+    [Fact]
+    public async Task Plan_and_dry_run_leave_the_root_byte_identical()
+    {
+        using var root = RootWithExtension(Failing);
+        var before = root.Directory.Snapshot(includeChangeTimes: true);
+
+        var plan = await RunAsync("plan", "--root", root.Path, "--stage", "all", "--version", "1.0.0", "--format", "json");
+        var dry = await RunAsync("run", "--root", root.Path, "--stage", "all", "--version", "1.0.0", "--dry-run");
+
+        Assert.True(plan.Code == 0, plan.Error);
+        Assert.True(dry.Code == 0, dry.Error);
+        Assert.Contains("\"decision\": \"run\"", plan.Output);
+        Assert.Equal(before, root.Directory.Snapshot(includeChangeTimes: true));
+    }
+
+    [Fact]
+    public async Task A_bad_extension_file_stops_everything_before_anything_runs()
+    {
+        using var root = RootWithExtension("stages:\n  after-install:\n    - name: typo\n      files:\n        - path: /etc/x\n          permsisions: 0644\n");
+        var before = root.Directory.Snapshot(includeChangeTimes: true);
+
+        var (code, _, error) = await RunAsync("run", "--root", root.Path, "--stage", "all", "--version", "1.0.0");
+
+        Assert.Equal(2, code);
+        Assert.Contains("10-test.yaml:6:11: error KS301: unknown key 'permsisions' — did you mean 'permissions'?", error);
+        Assert.Equal(before, root.Directory.Snapshot(includeChangeTimes: true));
+    }
+
+    [Fact]
+    public async Task Unknown_skip_step_is_a_usage_error_with_a_suggestion()
+    {
+        using var root = RootWithExtension("stages: {}\n");
+
+        var (code, _, error) = await RunAsync("run", "--root", root.Path, "--version", "1.0.0", "--skip-steps", "instalPackages");
+
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean 'installPackages'", error);
+    }
+
+    [Fact]
+    public async Task Kairos_init_flags_without_a_subcommand_mean_run()
+    {
+        using var root = RootWithExtension("stages: {}\n");
+
+        var (code, output, _) = await RunAsync("-s", "init", "--version", "1.0.0", "--root", root.Path, "--dry-run", "--skip-step", "cleanup");
+
+        Assert.Equal(0, code);
+        Assert.Contains("skip: --skip-steps cleanup", output);
+    }
+
+    [Fact]
+    public async Task Lint_without_paths_checks_the_rendered_bundled_stages()
+    {
+        var (code, _, error) = await RunAsync("lint");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"lint: \d+ file\(s\), 0 error\(s\)", error);
+    }
+}
