@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(StepsInfoCommand.Create());
         root.Subcommands.Add(StagesCommand.Create());
+        root.Subcommands.Add(ArtifactsCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         var config = new InvocationConfiguration
