@@ -18,6 +18,7 @@ public static class SemanticRules
         new OwnerStringRule(),
         new CommandsWithPackagesRule(),
         new UpgradeAloneRule(),
+        new RuntimeTemplateRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<StageFile> files, SemanticOptions? options = null)

@@ -155,16 +155,6 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task No_path_is_a_usage_error()
-    {
-        // arrange / act
-        var (code, _, _) = await Run("lint");
-
-        // assert
-        Assert.Equal(2, code);
-    }
-
-    [Fact]
     public async Task A_clean_file_exits_zero()
     {
         // arrange
