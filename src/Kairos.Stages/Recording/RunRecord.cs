@@ -17,10 +17,11 @@ public sealed class RunRecord(BuildContext build, IReadOnlyList<string> argument
     private readonly List<StepResult> _steps = [];
     private readonly List<(string Name, string Source, string Sha256)> _artifacts = [];
     private Plan? _plan;
-    private RunResult? _result;
+    private readonly List<RunResult> _results = [];
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
 
-    public void RunStarted(Plan plan) => _plan = plan;
+    /// <summary>A run in phases (install, then init re-planned) reports each phase; the record keeps the first plan and adds the rest.</summary>
+    public void RunStarted(Plan plan) => _plan = _plan is null ? plan : _plan with { Stages = [.. _plan.Stages, .. plan.Stages] };
 
     public void StepStarted(PlanEntry entry)
     {
@@ -28,7 +29,7 @@ public sealed class RunRecord(BuildContext build, IReadOnlyList<string> argument
 
     public void StepFinished(StepResult result) => _steps.Add(result);
 
-    public void RunFinished(RunResult result) => _result = result;
+    public void RunFinished(RunResult result) => _results.Add(result);
 
     /// <summary>Records an artifact that was installed, with the checksum computed from its bytes.</summary>
     public void AddArtifact(string name, string source, string sha256) => _artifacts.Add((name, source, sha256));
@@ -83,9 +84,11 @@ public sealed class RunRecord(BuildContext build, IReadOnlyList<string> argument
 
     private void WriteResult(Utf8JsonWriter w)
     {
-        w.WriteString("status", (_result?.Status.ToString() ?? "Running").ToLowerInvariant());
-        w.WriteNumber("duration_ms", Math.Round(_result?.Duration.TotalMilliseconds ?? 0, 1));
-        if (_result?.FirstFailure is { } failed)
+        var status = _results.Count == 0 ? "running"
+            : _results.FirstOrDefault(r => r.Status != RunStatus.Succeeded)?.Status.ToString() ?? nameof(RunStatus.Succeeded);
+        w.WriteString("status", status.ToLowerInvariant());
+        w.WriteNumber("duration_ms", Math.Round(_results.Sum(r => r.Duration.TotalMilliseconds), 1));
+        if (_results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null) is { } failed)
         {
             w.WriteStartObject("stopped_at");
             JsonEvents.WriteEntry(w, failed.Entry);
