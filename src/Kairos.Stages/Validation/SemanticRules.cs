@@ -19,6 +19,7 @@ public static class SemanticRules
         new CommandsWithPackagesRule(),
         new UpgradeAloneRule(),
         new RuntimeTemplateRule(),
+        new BuildTimeKeyRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<StageFile> files, SemanticOptions? options = null)
