@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Kairos.Stages.Checks;
-using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Loading;
 
 namespace Kairos.Stages.Cli;
 
@@ -95,9 +95,9 @@ public static class ValidateCommand
             var provider = parse.GetValue(Kubernetes);
             var trusted = parse.GetValue(Trusted);
             return !Directory.Exists(root) ? $"root directory '{root}' does not exist"
-                : !Outputs.Contains(output) ? $"--output must be text or json, not '{output}'{Suggest.Hint(output, Outputs)}"
-                : model is not null && !Models.Contains(model) ? $"unknown model '{model}'{Suggest.Hint(model, Models)} (one of {string.Join(", ", Models)})"
-                : provider is not null && !Providers.Contains(provider.ToLowerInvariant()) ? $"unknown Kubernetes provider '{provider}'{Suggest.Hint(provider, Providers)} (k3s or k0s)"
+                : !Outputs.Contains(output) ? $"--output must be text or json, not '{output}'{Suggestions.DidYouMean(output, Outputs)}"
+                : model is not null && !Models.Contains(model) ? $"unknown model '{model}'{Suggestions.DidYouMean(model, Models)} (one of {string.Join(", ", Models)})"
+                : provider is not null && !Providers.Contains(provider.ToLowerInvariant()) ? $"unknown Kubernetes provider '{provider}'{Suggestions.DidYouMean(provider, Providers)} (k3s or k0s)"
                 : ParseTrusted(trusted) is null ? $"--trusted-boot takes true or false, not '{trusted}'"
                 : null;
         }

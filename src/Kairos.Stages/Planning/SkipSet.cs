@@ -1,4 +1,4 @@
-using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Loading;
 
 namespace Kairos.Stages.Planning;
 
@@ -19,7 +19,7 @@ public sealed class SkipSet
         var names = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
         var errors = names
             .Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase))
-            .Select(n => $"unknown step '{n}' in --skip-steps{Suggest.Hint(n, known)} (see 'kairos-stages steps-info')")
+            .Select(n => $"unknown step '{n}' in --skip-steps{Suggestions.DidYouMean(n, known)} (see 'kairos-stages steps-info')")
             .ToList();
         return (new SkipSet(names), errors);
     }
