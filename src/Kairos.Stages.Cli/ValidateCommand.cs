@@ -61,7 +61,16 @@ public static class ValidateCommand
                 parseResult.GetValue(Kubernetes)?.ToLowerInvariant(),
                 parseResult.GetResult(Trusted) is null ? null : ParseTrusted(parseResult.GetValue(Trusted)));
             var target = ValidationSetup.TargetFor(parseResult.GetValue(Root)!);
-            var report = await ImageValidator.ValidateAsync(CheckContextFactory.Create(target, options), cancellationToken: cancellationToken);
+            ValidationReport report;
+            try
+            {
+                report = await ImageValidator.ValidateAsync(CheckContextFactory.Create(target, options), cancellationToken: cancellationToken);
+            }
+            finally
+            {
+                (target as IDisposable)?.Dispose();
+            }
+
             if (parseResult.GetValue(Output) == "json")
             {
                 stdout.WriteLine(ValidationJsonWriter.ToJson(report));

@@ -51,7 +51,7 @@ public static class ElfArch
     /// <summary>The arch of <c>ROOT/bin/sh</c> (resolved inside the root), else of the running process.</summary>
     public static string ForRoot(string root)
     {
-        var shell = RootPath.Resolve(root, "/bin/sh");
+        var shell = Platform.RootPath.TryResolve(root, "/bin/sh");
         return (shell is null ? null : FromFile(shell)) ?? Process();
     }
 

@@ -10,7 +10,7 @@ public static class OsReleaseReader
     {
         foreach (var candidate in Candidates)
         {
-            var host = RootPath.Resolve(root, candidate);
+            var host = Platform.RootPath.TryResolve(root, candidate);
             if (host is not null && File.Exists(host))
             {
                 return (OsReleaseParser.Parse(File.ReadAllText(host)), host);

@@ -22,4 +22,21 @@ public static class RootPath
         var relative = Path.GetRelativePath(root, hostPath);
         return relative == "." ? "/" : "/" + relative;
     }
+
+    /// <summary>Like <see cref="Resolve"/>, but null instead of an exception (link loops, unreadable components): for read-only probes.</summary>
+    public static string? TryResolve(string root, string path)
+    {
+        try
+        {
+            return Resolve(root, path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

@@ -81,7 +81,7 @@ public sealed class OsReleaseReaderTests
         using var root = new TempRoot();
 
         // act
-        var resolved = RootPath.Resolve(root.Path, "/../../../etc/os-release");
+        var resolved = Kairos.Stages.Platform.RootPath.Resolve(root.Path, "/../../../etc/os-release");
 
         // assert
         Assert.Equal(Path.Combine(root.Path, "etc", "os-release"), resolved);
