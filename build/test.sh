@@ -3,8 +3,14 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp -d)
+export KAIROS_STAGES_FIGURES="$results/figures.txt"
+: >"$KAIROS_STAGES_FIGURES"
 dotnet test Kairos.Stages.sln -c Release --logger "trx;LogFilePrefix=r" --results-directory "$results" "$@"
 status=$?
+if [ -s "$KAIROS_STAGES_FIGURES" ]; then
+  echo "== figures (suites that report cases tried and passed) =="
+  sort "$KAIROS_STAGES_FIGURES"
+fi
 python3 - "$results" "$status" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
