@@ -45,7 +45,7 @@ public static class ArtifactsCommand
             {
                 var catalog = ArtifactCatalog.Parse(source.ReadText(ArtifactCatalog.DataPath) ?? "");
                 downloads = [.. catalog.Names
-                    .SelectMany(n => new[] { catalog.Resolve(n, context.Arch, fips: false), catalog.Resolve(n, context.Arch, fips: true) })
+                    .SelectMany(n => new[] { catalog.Resolve(n, context.Arch, fips: false, mirror: context.ArtifactsMirror), catalog.Resolve(n, context.Arch, fips: true, mirror: context.ArtifactsMirror) })
                     .Where(a => a.Url.Length > 0)
                     .DistinctBy(a => a.Url)
                     .Select(a => (a.Url, a.Sha256, a.Path, a.Extract))];
@@ -80,6 +80,7 @@ public static class ArtifactsCommand
 
             Directory.CreateDirectory(directory);
             using var downloader = new Downloader();
+            downloader.Prefetch(downloads.Select(d => (new Uri(d.Url), d.Sha256.Length > 0 ? d.Sha256 : null)));
             foreach (var d in downloads)
             {
                 var file = Path.Combine(directory, Uri.UnescapeDataString(new Uri(d.Url).Segments[^1]));

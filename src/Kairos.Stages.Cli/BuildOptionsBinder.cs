@@ -38,6 +38,12 @@ public sealed class BuildOptionsBinder
 
     public Option<string?> StagesDir { get; } = new("--stages-dir") { Description = "use a forked copy of the bundled stages (see 'stages export')" };
 
+    public Option<string?> ArtifactsMirror { get; } = new("--artifacts-mirror")
+    {
+        Description = "download the bundled artifacts from this base URL (files named as in the release URLs, the layout 'artifacts fetch --dest' writes)",
+        HelpName = "URL",
+    };
+
     public BuildOptionsBinder()
     {
         Model.AcceptOnlyFromAmong([.. KnownModels.All]);
@@ -52,7 +58,7 @@ public sealed class BuildOptionsBinder
     /// <summary>Adds every shared option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Root, OsRelease, Version, Model, Kubernetes, K8sVersion, TrustedBoot, Fips, Arch, LogLevel, StagesDir })
+        foreach (var option in new Option[] { Root, OsRelease, Version, Model, Kubernetes, K8sVersion, TrustedBoot, Fips, Arch, LogLevel, StagesDir, ArtifactsMirror })
         {
             command.Options.Add(option);
         }
@@ -71,6 +77,7 @@ public sealed class BuildOptionsBinder
         Arch = parse.GetValue(Arch),
         LogLevel = parse.GetValue(LogLevel) ?? "info",
         ToolVersion = BuildToolVersion.Current,
+        ArtifactsMirror = parse.GetValue(ArtifactsMirror),
     };
 
     /// <summary>The bundled stages, or the <c>--stages-dir</c> copy when given; null (error printed) when that directory is missing.</summary>

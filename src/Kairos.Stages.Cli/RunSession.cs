@@ -29,6 +29,12 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
         var observer = new CompositeObserver(progress, record);
         using var log = Logging.Create(_context.LogLevel);
         using var downloader = new Downloader(new DownloadOptions { OfflineDirectory = parse.GetValue(run.ArtifactsDir) });
+        var prefetching = downloader.Prefetch(Prefetchable(prepared.Plan));
+        if (prefetching > 0)
+        {
+            log.Debug("prefetching {Count} downloads while the stages run", prefetching);
+        }
+
         ITarget target = TargetSafety.IsHostRoot(_context.Root) ? new LocalTarget() : new ChrootTarget(_context.Root);
         var results = new List<RunResult>();
         try
@@ -71,6 +77,15 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
         Persist(target, record, prepared, results);
         return results.All(r => r.Status == RunStatus.Succeeded) ? 0 : results.Any(r => r.Status == RunStatus.Cancelled) ? 130 : 1;
     }
+
+    /// <summary>Downloads of steps that will run whose URL is known before the run (no yip run-time template), for the prefetch.</summary>
+    private static IEnumerable<(Uri Url, string? Sha256)> Prefetchable(Plan plan) =>
+        plan.Entries.Where(e => !e.Skipped)
+            .SelectMany(e => e.Step.Downloads)
+            .Where(d => !d.Url.Contains("{{", StringComparison.Ordinal))
+            .Select(d => (Ok: Uri.TryCreate(d.Url, UriKind.Absolute, out var url), Url: url, d.Sha256))
+            .Where(d => d.Ok && d.Url!.Scheme is ("http" or "https"))
+            .Select(d => (d.Url!, string.IsNullOrEmpty(d.Sha256) ? null : d.Sha256));
 
     /// <summary>The plan split by phase (install stages, then init stages), empty phases dropped.</summary>
     private static IEnumerable<Plan> Phases(Plan plan) =>

@@ -33,4 +33,10 @@ public sealed record BuildContext
 
     /// <summary>Log level name, so templates can switch verbosity (dracut -v at trace).</summary>
     public string LogLevel { get; init; } = "info";
+
+    /// <summary>
+    /// A base URL (no trailing slash) that serves every bundled artifact under its release file name
+    /// (the layout <c>artifacts fetch --dest</c> writes); empty to download from the release URLs.
+    /// </summary>
+    public string ArtifactsMirror { get; init; } = "";
 }

@@ -17,6 +17,7 @@ public static class BuildContextFactory
             Add(errors, BuildEnums.Check("--arch", archOverride, BuildEnums.Arches));
         }
 
+        var mirror = Mirror(options.ArtifactsMirror, errors);
         if (!Directory.Exists(options.Root))
         {
             errors.Add($"--root: directory '{options.Root}' does not exist");
@@ -62,8 +63,25 @@ public static class BuildContextFactory
             Version = version,
             ToolVersion = options.ToolVersion,
             LogLevel = options.LogLevel,
+            ArtifactsMirror = mirror,
         };
         return new(context, errors, warnings);
+    }
+
+    private static string Mirror(string? value, List<string> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            errors.Add($"--artifacts-mirror: '{value}' is not an http(s) base URL (e.g. http://10.0.0.1:8080/kairos-artifacts)");
+            return "";
+        }
+
+        return value.TrimEnd('/');
     }
 
     private static string? NormalizeVersion(BuildOptions options, List<string> errors)

@@ -31,6 +31,9 @@ public sealed record BuildOptions
 
     public string LogLevel { get; init; } = "info";
 
+    /// <summary><c>--artifacts-mirror</c> as typed: a base URL serving the bundled artifacts by file name; null for the release URLs.</summary>
+    public string? ArtifactsMirror { get; init; }
+
     /// <summary>This tool's version, stamped as KAIROS_INIT_VERSION.</summary>
     public string ToolVersion { get; init; } = "0.0.0";
 }

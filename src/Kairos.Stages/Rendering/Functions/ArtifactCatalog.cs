@@ -56,8 +56,11 @@ public sealed class ArtifactCatalog(IReadOnlyDictionary<string, ArtifactSpec> sp
         return new ArtifactCatalog(specs);
     }
 
-    /// <summary>The artifact for an arch; FIPS picks the <c>-fips</c> twin when one exists; a k8s version overrides the pin of k3s/k0s.</summary>
-    public ResolvedArtifact Resolve(string name, string arch, bool fips, string k8sVersion = "")
+    /// <summary>
+    /// The artifact for an arch; FIPS picks the <c>-fips</c> twin when one exists; a k8s version overrides the pin of k3s/k0s;
+    /// a <paramref name="mirror"/> base URL replaces everything before the release file name.
+    /// </summary>
+    public ResolvedArtifact Resolve(string name, string arch, bool fips, string k8sVersion = "", string mirror = "")
     {
         if (!specs.TryGetValue(name, out var spec))
         {
@@ -73,6 +76,11 @@ public sealed class ArtifactCatalog(IReadOnlyDictionary<string, ArtifactSpec> sp
                 .Replace("{arch}", spelling, StringComparison.Ordinal)
                 .Replace("{fips}", useFips ? "-fips" : "", StringComparison.Ordinal)
             : "";
+        if (mirror.Length > 0 && url.Length > 0)
+        {
+            url = mirror.TrimEnd('/') + "/" + url[(url.LastIndexOf('/') + 1)..];
+        }
+
         var digest = version == spec.Version && spec.Sha256.TryGetValue(useFips ? arch + "-fips" : arch, out var sha) ? sha : "";
         return new ResolvedArtifact(spec.Name, version, url, digest, spec.Extract, spec.Path, spec.Mode);
     }

@@ -24,7 +24,7 @@ public static class ContentFunctions
         target["asset"] = DelegateCustomFunction.CreateFunc<string, string>(assets.Read);
         target["assets"] = DelegateCustomFunction.CreateFunc<string, ScriptArray>(dir => ToArray(assets.List(dir)));
         target["artifact"] = DelegateCustomFunction.CreateFunc<string, ScriptObject>(
-            name => catalog.Value.Resolve(name, context.Arch, context.Fips, k8sVersion).ToScriptObject());
+            name => catalog.Value.Resolve(name, context.Arch, context.Fips, k8sVersion, context.ArtifactsMirror).ToScriptObject());
         target["yip_escape"] = DelegateCustomFunction.CreateFunc<string, string>(YipEscape.Escape);
         target["fail"] = DelegateCustomFunction.CreateFunc<string, string>(message => throw new ArgumentException(message));
 
