@@ -8,6 +8,9 @@ for tool in debootstrap:debootstrap busybox:busybox-static curl:curl python3:pyt
 done
 # busybox from busybox-static must be the static build: the chroot tests copy it into bare roots.
 dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
+# NativeAOT (build/publish.sh) links with the system C toolchain and zlib.
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 if ((${#need[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

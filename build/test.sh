@@ -9,7 +9,7 @@ dotnet test Kairos.Stages.sln -c Release --logger "trx;LogFilePrefix=r" --result
 status=$?
 if [ -s "$KAIROS_STAGES_FIGURES" ]; then
   echo "== figures (suites that report cases tried and passed) =="
-  sort "$KAIROS_STAGES_FIGURES"
+  cat "$KAIROS_STAGES_FIGURES"
 fi
 python3 - "$results" "$status" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

@@ -22,8 +22,9 @@ public static class TargetSafety
         }
 
         var unknown = facts.RootDiffersFromInit is null ? " (and /proc/1/root could not be read to tell)" : string.Empty;
+        var init = facts.InitName is { } name ? $"PID 1 is the system init '{name}'" : "PID 1 is unknown (/proc/1/comm unreadable)";
         return "refusing to modify / : this does not look like a container or chroot" +
-            $" (no /.dockerenv, no /run/.containerenv, no $container, / is init's root{unknown});" +
+            $" (no /.dockerenv, no /run/.containerenv, no $container, / is init's root{unknown}, {init});" +
             " running here would turn this machine itself into a Kairos image";
     }
 

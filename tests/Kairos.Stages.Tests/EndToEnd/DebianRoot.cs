@@ -62,8 +62,9 @@ internal sealed class DebianRoot : IDisposable
 
     public void Dispose()
     {
-        // never delete through a mount: the run must have unmounted everything
-        if (File.ReadAllText("/proc/self/mountinfo").Contains(Path, StringComparison.Ordinal))
+        // never delete through a mount: the run must have unmounted everything; KAIROS_STAGES_KEEP_E2E=1 keeps roots to inspect
+        if (File.ReadAllText("/proc/self/mountinfo").Contains(Path, StringComparison.Ordinal)
+            || Environment.GetEnvironmentVariable("KAIROS_STAGES_KEEP_E2E") == "1")
         {
             return;
         }

@@ -5,7 +5,7 @@ namespace Kairos.Stages.Tests.Platform;
 
 public sealed class TargetSafetyTests
 {
-    private static readonly HostFacts BareMetal = new(false, false, null, false);
+    private static readonly HostFacts BareMetal = new(false, false, null, false, "systemd");
 
     [Fact]
     public void A_directory_root_is_always_allowed()
@@ -56,6 +56,34 @@ public sealed class TargetSafetyTests
 
         // assert
         Assert.Null(reason);
+    }
+
+    [Theory]
+    [InlineData("sh")]
+    [InlineData("docker-init")]
+    [InlineData("tini")]
+    [InlineData("kairos-stages")]
+    public void A_build_step_whose_PID_1_is_not_a_system_init_is_allowed_without_a_dockerenv(string init)
+    {
+        // act: BuildKit RUN steps have no /.dockerenv and share init's root
+        var reason = TargetSafety.Check("/", force: false, new HostFacts(false, false, null, false, init));
+
+        // assert
+        Assert.Null(reason);
+    }
+
+    [Theory]
+    [InlineData("systemd")]
+    [InlineData("init")]
+    [InlineData(null)]
+    public void A_system_init_or_an_unknown_PID_1_is_refused(string? init)
+    {
+        // act
+        var reason = TargetSafety.Check("/", force: false, new HostFacts(false, false, null, false, init));
+
+        // assert
+        Assert.NotNull(reason);
+        Assert.Contains(init is null ? "unreadable" : $"system init '{init}'", reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Full Debian 12 build against the naive baseline, in one run, on fresh debootstrap'd roots (needs root).
+#   bash bench/full_build.sh [BINARY]       BINARY defaults to out/linux-x64/kairos-stages
+# (a) baseline: one `apt-get install` of exactly the packages our stages install (read from the
+#     rendered stages), then one `dracut -f /boot/initrd <kernel>` — with our dracut configuration
+#     in place (our init phase writes it), so both builds make the same initrd;
+# (b) `kairos-stages run --stage all` with stand-in artifacts (--artifacts-dir).
+# Prints a table, the per-step times of (b), and, as its last line, the figures as JSON.
+# KEEP=1 keeps the two roots (printed) for inspection.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$(realpath "${1:-out/linux-x64/kairos-stages}")
+[ -x "$bin" ] || { echo "full_build: $bin not found: run build/publish.sh first" >&2; exit 1; }
+cache=/var/cache/kairos-stages-ci/bookworm-minbase.tgz
+work=$(mktemp -d /var/tmp/ks-bench-XXXXXX)
+mounted=()
+cleanup() {
+  for ((i=${#mounted[@]}-1; i>=0; i--)); do umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}"; done
+  [ "${KEEP:-0}" = 1 ] && echo "kept: $work" >&2 || rm -rf "$work"
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+fresh_root() {
+  if [ ! -f "$cache" ]; then
+    mkdir -p "$(dirname "$cache")"
+    debootstrap --variant=minbase --make-tarball="$cache.part" bookworm "$work/tarball" >&2
+    mv "$cache.part" "$cache"
+  fi
+  debootstrap --variant=minbase --unpack-tarball="$cache" bookworm "$1" >/dev/null
+}
+
+fresh_root "$work/a"
+fresh_root "$work/b"
+
+# The package set our stages install, from the rendered install phase (every `packages: install:` list).
+"$bin" render --root "$work/b" --version 1.0.0 >"$work/rendered.yaml"
+mapfile -t packages < <(python3 - "$work/rendered.yaml" <<'PY'
+import sys
+packages, pkg_indent, install_indent = [], None, None
+for raw in open(sys.argv[1]):
+    line = raw.rstrip("\n")
+    body = line.lstrip(" ")
+    if not body or body.startswith("#"):
+        continue
+    indent = len(line) - len(body)
+    if install_indent is not None:
+        if body.startswith("- ") and indent >= install_indent:
+            name = body[2:].strip().strip('"')
+            if name not in packages:
+                packages.append(name)
+            continue
+        install_indent = None
+    if pkg_indent is not None and indent <= pkg_indent:
+        pkg_indent = None
+    if body == "packages:":
+        pkg_indent = indent
+    elif pkg_indent is not None and body == "install:":
+        install_indent = indent
+print("\n".join(packages))
+PY
+)
+echo "package set: ${#packages[@]} packages" >&2
+
+# Stand-in artifacts (the suite's fixtures' shape): tar.gz with a small script named like the binary.
+artifacts="$work/artifacts"
+mkdir -p "$artifacts"
+"$bin" artifacts list --root "$work/b" --version 1.0.0 | python3 -c '
+import io, sys, tarfile, urllib.parse
+out = sys.argv[1]
+for line in sys.stdin:
+    url, path, member = line.rstrip("\n").split("\t")
+    name = urllib.parse.unquote(url.rsplit("/", 1)[1])
+    script = ("#!/bin/sh\necho \"%s stand-in $*\"\n" % path).encode()
+    if not member:
+        open(f"{out}/{name}", "wb").write(script)
+        continue
+    with tarfile.open(f"{out}/{name}", "w:gz") as tar:
+        info = tarfile.TarInfo(member); info.size = len(script); info.mode = 0o755
+        tar.addfile(info, io.BytesIO(script))
+' "$artifacts"
+
+# (a) the baseline, with what a container runtime or our chroot gives: proc, sys, dev, DNS.
+a="$work/a"
+for m in proc sys dev; do
+  case $m in proc) mount -t proc proc "$a/proc" ;; sys) mount -t sysfs sysfs "$a/sys" ;; dev) mount --bind /dev "$a/dev" ;; esac
+  mounted+=("$a/$m")
+done
+cp /etc/resolv.conf "$a/etc/resolv.conf"
+# Same initrd in both builds: put our dracut configuration and immucore module into the baseline
+# root first (rendered from the same stage file), and the stand-in binaries the module requires.
+"$bin" run --root "$a" --stage init --version 1.0.0 --skip-steps kairosRelease,kernel,initrd,services,sshHardening,workarounds,cleanup >/dev/null 2>&1 ||
+  { echo "full_build: could not write the dracut configuration into the baseline root" >&2; exit 1; }
+for b in kairos-agent immucore; do printf '#!/bin/sh\necho stand-in\n' >"$a/usr/bin/$b"; chmod 0755 "$a/usr/bin/$b"; done
+t0=$(now)
+chroot "$a" env DEBIAN_FRONTEND=noninteractive apt-get -y update >/dev/null
+chroot "$a" env DEBIAN_FRONTEND=noninteractive apt-get -y --no-install-recommends install "${packages[@]}" >"$work/a-apt.log" 2>&1 ||
+  { tail -20 "$work/a-apt.log" >&2; exit 1; }
+t1=$(now)
+kernel=$(ls -1 "$a/lib/modules" | sort -V | tail -n1)
+chroot "$a" dracut -f /boot/initrd "$kernel" >"$work/a-dracut.log" 2>&1 || { tail -20 "$work/a-dracut.log" >&2; exit 1; }
+t2=$(now)
+for ((i=${#mounted[@]}-1; i>=0; i--)); do umount "${mounted[i]}"; done
+mounted=()
+diff() { awk "BEGIN { print $2 - $1 }"; }
+apt_a=$(diff "$t0" "$t1"); dracut_a=$(diff "$t1" "$t2"); total_a=$(diff "$t0" "$t2")
+size_a=$(du -sbx "$a" | cut -f1)
+
+# (b) ours.
+t0=$(now)
+"$bin" run --root "$work/b" --stage all --version 1.0.0 --artifacts-dir "$artifacts" --log-level warn 2>"$work/b.log" ||
+  { tail -30 "$work/b.log" >&2; exit 1; }
+t1=$(now)
+total_b=$(diff "$t0" "$t1")
+size_b=$(du -sbx "$work/b" | cut -f1)
+
+python3 - "$work/b/etc/kairos/kairos-stages/run.json" "$apt_a" "$dracut_a" "$total_a" "$size_a" "$total_b" "$size_b" "${#packages[@]}" <<'PY'
+import json, sys
+record = json.load(open(sys.argv[1]))
+apt_a, dracut_a, total_a, size_a, total_b, size_b, count = sys.argv[2:9]
+apt_a, dracut_a, total_a, total_b = map(float, (apt_a, dracut_a, total_a, total_b))
+size_a, size_b, count = int(size_a), int(size_b), int(count)
+steps = [dict(stage=s["stage"], step=s.get("step", "(extension)"), name=s["name"], seconds=round(s["duration_ms"] / 1000, 2))
+         for s in record["steps"] if s["status"] != "skipped" and s["duration_ms"] >= 50]
+print(f"{'build':<40} {'seconds':>9} {'root bytes':>15}")
+print(f"{'(a) baseline: apt-get update+install':<40} {apt_a:>9.1f}")
+print(f"{'(a) baseline: dracut':<40} {dracut_a:>9.1f}")
+print(f"{'(a) baseline total':<40} {total_a:>9.1f} {size_a:>15}")
+print(f"{'(b) kairos-stages run --stage all':<40} {total_b:>9.1f} {size_b:>15}")
+print(f"ratio b/a = {total_b / total_a:.3f} (target <= 0.85); size b/a = {size_b / size_a:.3f} (target <= 1)")
+print("\n| stage | step | name | s |\n|---|---|---|---|")
+for s in steps:
+    print(f"| {s['stage']} | {s['step']} | {s['name']} | {s['seconds']:.2f} |")
+print(json.dumps(dict(packages=count, baseline=dict(apt_s=round(apt_a, 1), dracut_s=round(dracut_a, 1), total_s=round(total_a, 1), root_bytes=size_a),
+                      ours=dict(total_s=round(total_b, 1), root_bytes=size_b, steps=steps),
+                      ratio=round(total_b / total_a, 3), size_ratio=round(size_b / size_a, 3))))
+PY

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Kairos.Stages.Tests.Support;
+
+namespace Kairos.Stages.Tests.EndToEnd;
+
+/// <summary>
+/// The Docker usage without Docker: the published NativeAOT binary copied into a debootstrap'd
+/// Debian 12 root and run inside it with chroot, the way a RUN line runs it (proc, sys, dev
+/// mounted, the host's resolv.conf), artifacts downloaded from a real HTTP mirror on 127.0.0.1.
+/// Then both phases again: they succeed and change nothing but the run record.
+/// </summary>
+[Collection("EndToEnd")]
+public sealed class DebianChrootBuildTests
+{
+    private const string Binary = "/kairos-stages/kairos-stages";
+
+    [Fact]
+    public async Task The_published_binary_inside_the_root_builds_a_valid_image_and_a_second_build_changes_nothing_but_the_run_record()
+    {
+        if ((DebianRoot.Unavailable() ?? PublishedBinary.Missing()) is { } why)
+        {
+            Assert.Skip(why);
+        }
+
+        // arrange: the binary in the root, an after-install extension, a mirror serving the fixture artifacts
+        var clock = Stopwatch.StartNew();
+        using var root = DebianRoot.Create();
+        Directory.CreateDirectory(Path.Combine(root.Path, "kairos-stages"));
+        File.Copy(PublishedBinary.Path, Path.Combine(root.Path, Binary.TrimStart('/')));
+        var extensions = Path.Combine(root.Path, "etc/kairos-init/stage-extensions");
+        Directory.CreateDirectory(extensions);
+        await File.WriteAllTextAsync(Path.Combine(extensions, "10-e2e.yaml"), DebianImage.Extension, TestContext.Current.CancellationToken);
+        var artifacts = FixtureArtifacts.Create();
+        using var mirror = new StaticFileServer(artifacts);
+        var timings = new List<(string Stage, string Step, string Name, double Seconds)>();
+
+        using (new ContainerMounts(root.Path))
+        {
+            // act: as two Docker RUN lines, then validate
+            var install = Chroot(root, "run", "--stage", "install", "--version", "1.0.0", "--artifacts-mirror", mirror.BaseUrl);
+            Assert.True(install.Code == 0, install.Error);
+            timings.AddRange(RunRecordTimings.Read(root.Path));
+            var init = Chroot(root, "run", "--stage", "init", "--version", "1.0.0", "--artifacts-mirror", mirror.BaseUrl);
+            Assert.True(init.Code == 0, init.Error);
+            timings.AddRange(RunRecordTimings.Read(root.Path));
+            var validate = Chroot(root, "validate");
+            Assert.True(validate.Code == 0, validate.Output + validate.Error);
+
+            // assert: the image, and every artifact came from the mirror exactly once
+            DebianImage.AssertKairosReady(root);
+            foreach (var name in new[] { "kairos-agent", "immucore", "kcrypt-discovery-challenger" })
+            {
+                Assert.Equal(1, Assert.Single(mirror.Hits, h => h.Key.StartsWith(name + "-", StringComparison.Ordinal)).Value);
+            }
+
+            // a second build, both phases, on the finished root: success, and nothing but the run record changes
+            var before = RootManifest.Take(root.Path, "/proc", "/sys", "/dev");
+            var again = new[]
+            {
+                Chroot(root, "run", "--stage", "install", "--version", "1.0.0", "--artifacts-mirror", mirror.BaseUrl),
+                Chroot(root, "run", "--stage", "init", "--version", "1.0.0", "--artifacts-mirror", mirror.BaseUrl),
+            };
+            Assert.All(again, r => Assert.True(r.Code == 0, r.Error));
+            var changes = RootManifest.Take(root.Path, "/proc", "/sys", "/dev").ChangesSince(before);
+            Figures.Report("idempotence", before.Count, before.Count - changes.Count(c => !c.Contains(" /etc/kairos/kairos-stages/run.json", StringComparison.Ordinal)), clock.Elapsed,
+                "entries of the finished root unchanged by a second install+init run (the run record excluded)");
+            Assert.True(changes.All(c => c.Contains(" /etc/kairos/kairos-stages/run.json:", StringComparison.Ordinal)), "the second build changed:\n" + string.Join('\n', changes));
+            Assert.Equal(0, Chroot(root, "validate").Code);
+        }
+
+        Assert.DoesNotContain(root.Path, await File.ReadAllTextAsync("/proc/self/mountinfo", TestContext.Current.CancellationToken));
+        var binary = new FileInfo(PublishedBinary.Path).Length;
+        Figures.Report("e2e-chroot", 1, 1, clock.Elapsed, $"binary {binary} bytes; per-step times of the first build:\n{RunRecordTimings.Table(timings)}");
+        TestContext.Current.TestOutputHelper?.WriteLine(RunRecordTimings.Table(timings));
+        using var record = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root.Path, "etc/kairos/kairos-stages/run.json"), TestContext.Current.CancellationToken));
+        Assert.Equal("succeeded", record.RootElement.GetProperty("status").GetString());
+    }
+
+    private static (int Code, string Output, string Error) Chroot(DebianRoot root, params string[] args)
+    {
+        var start = new ProcessStartInfo("chroot") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { root.Path, Binary }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // a RUN line's environment: PATH of the image, no host variables that would leak in
+        start.Environment.Clear();
+        start.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        start.Environment["HOME"] = "/root";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
+}
