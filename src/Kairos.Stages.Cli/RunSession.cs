@@ -4,6 +4,7 @@ using Kairos.Stages.Conditions;
 using Kairos.Stages.Context;
 using Kairos.Stages.Downloads;
 using Kairos.Stages.Execution;
+using Kairos.Stages.PackageManagers;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
@@ -37,6 +38,7 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
 
         ITarget target = TargetSafety.IsHostRoot(_context.Root) ? new LocalTarget() : new ChrootTarget(_context.Root);
         var results = new List<RunResult>();
+        var packages = new PackageRunState();
         try
         {
             foreach (var phase in Phases(prepared.Plan))
@@ -53,6 +55,7 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
                     Build = _context,
                     Templates = RuntimeTemplates.ForRoot(target.Files, _context),
                     Log = log,
+                    Packages = packages,
                 };
                 var executor = new Executor(ConditionCatalog.All, ActionCatalog.Create(downloader), observer);
                 var result = await executor.RunAsync(current, actionContext, parse.GetValue(run.KeepGoing), cancel);

@@ -23,7 +23,22 @@ public sealed class PackagesAction : IStepAction
             return outcome.Build();
         }
 
-        foreach (var command in PackageOperations.Commands(manager, step.Packages!))
+        var packages = step.Packages!;
+        var state = context.Packages;
+        var sources = packages.Refresh ? PackageRunState.Fingerprint(context.Target.Files, manager.SourcePaths) : "";
+        if (packages.Refresh && !state.NeedsRefresh(sources))
+        {
+            context.Log.Information("packages: '{Command}' skipped: the repositories are unchanged since this run refreshed them", manager.Refresh);
+            packages = packages with { Refresh = false };
+        }
+
+        if (packages.Upgrade && !packages.Refresh && !state.NeedsUpgrade)
+        {
+            context.Log.Information("packages: '{Command}' skipped: this run already upgraded from the current indexes", manager.Upgrade);
+            packages = packages with { Upgrade = false };
+        }
+
+        foreach (var command in PackageOperations.Commands(manager, packages))
         {
             // The package manager's own order: a failed refresh makes installing meaningless, so always stop.
             var failure = await CommandRunner.RunAsync(context, outcome.Render(command), cancellationToken, manager.Environment);
@@ -31,6 +46,16 @@ public sealed class PackagesAction : IStepAction
             {
                 outcome.Fail(failure);
                 break;
+            }
+
+            if (command == manager.Refresh)
+            {
+                // the configuration the refresh saw (a refresh itself writes no repository configuration)
+                state.Refreshed(sources);
+            }
+            else if (command == manager.Upgrade)
+            {
+                state.Upgraded();
             }
         }
 

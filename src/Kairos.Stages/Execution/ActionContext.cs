@@ -1,4 +1,5 @@
 using Kairos.Stages.Context;
+using Kairos.Stages.PackageManagers;
 using Kairos.Stages.Platform;
 using Serilog;
 
@@ -18,6 +19,9 @@ public sealed record ActionContext
 
     /// <summary>Fail fast: stop an action at its first failing item (default). False gives yip's carry-on semantics.</summary>
     public bool FailFast { get; init; } = true;
+
+    /// <summary>Package manager work done so far in the run (shared by every phase of one run), to skip repeated refreshes and upgrades.</summary>
+    public PackageRunState Packages { get; init; } = new();
 
     /// <summary>True at image build time: boot-only effects (sysctl, modules, start) are skipped with a warning.</summary>
     public bool BuildTime { get; init; } = true;

@@ -7,19 +7,38 @@ public sealed record PackageManager(string Name, string Refresh, string Upgrade,
         "apt-get -y --no-install-recommends install", "apt-get -y remove")
     {
         Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["DEBIAN_FRONTEND"] = "noninteractive" },
+        SourcePaths = ["/etc/apt/sources.list", "/etc/apt/sources.list.d", "/etc/apt/trusted.gpg", "/etc/apt/trusted.gpg.d", "/etc/apt/keyrings", "/etc/apt/preferences.d", "/etc/apt/apt.conf.d"],
     };
 
     public static PackageManager Dnf { get; } = new("dnf", "dnf makecache", "dnf update -y",
-        "dnf install -y --setopt=install_weak_deps=False", "dnf remove -y");
+        "dnf install -y --setopt=install_weak_deps=False", "dnf remove -y")
+    {
+        SourcePaths = ["/etc/yum.repos.d", "/etc/dnf/dnf.conf", "/etc/dnf/vars", "/etc/pki/rpm-gpg", "/etc/os-release"],
+    };
 
     public static PackageManager Zypper { get; } = new("zypper", "zypper refresh", "zypper update -y",
-        "zypper install -y --no-recommends", "zypper remove -y");
+        "zypper install -y --no-recommends", "zypper remove -y")
+    {
+        SourcePaths = ["/etc/zypp/repos.d", "/etc/zypp/services.d", "/etc/zypp/zypp.conf", "/etc/os-release"],
+    };
 
     public static PackageManager Apk { get; } = new("apk", "apk update", "apk upgrade --no-cache",
-        "apk add --no-cache", "apk del --no-cache");
+        "apk add --no-cache", "apk del --no-cache")
+    {
+        SourcePaths = ["/etc/apk/repositories", "/etc/apk/keys", "/etc/apk/arch"],
+    };
 
     public static PackageManager Pacman { get; } = new("pacman", "pacman -Sy --noconfirm", "pacman -Syu --noconfirm",
-        "pacman -S --noconfirm", "pacman -R --noconfirm");
+        "pacman -S --noconfirm", "pacman -R --noconfirm")
+    {
+        SourcePaths = ["/etc/pacman.conf", "/etc/pacman.d"],
+    };
+
+    /// <summary>
+    /// The files and directories that decide what a refresh fetches (repositories, keys, options):
+    /// while their content is unchanged, a second refresh in the same run fetches nothing new.
+    /// </summary>
+    public IReadOnlyList<string> SourcePaths { get; init; } = [];
 
     /// <summary>Extra environment for every command (apt: <c>DEBIAN_FRONTEND=noninteractive</c>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
