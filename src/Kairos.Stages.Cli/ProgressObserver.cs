@@ -22,6 +22,7 @@ public sealed class ProgressObserver(TextWriter error) : IRunObserver
             StepStatus.Succeeded => "ok  ",
             StepStatus.Skipped => "skip",
             StepStatus.Failed => "FAIL",
+            StepStatus.Cancelled => "STOP",
             _ => "    ",
         };
         var step = e.StepName is { } s ? $"{s}: " : "";
@@ -32,7 +33,7 @@ public sealed class ProgressObserver(TextWriter error) : IRunObserver
             error.WriteLine($"    warning: {Redaction.Redact(warning)}");
         }
 
-        if (result.Status == StepStatus.Failed)
+        if (result.Status is StepStatus.Failed or StepStatus.Cancelled)
         {
             error.WriteLine(Redaction.Redact(FailureReport.Format(result)));
         }

@@ -78,7 +78,8 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
         }
 
         Persist(target, record, prepared, results);
-        return results.All(r => r.Status == RunStatus.Succeeded) ? 0 : results.Any(r => r.Status == RunStatus.Cancelled) ? 130 : 1;
+        return results.All(r => r.Status == RunStatus.Succeeded) ? 0
+            : results.FirstOrDefault(r => r.Status == RunStatus.Cancelled) is { } cancelled ? cancelled.SignalExitCode ?? 130 : 1;
     }
 
     /// <summary>Downloads of steps that will run whose URL is known before the run (no yip run-time template), for the prefetch.</summary>

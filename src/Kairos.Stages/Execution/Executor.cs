@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Kairos.Stages.Conditions;
 using Kairos.Stages.Planning;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Execution;
 
@@ -18,6 +19,9 @@ public sealed class Executor(IReadOnlyList<IStepCondition> conditions, IReadOnly
         var status = RunStatus.Succeeded;
         observer.RunStarted(plan);
         var runner = new StepRunner(conditions, actions);
+        PlanEntry? running = null;
+        var started = DateTimeOffset.UtcNow;
+        int? signalExit = null;
         try
         {
             foreach (var stage in plan.Stages)
@@ -31,7 +35,9 @@ public sealed class Executor(IReadOnlyList<IStepCondition> conditions, IReadOnly
                     }
 
                     observer.StepStarted(entry);
+                    (running, started) = (entry, DateTimeOffset.UtcNow);
                     var result = await runner.RunAsync(entry, context with { FailFast = !keepGoing }, cancellationToken);
+                    running = null;
                     results.Add(result);
                     observer.StepFinished(result);
                     if (result.Status == StepStatus.Failed)
@@ -46,12 +52,25 @@ public sealed class Executor(IReadOnlyList<IStepCondition> conditions, IReadOnly
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested || stopped is TargetInterruptedException)
         {
+            // The record and the progress must say where the run stopped, not just that it did.
             status = RunStatus.Cancelled;
+            signalExit = (stopped as TargetInterruptedException)?.ExitCode;
+            if (running is not null)
+            {
+                var interrupted = new StepResult(running, StepStatus.Cancelled)
+                {
+                    Failures = [new ActionFailure(stopped.Message)],
+                    StartedAt = started,
+                    Duration = DateTimeOffset.UtcNow - started,
+                };
+                results.Add(interrupted);
+                observer.StepFinished(interrupted);
+            }
         }
 
-        var run = new RunResult(status, results, clock.Elapsed);
+        var run = new RunResult(status, results, clock.Elapsed) { SignalExitCode = signalExit };
         observer.RunFinished(run);
         return run;
     }

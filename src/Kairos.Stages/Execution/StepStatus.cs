@@ -7,4 +7,7 @@ public enum StepStatus
     Skipped,
     Failed,
     NotRun,
+
+    /// <summary>Stopped by SIGINT/SIGTERM (or cancellation) while it ran.</summary>
+    Cancelled,
 }

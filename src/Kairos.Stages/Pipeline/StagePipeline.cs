@@ -1,4 +1,5 @@
 using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Packages;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Validation;
@@ -13,7 +14,17 @@ public static class StagePipeline
 {
     public static PipelineResult Prepare(PipelineRequest request)
     {
-        var renderer = StageRenderer.ForSource(request.Bundled);
+        StageRenderer renderer;
+        try
+        {
+            renderer = StageRenderer.ForSource(request.Bundled);
+        }
+        catch (PackageDataException e)
+        {
+            // A forked --stages-dir without (or with broken) data files is bad input, not a crash.
+            return new PipelineResult(null, [], [e.Message]);
+        }
+
         var diagnostics = new List<Diagnostic>();
         var inputs = new List<(LintInput Input, SourceKind Kind)>();
         foreach (var template in request.Bundled.ListStages())

@@ -3,7 +3,7 @@ using Kairos.Stages.Execution;
 
 namespace Kairos.Stages.Recording;
 
-/// <summary>The human message for a failed step: step, source file:line, command, exit code, output tail.</summary>
+/// <summary>The human message for a failed (or interrupted) step: step, source file:line, command, exit code, output tail.</summary>
 public static class FailureReport
 {
     public static string Format(StepResult result)
@@ -16,7 +16,7 @@ public static class FailureReport
             text.Append($" of {step}");
         }
 
-        text.Append($" in stage {entry.Stage} failed ({entry.Source})");
+        text.Append($" in stage {entry.Stage} {(result.Status == StepStatus.Cancelled ? "was interrupted" : "failed")} ({entry.Source})");
         foreach (var failure in result.Failures)
         {
             text.Append($"\n  {failure.Message}");

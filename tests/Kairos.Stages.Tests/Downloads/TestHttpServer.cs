@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Kairos.Stages.Tests.Downloads;
 
-/// <summary>A raw HTTP/1.1 server on 127.0.0.1 with misbehaving routes: flaky, missing, stalling, truncating, looping.</summary>
+/// <summary>A raw HTTP/1.1 server on 127.0.0.1 with misbehaving routes: flaky, 500, missing, stalling, truncating, looping, /big/N (N zero bytes).</summary>
 public sealed class TestHttpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -83,6 +83,12 @@ public sealed class TestHttpServer : IDisposable
             case "/missing":
                 await WriteAsync(stream, "404 Not Found", "no");
                 break;
+            case "/500":
+                await WriteAsync(stream, "500 Internal Server Error", "boom");
+                break;
+            case var big when big.StartsWith("/big/", StringComparison.Ordinal):
+                await WriteZerosAsync(stream, long.Parse(big["/big/".Length..], System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case "/always500":
                 await WriteAsync(stream, "503 Service Unavailable", "later");
                 break;
@@ -109,6 +115,16 @@ public sealed class TestHttpServer : IDisposable
         var bytes = Encoding.UTF8.GetBytes(body);
         var head = $"HTTP/1.1 {status}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n{extra}\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head).Concat(bytes).ToArray(), _stop.Token);
+    }
+
+    private async Task WriteZerosAsync(NetworkStream stream, long length)
+    {
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"), _stop.Token);
+        var chunk = new byte[65536];
+        for (var left = length; left > 0; left -= chunk.Length)
+        {
+            await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(left, chunk.Length)), _stop.Token);
+        }
     }
 
     private async Task<string> ReadHeadAsync(NetworkStream stream)

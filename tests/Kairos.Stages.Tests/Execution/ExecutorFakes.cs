@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Kairos.Stages.Conditions;
 using Kairos.Stages.Context;
 using Kairos.Stages.Execution;
@@ -22,6 +23,19 @@ internal sealed class RecordingAction(string key, List<string> log, params strin
             ? ActionOutcome.Failed(new ActionFailure("boom") { Command = "false", ExitCode = 1, OutputTail = "out" })
             : ActionOutcome.Ok);
     }
+}
+
+/// <summary>A commands action whose command is killed by SIGTERM for the named steps (what ChrootTarget throws).</summary>
+internal sealed class InterruptedAction(params string[] interruptFor) : IStepAction
+{
+    public string Key => "commands";
+
+    public bool IsPresent(Step step) => step.KeyLocations.ContainsKey(Key);
+
+    public Task<ActionOutcome> RunAsync(Step step, ActionContext context, CancellationToken cancellationToken) =>
+        interruptFor.Contains(step.Name)
+            ? throw new TargetInterruptedException(PosixSignal.SIGTERM, 143)
+            : Task.FromResult(ActionOutcome.Ok);
 }
 
 /// <summary>A condition that skips steps whose name starts with "skip".</summary>

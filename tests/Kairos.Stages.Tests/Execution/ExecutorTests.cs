@@ -98,4 +98,23 @@ public sealed class ExecutorTests
         Assert.Contains("skip", types);
         Assert.Equal("run-end", types[^1]);
     }
+
+    [Fact]
+    public async Task A_signal_during_a_step_records_that_step_as_cancelled_with_the_signal_exit_code()
+    {
+        // arrange
+        var events = new EventLog();
+        var executor = new Executor([], [new InterruptedAction("two")], events);
+
+        // act
+        var result = await executor.RunAsync(TwoStagePlan(), NewContext(), keepGoing: false, CancellationToken.None);
+
+        // assert
+        Assert.Equal(RunStatus.Cancelled, result.Status);
+        Assert.Equal(143, result.SignalExitCode);
+        Assert.Equal("two", result.FirstFailure!.Entry.Step.Name);
+        Assert.Equal(StepStatus.Cancelled, result.FirstFailure.Status);
+        Assert.Contains("step 'two' in stage install was interrupted", FailureReport.Format(result.FirstFailure));
+        Assert.Equal(["end two Cancelled", "finish Cancelled"], events.Events[^2..]);
+    }
 }

@@ -19,22 +19,29 @@ public sealed class BusyboxRoot : IDisposable
     public BusyboxRoot(string? osReleaseId = "busybox")
     {
         _root = new TempRoot("ks-busybox-");
+        Populate(_root.Path, osReleaseId);
+    }
+
+    /// <summary>Fills an existing empty directory (a tmpfs mount, say) with the same minimal root.</summary>
+    public static void Populate(string directory, string? osReleaseId = "busybox")
+    {
+        string At(string relative) => System.IO.Path.Combine(directory, relative);
         foreach (var dir in new[] { "bin", "etc", "proc", "sys", "dev", "tmp", "run", "root" })
         {
-            _root.CreateDirectory(dir);
+            System.IO.Directory.CreateDirectory(At(dir));
         }
 
-        File.Copy(BusyboxPath, _root.HostPath("bin/busybox"));
-        File.SetUnixFileMode(_root.HostPath("bin/busybox"), (UnixFileMode)0x1ED);
+        File.Copy(BusyboxPath, At("bin/busybox"));
+        File.SetUnixFileMode(At("bin/busybox"), (UnixFileMode)0x1ED);
         foreach (var applet in Applets)
         {
-            File.CreateSymbolicLink(_root.HostPath($"bin/{applet}"), "busybox");
+            File.CreateSymbolicLink(At($"bin/{applet}"), "busybox");
         }
 
-        File.SetUnixFileMode(_root.HostPath("tmp"), (UnixFileMode)0x3FF);
-        _root.Write("etc/os-release", $"ID={osReleaseId}\nNAME=\"Busybox test root\"\nVERSION_ID=1.0\n");
-        _root.Write("etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
-        _root.Write("etc/group", "root:x:0:\nnogroup:x:65534:\n");
+        File.SetUnixFileMode(At("tmp"), (UnixFileMode)0x3FF);
+        File.WriteAllText(At("etc/os-release"), $"ID={osReleaseId}\nNAME=\"Busybox test root\"\nVERSION_ID=1.0\n");
+        File.WriteAllText(At("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
+        File.WriteAllText(At("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
     }
 
     /// <summary>True when the host has a static busybox to build roots from (install busybox-static).</summary>
