@@ -53,6 +53,32 @@ public sealed class RecordedInstallTests
         }
     }
 
+    public static TheoryData<string, string, string, string> Deferrals => new()
+    {
+        // target, the deferring command or write, the kernel install, the restoring command
+        { "debian-12", "dpkg-divert --local --rename --add", "linux-image-amd64", "dpkg-divert --local --rename --remove" },
+        { "ubuntu-24.04", "dpkg-divert --local --rename --add", "linux-image-generic-hwe-24.04", "dpkg-divert --local --rename --remove" },
+        { "fedora-41", "ln -sfn /dev/null /etc/kernel/install.d/50-dracut.install", "kernel-modules", "rm -f /etc/kernel/install.d/$f" },
+        { "rocky-9", "ln -sfn /dev/null /etc/kernel/install.d/50-dracut.install", "kernel-modules", "rm -f /etc/kernel/install.d/$f" },
+        { "opensuse-leap-15.6", "mv -f /usr/bin/dracut /usr/bin/dracut.kairos-stages", "kernel-default", "mv -f /usr/bin/dracut.kairos-stages /usr/bin/dracut" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Deferrals))]
+    public async Task Initrd_generation_is_deferred_around_the_kernel_install(string target, string defer, string kernel, string restore)
+    {
+        // act
+        using var run = await RecordedRun.StartAsync(target, "--stage", "install", "--version", "1.0.0", "--artifacts-dir", Artifacts);
+
+        // assert
+        Assert.True(run.Code == 0, run.Error);
+        var commands = run.Journal.Where(e => e.Operation == JournalOperation.Run).Select(e => e.Subject).ToList();
+        var deferred = commands.FindIndex(c => c.Contains(defer, StringComparison.Ordinal));
+        var installed = commands.FindIndex(c => c.Split(' ').Contains(kernel));
+        var restored = commands.FindLastIndex(c => c.Contains(restore, StringComparison.Ordinal));
+        Assert.True(deferred >= 0 && deferred < installed && installed < restored, $"defer {deferred}, kernel {installed}, restore {restored}");
+    }
+
     [Fact]
     public async Task Rocky_installs_EPEL_before_the_base_packages()
     {

@@ -11,6 +11,7 @@ namespace Kairos.Stages.Tests.Recorded;
 /// <summary>
 /// The real <c>run</c> command against a fake root (an os-release sample and an x86-64 ELF header
 /// as /bin/sh) through a <see cref="RecordingTarget"/>: commands are recorded, files really written.
+/// Every command, <c>if</c> conditions included, answers exit 0, so every conditional step runs.
 /// </summary>
 internal sealed partial class RecordedRun : IDisposable
 {
