@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Cli;
 
@@ -8,7 +9,8 @@ public static class CliApp
 {
     private static readonly string[] HelpWords = ["-h", "--help", "-?"];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <summary>Parses and runs <paramref name="args"/>; <paramref name="targets"/> makes the target <c>run</c> acts on from the root (null: <see cref="RunTargets.ForRoot"/>; tests pass a recording target).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, Func<string, ITarget>? targets = null)
     {
         var root = new RootCommand("kairos-stages: turn a container image into a Kairos-ready image from declarative yip stage files");
         // kairos-init's --version is the OS version, not the tool's: the tool has 'kairos-stages version'.
@@ -17,7 +19,7 @@ public static class CliApp
             root.Options.Remove(option);
         }
 
-        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(RunCommand.Create(targets ?? RunTargets.ForRoot));
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(LintCommand.Create(LintDefaults.Preprocess()));

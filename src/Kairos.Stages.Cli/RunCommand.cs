@@ -8,7 +8,8 @@ namespace Kairos.Stages.Cli;
 /// <summary><c>kairos-stages run</c>: the main job. Validates everything, then executes the plan against the root.</summary>
 public static class RunCommand
 {
-    public static Command Create()
+    /// <param name="targets">Makes the target to act on from the root directory (<see cref="RunTargets.ForRoot"/> outside tests).</param>
+    public static Command Create(Func<string, ITarget> targets)
     {
         var binder = new BuildOptionsBinder();
         var stages = new StageOptions();
@@ -17,11 +18,11 @@ public static class RunCommand
         binder.AddTo(command);
         stages.AddTo(command);
         run.AddTo(command);
-        command.SetAction((parse, cancel) => ExecuteAsync(parse, binder, stages, run, cancel));
+        command.SetAction((parse, cancel) => ExecuteAsync(parse, binder, stages, run, targets, cancel));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parse, BuildOptionsBinder binder, StageOptions stages, RunOptions run, CancellationToken cancel)
+    private static async Task<int> ExecuteAsync(ParseResult parse, BuildOptionsBinder binder, StageOptions stages, RunOptions run, Func<string, ITarget> targets, CancellationToken cancel)
     {
         var error = parse.InvocationConfiguration.Error;
         if (string.IsNullOrWhiteSpace(parse.GetValue(binder.Version)))
@@ -73,7 +74,7 @@ public static class RunCommand
 
         using (rootLock)
         {
-            var session = new RunSession(parse, context, stages, binder, run);
+            var session = new RunSession(parse, context, stages, binder, run, targets);
             return await session.ExecuteAsync(prepared, cancel);
         }
     }

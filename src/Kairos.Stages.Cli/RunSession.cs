@@ -17,7 +17,7 @@ namespace Kairos.Stages.Cli;
 /// One execution: a target for the root, phase by phase (the init phase is re-planned after the
 /// install phase so it sees the kernel just installed), the run record and stage dumps written into the root.
 /// </summary>
-internal sealed class RunSession(ParseResult parse, BuildContext initial, StageOptions stages, BuildOptionsBinder binder, RunOptions run)
+internal sealed class RunSession(ParseResult parse, BuildContext initial, StageOptions stages, BuildOptionsBinder binder, RunOptions run, Func<string, ITarget> targets)
 {
     private readonly TextWriter _error = parse.InvocationConfiguration.Error;
     private BuildContext _context = initial;
@@ -36,7 +36,7 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
             log.Debug("prefetching {Count} downloads while the stages run", prefetching);
         }
 
-        ITarget target = TargetSafety.IsHostRoot(_context.Root) ? new LocalTarget() : new ChrootTarget(_context.Root);
+        var target = targets(_context.Root);
         var results = new List<RunResult>();
         var packages = new PackageRunState();
         try

@@ -6,12 +6,14 @@ namespace Kairos.Stages.Platform;
 /// A target for tests and dry runs: a real <see cref="RootFileSystem"/> on a directory (a fresh
 /// temporary one, deleted on dispose, unless one is given), and commands that are recorded, not
 /// run. Each command answers exit 0 with no output unless a programmed
-/// <see cref="CommandResponse"/> matches it (the most recently added match wins).
+/// <see cref="CommandResponse"/> matches it (the most recently added match wins). Commands and
+/// changes made through <see cref="Files"/> go to one ordered <see cref="Journal"/>.
 /// </summary>
 public sealed class RecordingTarget : ITarget, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedCommand> _commands = [];
+    private readonly List<JournalEntry> _journal = [];
     private readonly List<CommandResponse> _responses = [];
     private readonly bool _ownsRoot;
 
@@ -20,7 +22,7 @@ public sealed class RecordingTarget : ITarget, IDisposable
     {
         _ownsRoot = root is null;
         Root = root is null ? Directory.CreateTempSubdirectory("ks-recording-").FullName : Path.GetFullPath(root);
-        Files = new RootFileSystem(Root);
+        Files = new RecordingFileSystem(new RootFileSystem(Root), Append);
     }
 
     public string Root { get; }
@@ -35,6 +37,18 @@ public sealed class RecordingTarget : ITarget, IDisposable
             lock (_gate)
             {
                 return [.. _commands];
+            }
+        }
+    }
+
+    /// <summary>Every command received and every change made through <see cref="Files"/> so far, in order.</summary>
+    public IReadOnlyList<JournalEntry> Journal
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _journal];
             }
         }
     }
@@ -59,7 +73,9 @@ public sealed class RecordingTarget : ITarget, IDisposable
         CommandResponse? response;
         lock (_gate)
         {
-            _commands.Add(new RecordedCommand(request.Script, new Dictionary<string, string>(request.Environment, StringComparer.Ordinal), request.Timeout));
+            var environment = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
+            _commands.Add(new RecordedCommand(request.Script, environment, request.Timeout));
+            _journal.Add(new JournalEntry(JournalOperation.Run, request.Script) { Environment = environment });
             response = _responses.LastOrDefault(r => r.Pattern.IsMatch(request.Script));
         }
 
@@ -81,6 +97,14 @@ public sealed class RecordingTarget : ITarget, IDisposable
         if (_ownsRoot && Directory.Exists(Root))
         {
             new RootFileSystem(Path.GetDirectoryName(Root)!).Delete("/" + Path.GetFileName(Root));
+        }
+    }
+
+    private void Append(JournalEntry entry)
+    {
+        lock (_gate)
+        {
+            _journal.Add(entry);
         }
     }
 }

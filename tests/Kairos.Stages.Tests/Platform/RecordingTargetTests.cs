@@ -78,4 +78,50 @@ public sealed class RecordingTargetTests
         Assert.False(Directory.Exists(owned.Root));
         Assert.True(Directory.Exists(given.Path));
     }
+
+    [Fact]
+    public async Task Journal_interleaves_commands_and_file_changes_in_order_without_reads()
+    {
+        // arrange
+        using var target = new RecordingTarget();
+        var files = target.Files;
+
+        // act
+        files.CreateDirectory("/etc", (UnixFileMode)0x1ED, 0, 0);
+        await target.RunAsync(new CommandRequest("apt-get -y update") { Environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" } }, Token);
+        files.WriteFile("/etc/motd", Encoding.UTF8.GetBytes("hi\n"), (UnixFileMode)0x1A4, 0, 0);
+        _ = files.ReadAllText("/etc/motd");
+        files.SetMode("/etc/motd", (UnixFileMode)0x180);
+        files.SetOwner("/etc/motd", 1, 2);
+        files.CreateSymlink("/etc/issue", "motd");
+        files.Delete("/etc/issue");
+
+        // assert
+        Assert.Equal(
+            [
+                "mkdir /etc 0755 0:0",
+                "run [DEBIAN_FRONTEND=noninteractive]: apt-get -y update",
+                "write /etc/motd 0644 0:0 3 bytes sha256:98ea6e4f216f2fb4b69fff9b3a44842c38686ca685f3f55dc48c5d3fb1107be4",
+                "chmod /etc/motd 0600",
+                "chown /etc/motd 1:2",
+                "symlink /etc/issue -> motd",
+                "remove /etc/issue",
+            ],
+            target.Journal.Select(e => e.ToString()));
+        Assert.Single(target.Commands);
+    }
+
+    [Fact]
+    public void A_change_that_fails_is_not_journaled()
+    {
+        // arrange
+        using var target = new RecordingTarget();
+
+        // act
+        var error = Record.Exception(() => target.Files.WriteFile("/missing/dir/file", [1], (UnixFileMode)0x1A4, 0, 0));
+
+        // assert
+        Assert.NotNull(error);
+        Assert.Empty(target.Journal);
+    }
 }
