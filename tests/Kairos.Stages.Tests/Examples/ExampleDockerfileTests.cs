@@ -18,18 +18,22 @@ public sealed class ExampleDockerfileTests(ExampleTally tally) : IClassFixture<E
     {
         // arrange
         var example = ExampleCases.All[name];
-        if (example.Invocation is null)
+        var passed = false;
+        try
         {
-            tally.Count(false);
-            Assert.Fail(example.Error);
+            Assert.True(example.Invocation is not null, example.Error);
+
+            // act
+            var result = await ExampleRunner.RunAsync(example.Invocation);
+            passed = result.Passed;
+
+            // assert
+            Assert.True(result.Passed, result.ToString());
         }
-
-        // act
-        var result = await ExampleRunner.RunAsync(example.Invocation);
-        tally.Count(result.Passed);
-
-        // assert
-        Assert.True(result.Passed, result.ToString());
+        finally
+        {
+            tally.Count(passed);
+        }
     }
 
     [Fact]

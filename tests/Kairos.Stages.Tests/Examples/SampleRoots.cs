@@ -55,7 +55,7 @@ public static class SampleRoots
         header[5] = 1; // little endian
         header[6] = 1; // ELF version
         header[16] = 2; // executable
-        header[18] = Machines[invocation.Arch];
+        header[18] = Machines.TryGetValue(invocation.Arch, out var machine) ? machine : throw new InvalidOperationException($"no sample /bin/sh for platform arch '{invocation.Arch}'");
         root.CreateDirectory("/bin");
         File.WriteAllBytes(root.HostPath("/bin/sh"), header);
         foreach (var (hostFile, imagePath) in invocation.Copies)
