@@ -2,17 +2,18 @@
 # The one way to build the release binary (CI and the Dockerfile both call this).
 #   build/publish.sh [RID] [OUT]      RID defaults to this machine's (linux-x64, linux-arm64,
 #                                     linux-musl-x64, linux-musl-arm64); OUT defaults to out/RID.
-# NativeAOT, invariant globalization, stage files embedded. On musl RIDs the binary is fully
-# static (runs in glibc and musl base images alike).
+# NativeAOT, invariant globalization, stage files embedded, OpenSSL linked in (hashing and HTTPS
+# use it, and minimal base images have no libssl). On musl RIDs the binary is fully static (runs
+# in glibc and musl base images alike); on glibc RIDs it needs only libc and libm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 arch=$(uname -m)
 case "$arch" in x86_64) def=linux-x64 ;; aarch64) def=linux-arm64 ;; *) def=linux-$arch ;; esac
 rid=${1:-$def}
 out=${2:-out/$rid}
-extra=()
+extra=(-p:StaticOpenSslLinking=true)
 if [[ $rid == linux-musl-* ]]; then
-  extra+=(-p:StaticExecutable=true -p:StaticOpenSslLinking=true)
+  extra+=(-p:StaticExecutable=true)
 fi
 dotnet publish src/Kairos.Stages.Cli/Kairos.Stages.Cli.csproj -c Release -r "$rid" \
   -p:PublishAot=true -p:InvariantGlobalization=true -p:DebugType=none -p:StripSymbols=true \
