@@ -28,7 +28,13 @@ public static class StagePipeline
 
         if (request.ExtensionsDirectory is { } dir)
         {
-            inputs.AddRange(ExtensionFiles.Read(dir, request.ExtensionsDisplay).Select(i => (i, SourceKind.Extension)));
+            var extensions = ExtensionFiles.Read(dir, request.ExtensionsDisplay, request.ExtensionsRoot);
+            if (extensions.Errors.Count > 0)
+            {
+                return new PipelineResult(null, DiagnosticBag.Sort(diagnostics), extensions.Errors);
+            }
+
+            inputs.AddRange(extensions.Files.Select(i => (i, SourceKind.Extension)));
         }
 
         var (files, found) = Linter.Analyze([.. inputs.Select(i => i.Input)], new LintOptions { Lenient = request.Lenient });
