@@ -7,7 +7,7 @@ namespace Kairos.Stages.Tests.Support;
 /// <summary>
 /// Every file, directory, symlink and special file under a directory (links never followed):
 /// relative path, type, mode, owner, size, SHA-256 of regular files and link target. Two
-/// snapshots compare equal exactly when the tree is byte-identical; <see cref="Diff"/> names what changed.
+/// snapshots compare equal exactly when the tree is byte-identical (mount points are not entered); <see cref="Diff"/> names what changed.
 /// </summary>
 public sealed class RootSnapshot
 {
@@ -51,7 +51,12 @@ public sealed class RootSnapshot
         var content = status.IsRegular ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(host)))
             : status.IsSymlink ? "-> " + new FileInfo(host).LinkTarget : "";
         entries[relative] = string.Create(CultureInfo.InvariantCulture, $"{type} {Convert.ToString((int)status.Permissions, 8)} {status.Uid}:{status.Gid} {size} {content}");
-        if (status.IsDirectory)
+        if (status.IsDirectory && status.IsMountRoot && relative != ".")
+        {
+            // /proc, /sys, /dev bound by a run in progress: their content is the host's, not the root's.
+            entries[relative] += " (mount point, not entered)";
+        }
+        else if (status.IsDirectory)
         {
             foreach (var child in Directory.EnumerateFileSystemEntries(host).Select(Path.GetFileName))
             {
