@@ -76,9 +76,7 @@ public sealed class SecretsEndToEndTests
             ["run record"] = await File.ReadAllTextAsync(root.HostPath("/etc/kairos/kairos-stages/run.json"), TestContext.Current.CancellationToken),
             ["stage dump"] = await File.ReadAllTextAsync(root.HostPath("/etc/kairos/kairos-init-all-stage.yaml"), TestContext.Current.CancellationToken),
         };
-        var leaks = places.Where(p => p.Value.Contains(Marker, StringComparison.Ordinal))
-            .Select(p => $"{p.Key}:\n  " + string.Join("\n  ", p.Value.Split('\n').Where(l => l.Contains(Marker, StringComparison.Ordinal))));
-        Assert.True(!leaks.Any(), "secrets leaked:\n" + string.Join('\n', leaks));
+        AssertNoLeak(places);
         Assert.Contains("alice:", await File.ReadAllTextAsync(root.HostPath("/etc/shadow"), TestContext.Current.CancellationToken));
         Assert.Equal("hello", await File.ReadAllTextAsync(root.HostPath("/opt/artifact.bin"), TestContext.Current.CancellationToken));
         foreach (var file in new[] { "/etc/shadow", "/etc/gshadow" })
@@ -87,6 +85,51 @@ public sealed class SecretsEndToEndTests
             Assert.True((mode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead)) == 0, $"{file} has mode {Convert.ToString((int)mode, 8)}");
             Assert.Equal((0, 0), Actions.FileStatProbe.Owner(root.HostPath(file)));
         }
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("text")]
+    public async Task A_failing_step_and_a_skipping_if_leak_no_secret_of_their_command_or_output(string format)
+    {
+        // arrange
+        if (!Environment.IsPrivilegedProcess || !BusyboxRoot.Available)
+        {
+            Assert.Skip("needs root (chroot) and a static /bin/busybox");
+        }
+
+        using var root = new BusyboxRoot("debian");
+        root.Directory.Write("/etc/kairos-init/stage-extensions/10-secrets.yaml", $$"""
+            stages:
+              after-install:
+                - name: skipped
+                  if: 'echo "password=IfOut{{Marker}}"; [ "Authorization: Bearer IfSkip{{Marker}}" = "" ]'
+                  commands: [true]
+                - name: failing
+                  commands:
+                    - 'echo "token: x password=Cmd{{Marker}}" https://u:Url{{Marker}}@example.invalid; echo "Authorization: Bearer Out{{Marker}}"; exit 3'
+            """);
+
+        // act
+        var (code, output, error) = await RunAsync(root.Path, "-l", "trace", "--output", format);
+
+        // assert
+        Assert.True(code == 1, error);
+        AssertNoLeak(new Dictionary<string, string>
+        {
+            ["stderr (trace log, progress)"] = error,
+            ["stdout (events)"] = output,
+            ["run record"] = await File.ReadAllTextAsync(root.HostPath("/etc/kairos/kairos-stages/run.json"), TestContext.Current.CancellationToken),
+        });
+        Assert.Contains("exit code: 3", error + output);
+        Assert.Contains("password=***", error + output);
+    }
+
+    private static void AssertNoLeak(Dictionary<string, string> places)
+    {
+        var leaks = places.Where(p => p.Value.Contains(Marker, StringComparison.Ordinal))
+            .Select(p => $"{p.Key}:\n  " + string.Join("\n  ", p.Value.Split('\n').Where(l => l.Contains(Marker, StringComparison.Ordinal))));
+        Assert.True(!leaks.Any(), "secrets leaked:\n" + string.Join('\n', leaks));
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(string root, params string[] extra)
