@@ -55,7 +55,7 @@ public sealed class CliMisuseTests
         var args = misuse.Args.Select(Fill).ToArray();
 
         var saved = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(ExtensionFiles.EnvironmentVariable, misuse.ExtensionsVariable);
+        Environment.SetEnvironmentVariable(ExtensionFiles.EnvironmentVariable, misuse.ExtensionsVariable is { } variable ? Fill(variable) : null);
         var output = new StringWriter();
         var error = new StringWriter();
         int code;

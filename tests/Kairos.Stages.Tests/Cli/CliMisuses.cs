@@ -64,6 +64,8 @@ public static class CliMisuses
         new("ext-directory-is-a-file", Args(), "extensions directory /etc/kairos-init/stage-extensions: not a directory", (root, _) => root.Write(Ext, "not a directory\n")),
         new("env-extensions-dir-is-a-file", Args(), "extensions directory /srv/ext: not a directory", (root, _) => root.Write("srv/ext", "x\n"), "/srv/ext"),
         new("env-extensions-dir-broken-file", Args(), @"/srv/ext/a\.yaml:4:7: error KS301: unknown key 'comands'", (root, _) => root.Write("srv/ext/a.yaml", "stages:\n  init:\n    - name: x\n      comands: [a]\n"), "/srv/ext"),
+        new("lint-extension-fifo", ["lint"], "extension file {aside}/ext/10-x.yaml: cannot read it: .*not a regular file", (_, aside) => MakeFifo(aside.HostPath("ext/10-x.yaml")), "{aside}/ext"),
+        new("lint-extension-dir-is-a-file", ["lint"], "extensions directory {aside}/ext: not a directory", (_, aside) => aside.Write("ext", "x\n"), "{aside}/ext"),
         Forked("stages-dir-unclosed-if", "install/30-branding.yaml", "{{~ for f in (assets \"branding\") ~}}", "{{~ if true ~}}", @"30-branding\.yaml[:(]\d+[:,]\d+"),
         Forked("stages-dir-unknown-variable", "init/10-kairosRelease.yaml", "KAIROS_ID: kairos", "KAIROS_ID: {{ distro.nonexistent }}", @"10-kairosRelease\.yaml[:(]\d+[:,]\d+"),
         Forked("stages-dir-unknown-function", "init/10-kairosRelease.yaml", "KAIROS_ID: kairos", "KAIROS_ID: {{ no_such_function 1 }}", @"10-kairosRelease\.yaml[:(]\d+[:,]\d+"),
