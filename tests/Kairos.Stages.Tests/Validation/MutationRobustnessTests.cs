@@ -28,6 +28,7 @@ public sealed class MutationRobustnessTests
         var clock = Stopwatch.StartNew();
         var failures = new List<string>();
         var (succeeded, diagnosed, planned) = (0, 0, 0);
+        var templateTime = TimeSpan.Zero;
 
         // act
         for (var i = 0; i < Cases; i++)
@@ -35,6 +36,7 @@ public sealed class MutationRobustnessTests
             var seed = seeds[i % seeds.Count];
             var kind = i / seeds.Count % Mutator.Kinds.Length;
             var mutated = Mutator.Apply(seed.Text, kind, random);
+            var started = clock.Elapsed;
             try
             {
                 var options = new LintOptions { Preprocess = seed.Template ? preprocess : null };
@@ -57,11 +59,13 @@ public sealed class MutationRobustnessTests
             {
                 failures.Add($"case {i} ({seed.Name}, {Mutator.Kinds[kind]}): {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}");
             }
+
+            templateTime += seed.Template ? clock.Elapsed - started : TimeSpan.Zero;
         }
 
         // assert
         Figures.Report("mutation fuzzing (front end)", Cases, Cases - failures.Count, clock.Elapsed,
-            $"{seeds.Count} seeds, {Mutator.Kinds.Length} kinds; {succeeded} valid ({planned} planned), {diagnosed} with diagnostics, {failures.Count} exceptions");
+            $"{seeds.Count} seeds, {Mutator.Kinds.Length} kinds; {succeeded} valid ({planned} planned), {diagnosed} with diagnostics, {failures.Count} exceptions; {templateTime.TotalSeconds:F1} s of it rendering mutated templates");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
         Assert.True(succeeded > Cases / 20, $"only {succeeded} mutants stayed valid: the planner was barely exercised");
         Assert.True(diagnosed > Cases / 5, $"only {diagnosed} mutants had findings: the mutations are too gentle");
