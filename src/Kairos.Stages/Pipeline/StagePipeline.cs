@@ -1,4 +1,5 @@
 using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Packages;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Validation;
@@ -13,10 +14,21 @@ public static class StagePipeline
 {
     public static PipelineResult Prepare(PipelineRequest request)
     {
-        var renderer = StageRenderer.ForSource(request.Bundled);
+        StageRenderer renderer;
+        IReadOnlyList<StageTemplate> templates;
+        try
+        {
+            renderer = StageRenderer.ForSource(request.Bundled);
+            templates = request.Bundled.ListStages();
+        }
+        catch (Exception e) when (e is PackageDataException or IOException or UnauthorizedAccessException)
+        {
+            return new PipelineResult(null, [], [$"stages {request.Bundled.Origin}: {e.Message}"]);
+        }
+
         var diagnostics = new List<Diagnostic>();
         var inputs = new List<(LintInput Input, SourceKind Kind)>();
-        foreach (var template in request.Bundled.ListStages())
+        foreach (var template in templates)
         {
             var rendered = renderer.Render(template, request.Context);
             diagnostics.AddRange(rendered.Diagnostics);
