@@ -14,8 +14,18 @@ public static class LintDefaults
     {
         var bundled = new EmbeddedStageSource().ListStages().Select(t => new LintInput(t.DisplayPath, t.Text));
         var environment = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
-        var directory = ExtensionFiles.Locate("/", null, environment);
         var display = environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory;
+        string directory;
+        try
+        {
+            directory = ExtensionFiles.Locate("/", null, environment);
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"error: extensions directory {display}: {e.Message}");
+            return null;
+        }
+
         var extensions = ExtensionFiles.Read(directory, display, "/");
         foreach (var problem in extensions.Errors)
         {

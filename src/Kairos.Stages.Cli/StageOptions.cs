@@ -58,7 +58,17 @@ public sealed class StageOptions
         }
 
         var environment = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
-        var directory = parse.GetValue(NoExtensions) ? null : ExtensionFiles.Locate(context.Root, explicitDir, environment);
+        string? directory;
+        try
+        {
+            directory = parse.GetValue(NoExtensions) ? null : ExtensionFiles.Locate(context.Root, explicitDir, environment);
+        }
+        catch (IOException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: extensions directory {(environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory)}: {e.Message}");
+            return null;
+        }
+
         return new PipelineRequest
         {
             Context = context,
