@@ -66,6 +66,11 @@ public static class CliMisuses
         new("env-extensions-dir-broken-file", Args(), @"/srv/ext/a\.yaml:4:7: error KS301: unknown key 'comands'", (root, _) => root.Write("srv/ext/a.yaml", "stages:\n  init:\n    - name: x\n      comands: [a]\n"), "/srv/ext"),
         new("lint-extension-fifo", ["lint"], "extension file {aside}/ext/10-x.yaml: cannot read it: .*not a regular file", (_, aside) => MakeFifo(aside.HostPath("ext/10-x.yaml")), "{aside}/ext"),
         new("lint-extension-dir-is-a-file", ["lint"], "extensions directory {aside}/ext: not a directory", (_, aside) => aside.Write("ext", "x\n"), "{aside}/ext"),
+        new("env-extensions-dir-link-loop", Args(), "extensions directory /loop/ext: .*Too many levels of symbolic links", (root, _) => root.Link("loop", "loop"), "/loop/ext"),
+        Broken("stages-dir-packages-data-bad-yaml", "stages/data/packages.yaml:2:1", path => File.WriteAllText(Path.Combine(path, "data/packages.yaml"), "base: [\n")),
+        Broken("stages-dir-packages-data-missing", "data/packages.yaml is missing", path => File.Delete(Path.Combine(path, "data/packages.yaml"))),
+        Broken("stages-dir-template-fifo", "stages/install/99-x.yaml.*not a regular file", path => MakeFifo(Path.Combine(path, "install/99-x.yaml"))),
+        Broken("stages-dir-template-dangling-link", "stages/install/99-x.yaml: cannot read it", path => File.CreateSymbolicLink(Path.Combine(path, "install/99-x.yaml"), "nowhere")),
         Forked("stages-dir-unclosed-if", "install/30-branding.yaml", "{{~ for f in (assets \"branding\") ~}}", "{{~ if true ~}}", @"30-branding\.yaml[:(]\d+[:,]\d+"),
         Forked("stages-dir-unknown-variable", "init/10-kairosRelease.yaml", "KAIROS_ID: kairos", "KAIROS_ID: {{ distro.nonexistent }}", @"10-kairosRelease\.yaml[:(]\d+[:,]\d+"),
         Forked("stages-dir-unknown-function", "init/10-kairosRelease.yaml", "KAIROS_ID: kairos", "KAIROS_ID: {{ no_such_function 1 }}", @"10-kairosRelease\.yaml[:(]\d+[:,]\d+"),
@@ -90,6 +95,13 @@ public static class CliMisuses
             var text = File.ReadAllText(path);
             Assert.Contains(find, text);
             File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+        });
+
+    private static CliMisuse Broken(string name, string expected, Action<string> breakIt) =>
+        new(name, Args("--stages-dir", "{aside}/stages"), expected, (_, aside) =>
+        {
+            CopyTree(Path.Combine(Golden.ProjectDirectory, "..", "..", "stages"), aside.HostPath("stages"));
+            breakIt(aside.HostPath("stages"));
         });
 
     private static void CopyTree(string from, string to)
