@@ -65,6 +65,7 @@ public sealed class SecretsEndToEndTests
             """);
 
         // act
+        var clock = Stopwatch.StartNew();
         var (code, output, error) = await RunAsync(root.Path, "-l", "trace", "--output", "json");
 
         // assert
@@ -76,7 +77,7 @@ public sealed class SecretsEndToEndTests
             ["run record"] = await File.ReadAllTextAsync(root.HostPath("/etc/kairos/kairos-stages/run.json"), TestContext.Current.CancellationToken),
             ["stage dump"] = await File.ReadAllTextAsync(root.HostPath("/etc/kairos/kairos-init-all-stage.yaml"), TestContext.Current.CancellationToken),
         };
-        AssertNoLeak(places);
+        AssertNoLeak("secrets (successful run, json, trace)", clock, places, "Plain", "Hashed", "Entity", "Env", "If", "Url", "Header", "Cmd");
         Assert.Contains("alice:", await File.ReadAllTextAsync(root.HostPath("/etc/shadow"), TestContext.Current.CancellationToken));
         Assert.Equal("hello", await File.ReadAllTextAsync(root.HostPath("/opt/artifact.bin"), TestContext.Current.CancellationToken));
         foreach (var file in new[] { "/etc/shadow", "/etc/gshadow" })
@@ -107,26 +108,31 @@ public sealed class SecretsEndToEndTests
                   commands: [true]
                 - name: failing
                   commands:
-                    - 'echo "token: x password=Cmd{{Marker}}" https://u:Url{{Marker}}@example.invalid; echo "Authorization: Bearer Out{{Marker}}"; exit 3'
+                    - 'echo "token: x password=Cmd{{Marker}}" https://u:Url{{Marker}}@example.invalid; echo "Authorization: Bearer Tail{{Marker}}"; exit 3'
             """);
 
         // act
+        var clock = Stopwatch.StartNew();
         var (code, output, error) = await RunAsync(root.Path, "-l", "trace", "--output", format);
 
         // assert
         Assert.True(code == 1, error);
-        AssertNoLeak(new Dictionary<string, string>
+        AssertNoLeak($"secrets (failing run, {format}, trace)", clock, new Dictionary<string, string>
         {
             ["stderr (trace log, progress)"] = error,
             ["stdout (events)"] = output,
             ["run record"] = await File.ReadAllTextAsync(root.HostPath("/etc/kairos/kairos-stages/run.json"), TestContext.Current.CancellationToken),
-        });
+        }, "IfOut", "IfSkip", "Cmd", "Url", "Tail");
         Assert.Contains("exit code: 3", error + output);
         Assert.Contains("password=***", error + output);
     }
 
-    private static void AssertNoLeak(Dictionary<string, string> places)
+    /// <summary>Reports one case per planted secret and place (the secret is its prefix plus the marker), then fails on any marker anywhere.</summary>
+    private static void AssertNoLeak(string suite, Stopwatch clock, Dictionary<string, string> places, params string[] secrets)
     {
+        var checks = secrets.SelectMany(secret => places.Values.Select(text => !text.Contains(secret + Marker, StringComparison.Ordinal))).ToList();
+        Figures.Report(suite, checks.Count, checks.Count(clean => clean), clock.Elapsed, $"{secrets.Length} secrets x {places.Count} places ({string.Join(", ", places.Keys)})");
+
         var leaks = places.Where(p => p.Value.Contains(Marker, StringComparison.Ordinal))
             .Select(p => $"{p.Key}:\n  " + string.Join("\n  ", p.Value.Split('\n').Where(l => l.Contains(Marker, StringComparison.Ordinal))));
         Assert.True(!leaks.Any(), "secrets leaked:\n" + string.Join('\n', leaks));
