@@ -33,7 +33,7 @@ public static class LintCommand
             if (arguments.Length == 0)
             {
                 // no paths: the bundled stages (rendered) and this root's extension directory
-                return Report(parse, LintDefaults.Inputs(), chosen, parse.GetValue(lenient), preprocess);
+                return LintDefaults.Inputs(error) is { } defaults ? Report(parse, defaults, chosen, parse.GetValue(lenient), preprocess) : 2;
             }
 
             var (files, missing) = LintPaths.Expand(arguments);

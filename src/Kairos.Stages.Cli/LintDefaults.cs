@@ -9,14 +9,30 @@ namespace Kairos.Stages.Cli;
 /// <summary>What <c>lint</c> checks without paths (the bundled stages and the extension directory), and how it renders bundled templates.</summary>
 public static class LintDefaults
 {
-    /// <summary>The bundled stage templates plus every extension file of this machine's root.</summary>
-    public static IReadOnlyList<LintInput> Inputs()
+    /// <summary>The bundled stage templates plus every extension file of this machine's root; null (errors printed) when an extension file cannot be read.</summary>
+    public static IReadOnlyList<LintInput>? Inputs(TextWriter error)
     {
         var bundled = new EmbeddedStageSource().ListStages().Select(t => new LintInput(t.DisplayPath, t.Text));
         var environment = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
-        var directory = ExtensionFiles.Locate("/", null, environment);
         var display = environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory;
-        return [.. bundled, .. ExtensionFiles.Read(directory, display)];
+        string directory;
+        try
+        {
+            directory = ExtensionFiles.Locate("/", null, environment);
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"error: extensions directory {display}: {e.Message}");
+            return null;
+        }
+
+        var extensions = ExtensionFiles.Read(directory, display, "/");
+        foreach (var problem in extensions.Errors)
+        {
+            error.WriteLine($"error: {problem}");
+        }
+
+        return extensions.Errors.Count > 0 ? null : [.. bundled, .. extensions.Files];
     }
 
     /// <summary>Renders bundled templates (top-level <c>step:</c>) for this machine's os-release, or Debian 12 when it has none we know.</summary>

@@ -26,7 +26,7 @@ public sealed class ProgressObserver(TextWriter error) : IRunObserver
             _ => "    ",
         };
         var step = e.StepName is { } s ? $"{s}: " : "";
-        var why = result.SkipReason is { } reason ? $" ({reason})" : "";
+        var why = result.SkipReason is { } reason ? $" ({Redaction.Redact(reason)})" : "";
         error.WriteLine($"[{e.Stage}] {status} {step}{e.DisplayName}{why}  {result.Duration.TotalSeconds:0.00}s");
         foreach (var warning in result.Warnings)
         {

@@ -31,7 +31,7 @@ public static class RunCommand
             return 2;
         }
 
-        var context = BuildContextLoader.Load(binder, parse);
+        var context = BuildContextLoader.Load(binder, parse, options => options with { RequireOsRelease = true });
         if (context is null)
         {
             return 2;

@@ -51,17 +51,50 @@ public sealed class StageOptions
         }
 
         var explicitDir = parse.GetValue(ExtensionsDir);
+        if (ExtensionsProblem(parse, explicitDir) is { } problem)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: {problem}");
+            return null;
+        }
+
         var environment = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
-        var directory = parse.GetValue(NoExtensions) ? null : ExtensionFiles.Locate(context.Root, explicitDir, environment);
+        string? directory;
+        try
+        {
+            directory = parse.GetValue(NoExtensions) ? null : ExtensionFiles.Locate(context.Root, explicitDir, environment);
+        }
+        catch (IOException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: extensions directory {(environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory)}: {e.Message}");
+            return null;
+        }
+
         return new PipelineRequest
         {
             Context = context,
             Bundled = source,
             ExtensionsDirectory = directory,
+            ExtensionsRoot = explicitDir is { Length: > 0 } ? null : context.Root,
             ExtensionsDisplay = explicitDir is { Length: > 0 } ? explicitDir : environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory,
             Selector = parse.GetValue(Stage) ?? "all",
             SkipSteps = parse.GetValue(SkipSteps) ?? [],
             Lenient = parse.GetValue(Lenient),
         };
+    }
+
+    /// <summary>An explicit extension directory that is missing, or one given together with --no-extensions.</summary>
+    private string? ExtensionsProblem(ParseResult parse, string? explicitDir)
+    {
+        if (explicitDir is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        if (parse.GetValue(NoExtensions))
+        {
+            return $"--no-extensions and --extensions-dir {explicitDir} contradict each other: drop one";
+        }
+
+        return Directory.Exists(explicitDir) ? null : $"--extensions-dir: directory '{explicitDir}' does not exist";
     }
 }

@@ -1,6 +1,7 @@
 using Kairos.Stages.Execution;
 using Kairos.Stages.Model;
 using Kairos.Stages.Platform;
+using Kairos.Stages.Recording;
 
 namespace Kairos.Stages.Conditions;
 
@@ -15,11 +16,12 @@ public sealed class IfCondition : IStepCondition
     {
         var script = context.Templates.Render(step.If!, w => context.Log.Warning("if: {Warning}", w));
         var result = await context.Target.RunAsync(new CommandRequest(script), cancellationToken);
+        var shown = Redaction.Redact(script);
         if (result.Output.Length > 0)
         {
-            context.Log.Debug("if '{Script}' printed: {Output}", script, result.Output.TrimEnd());
+            context.Log.Debug("if '{Script}' printed: {Output}", shown, Redaction.Redact(result.Output.TrimEnd()));
         }
 
-        return result.Succeeded ? ConditionResult.Pass : ConditionResult.Skip($"if '{script}' exited with {result.ExitCode}");
+        return result.Succeeded ? ConditionResult.Pass : ConditionResult.Skip($"if '{shown}' exited with {result.ExitCode}");
     }
 }

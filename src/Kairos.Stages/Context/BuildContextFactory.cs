@@ -20,7 +20,7 @@ public static class BuildContextFactory
         var mirror = Mirror(options.ArtifactsMirror, errors);
         if (!Directory.Exists(options.Root))
         {
-            errors.Add($"--root: directory '{options.Root}' does not exist");
+            errors.Add(File.Exists(options.Root) ? $"--root: '{options.Root}' is a file, not a directory" : $"--root: directory '{options.Root}' does not exist");
             return new(null, errors, warnings);
         }
 
@@ -154,6 +154,12 @@ public static class BuildContextFactory
         if (OsReleaseReader.Read(options.Root) is { } found)
         {
             return DistroDetector.Detect(found.Release);
+        }
+
+        if (options.RequireOsRelease)
+        {
+            errors.Add($"--root: no /etc/os-release or /usr/lib/os-release in '{options.Root}': cannot tell which distro to build (is it a root filesystem? --os-release FILE names one)");
+            return null;
         }
 
         warnings.Add($"no /etc/os-release or /usr/lib/os-release in '{options.Root}': distro and family are unknown");

@@ -15,6 +15,9 @@ public sealed record BuildOptions
     /// <summary>When true a missing version becomes <c>v0.0.0</c> (for commands that only inspect).</summary>
     public bool AllowMissingVersion { get; init; }
 
+    /// <summary>When true a root without os-release is an error (run: nothing sensible can be installed), not a warning.</summary>
+    public bool RequireOsRelease { get; init; }
+
     public string Model { get; init; } = KnownModels.Generic;
 
     /// <summary>k3s or k0s; null or empty for a core image.</summary>

@@ -1,19 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace Kairos.Stages.Downloads;
 
 /// <summary>URLs fit for messages: the password of <c>user:password@</c> becomes <c>***</c>.</summary>
-public static partial class UrlRedactor
+public static class UrlRedactor
 {
-    /// <summary>Masks URL passwords and Authorization header values anywhere in a text (command lines, output).</summary>
-    public static string RedactText(string text) =>
-        AuthorizationPattern().Replace(UserInfoPattern().Replace(text, "$1***@"), "$1***");
-
-    [GeneratedRegex(@"(\b[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+:)[^/\s@]+@")]
-    private static partial Regex UserInfoPattern();
-
-    [GeneratedRegex(@"(Authorization:\s*(?:Basic\s+|Bearer\s+|token\s+)?)[^\s""']+", RegexOptions.IgnoreCase)]
-    private static partial Regex AuthorizationPattern();
+    /// <summary>Masks URL passwords, Authorization values and password assignments anywhere in a text (command lines, output): see <see cref="Recording.Redaction"/>.</summary>
+    public static string RedactText(string text) => Recording.Redaction.Redact(text);
 
     public static string Redact(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Redact(uri) : url;

@@ -1,4 +1,4 @@
-using System.Text;
+using Kairos.Stages.Loading;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Validation;
 
@@ -22,38 +22,82 @@ public static class ExtensionFiles
             ? Path.GetFullPath(explicitDirectory)
             : RootPath.Resolve(root, environmentValue is { Length: > 0 } ? environmentValue : DefaultDirectory);
 
-    /// <summary>Reads every extension file; display paths are the directory-relative paths prefixed with the directory as given.</summary>
-    public static IReadOnlyList<LintInput> Read(string hostDirectory, string displayDirectory)
+    /// <summary>Reads every extension file.</summary>
+    /// <param name="hostDirectory">The directory on the host (already resolved in the root).</param>
+    /// <param name="displayDirectory">How diagnostics name it: file paths are the directory-relative paths prefixed with it.</param>
+    /// <param name="root">
+    /// The target root the directory lies in: symlinked files then resolve inside it, as they would
+    /// after chroot (a link to <c>/etc/x.yaml</c> means <c>ROOT/etc/x.yaml</c>, never the host's).
+    /// Null for a host directory (<c>--extensions-dir</c>).
+    /// </param>
+    /// <returns>The files read, and one error per file or directory that could not be read (a FIFO,
+    /// a socket, a dangling link, a link loop, a file where the directory should be).</returns>
+    public static ExtensionRead Read(string hostDirectory, string displayDirectory, string? root = null)
     {
+        var display = displayDirectory.TrimEnd('/');
         if (!Directory.Exists(hostDirectory))
         {
-            return [];
+            return File.Exists(hostDirectory) || new FileInfo(hostDirectory).LinkTarget is not null
+                ? new ExtensionRead([], [$"extensions directory {displayDirectory}: not a directory"])
+                : new ExtensionRead([], []);
         }
 
         var files = new List<string>();
-        Walk(hostDirectory, files);
-        return [.. files
-            .Select(f => Path.GetRelativePath(hostDirectory, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .Select(rel => new LintInput($"{displayDirectory.TrimEnd('/')}/{rel}", File.ReadAllText(Path.Combine(hostDirectory, rel), Encoding.UTF8)))];
+        var errors = new List<string>();
+        Walk(hostDirectory, files, errors, display, hostDirectory);
+        var fileSystem = new RootFileSystem(root ?? "/");
+        var inputs = new List<LintInput>();
+        foreach (var rel in files.Select(f => Path.GetRelativePath(hostDirectory, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
+        {
+            var host = Path.Combine(hostDirectory, rel);
+            try
+            {
+                var view = root is null ? host : RootPath.ToRootView(fileSystem.Root, host);
+                inputs.Add(new LintInput($"{display}/{rel}", SourceText.Decode(fileSystem.ReadAllBytes(view))));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"extension file {display}/{rel}: cannot read it: {Reason(e)}");
+            }
+        }
+
+        return new ExtensionRead(inputs, errors);
     }
 
-    private static void Walk(string directory, List<string> files)
+    private static void Walk(string directory, List<string> files, List<string> errors, string display, string top)
     {
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        IEnumerable<FileSystemInfo> entries;
+        try
+        {
+            entries = [.. new DirectoryInfo(directory).EnumerateFileSystemInfos()];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var rel = Path.GetRelativePath(top, directory);
+            errors.Add($"extensions directory {(rel == "." ? display : $"{display}/{rel}")}: cannot list it: {Reason(e)}");
+            return;
+        }
+
+        foreach (var entry in entries)
         {
             if (entry is DirectoryInfo sub)
             {
                 if (sub.LinkTarget is null)
                 {
-                    Walk(sub.FullName, files);
+                    Walk(sub.FullName, files, errors, display, top);
                 }
             }
-            else if ((entry.Name.EndsWith(".yaml", StringComparison.Ordinal) || entry.Name.EndsWith(".yml", StringComparison.Ordinal))
-                && File.Exists(entry.FullName))
+            else if (entry.Name.EndsWith(".yaml", StringComparison.Ordinal) || entry.Name.EndsWith(".yml", StringComparison.Ordinal))
             {
+                // Dangling links, loops, FIFOs and sockets are included: reading them reports the problem.
                 files.Add(entry.FullName);
             }
         }
     }
+
+    private static string Reason(Exception e) => e switch
+    {
+        FileNotFoundException => "it is a dangling link",
+        _ => e.Message,
+    };
 }

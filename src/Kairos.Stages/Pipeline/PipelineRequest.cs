@@ -15,6 +15,9 @@ public sealed record PipelineRequest
 
     public string ExtensionsDisplay { get; init; } = ExtensionFiles.DefaultDirectory;
 
+    /// <summary>The root the extension directory lies in (links in it resolve there); null for a host directory.</summary>
+    public string? ExtensionsRoot { get; init; }
+
     public string Selector { get; init; } = "all";
 
     public IReadOnlyList<string> SkipSteps { get; init; } = [];

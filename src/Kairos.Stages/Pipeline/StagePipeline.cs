@@ -15,19 +15,20 @@ public static class StagePipeline
     public static PipelineResult Prepare(PipelineRequest request)
     {
         StageRenderer renderer;
+        IReadOnlyList<StageTemplate> templates;
         try
         {
             renderer = StageRenderer.ForSource(request.Bundled);
+            templates = request.Bundled.ListStages();
         }
-        catch (PackageDataException e)
+        catch (Exception e) when (e is PackageDataException or IOException or UnauthorizedAccessException)
         {
-            // A forked --stages-dir without (or with broken) data files is bad input, not a crash.
-            return new PipelineResult(null, [], [e.Message]);
+            return new PipelineResult(null, [], [$"stages {request.Bundled.Origin}: {e.Message}"]);
         }
 
         var diagnostics = new List<Diagnostic>();
         var inputs = new List<(LintInput Input, SourceKind Kind)>();
-        foreach (var template in request.Bundled.ListStages())
+        foreach (var template in templates)
         {
             var rendered = renderer.Render(template, request.Context);
             diagnostics.AddRange(rendered.Diagnostics);
@@ -39,7 +40,13 @@ public static class StagePipeline
 
         if (request.ExtensionsDirectory is { } dir)
         {
-            inputs.AddRange(ExtensionFiles.Read(dir, request.ExtensionsDisplay).Select(i => (i, SourceKind.Extension)));
+            var extensions = ExtensionFiles.Read(dir, request.ExtensionsDisplay, request.ExtensionsRoot);
+            if (extensions.Errors.Count > 0)
+            {
+                return new PipelineResult(null, DiagnosticBag.Sort(diagnostics), extensions.Errors);
+            }
+
+            inputs.AddRange(extensions.Files.Select(i => (i, SourceKind.Extension)));
         }
 
         var (files, found) = Linter.Analyze([.. inputs.Select(i => i.Input)], new LintOptions { Lenient = request.Lenient });

@@ -23,18 +23,18 @@ public sealed class JsonEvents(TextWriter output) : IRunObserver
         w.WriteNumber("duration_ms", Math.Round(result.Duration.TotalMilliseconds, 1));
         if (result.SkipReason is { } reason)
         {
-            w.WriteString("reason", reason);
+            w.WriteString("reason", Redaction.Redact(reason));
         }
 
         if (result.Failures.Count > 0)
         {
-            w.WriteString("error", FailureReport.Format(result));
+            w.WriteString("error", Redaction.Redact(FailureReport.Format(result)));
         }
 
         if (result.Warnings.Count > 0)
         {
             w.WriteStartArray("warnings");
-            result.Warnings.ToList().ForEach(w.WriteStringValue);
+            result.Warnings.ToList().ForEach(warning => w.WriteStringValue(Redaction.Redact(warning)));
             w.WriteEndArray();
         }
     });

@@ -15,9 +15,10 @@ public static partial class Redaction
     [GeneratedRegex(@"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)([^:/@\s]+):[^@/\s]+@")]
     private static partial Regex UrlCredentials();
 
-    [GeneratedRegex(@"(?i)(authorization\s*[:=]\s*(?:basic|bearer|token)?\s*)\S+")]
+    // The value stops at a quote, so a quoted command or YAML scalar keeps its closing quote.
+    [GeneratedRegex(@"(?i)(authorization\s*[:=]\s*[""']?(?:basic|bearer|token)?\s*)[^\s""']+")]
     private static partial Regex AuthorizationValue();
 
-    [GeneratedRegex(@"(?i)((?:passwd|password|--password)\s*[:=]\s*)\S+")]
+    [GeneratedRegex(@"(?i)((?:passwd|password|--password)\s*[:=]\s*[""']?)[^\s""']+")]
     private static partial Regex PasswordAssignment();
 }

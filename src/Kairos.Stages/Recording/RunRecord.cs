@@ -106,7 +106,7 @@ public sealed class RunRecord(BuildContext build, IReadOnlyList<string> argument
             w.WriteNumber("duration_ms", Math.Round(step.Duration.TotalMilliseconds, 1));
             if (step.SkipReason is { } reason)
             {
-                w.WriteString("reason", reason);
+                w.WriteString("reason", Redaction.Redact(reason));
             }
 
             w.WriteEndObject();

@@ -6,7 +6,8 @@ namespace Kairos.Stages.Recording;
 /// <summary>
 /// The yip config of what ran, as one document with a <c>stages:</c> map in plan order
 /// (kairos-init writes the same to /etc/kairos/kairos-init-&lt;stage&gt;-stage.yaml): each step is
-/// copied from its rendered source, so the dump can be re-run with yip.
+/// copied from its rendered source, so the dump can be re-run with yip, except that secrets
+/// (passwords, tokens, URL credentials) are masked by <see cref="DumpRedaction"/>.
 /// </summary>
 public static class StageDump
 {
@@ -28,7 +29,7 @@ public static class StageDump
                 var index = source.File.StepsFor(stage.Name).ToList().FindIndex(step => ReferenceEquals(step, entry.Step));
                 if (StepNode(nodes, source.File.Path, text, stage.Name, index) is { } node)
                 {
-                    list.Add(node);
+                    list.Add(DumpRedaction.Scrub(node));
                 }
             }
 

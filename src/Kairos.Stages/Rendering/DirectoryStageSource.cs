@@ -1,3 +1,5 @@
+using Kairos.Stages.Platform;
+
 namespace Kairos.Stages.Rendering;
 
 /// <summary>A forked copy of the stages directory (<c>--stages-dir DIR</c>), same layout as the bundled one.</summary>
@@ -18,7 +20,20 @@ public sealed class DirectoryStageSource(string directory) : IStageSource
     {
         var full = Path.GetFullPath(Path.Combine(_root, relativePath));
         var inside = full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || (_root == "/" && full.StartsWith('/'));
-        return inside && File.Exists(full) ? File.OpenRead(full) : null;
+        if (!inside || !File.Exists(full))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Read without blocking: a FIFO or socket in a fork is refused (IOException), not waited on.
+            return new MemoryStream(new RootFileSystem("/").ReadAllBytes(full), writable: false);
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // a dangling link (File.Exists sees the link itself)
+        }
     }
 
     public string DisplayPath(string relativePath) => Path.Combine(_root, relativePath);

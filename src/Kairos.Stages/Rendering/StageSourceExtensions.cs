@@ -13,12 +13,15 @@ public static class StageSourceExtensions
         && !relativePath.StartsWith("data/", StringComparison.Ordinal)
         && !relativePath.StartsWith("assets/", StringComparison.Ordinal);
 
-    /// <summary>The stage templates, in ordinal path order.</summary>
+    /// <summary>The stage templates, in ordinal path order; an IOException names a listed file that cannot be read (a dangling link).</summary>
     public static IReadOnlyList<StageTemplate> ListStages(this IStageSource source) =>
         [.. source.ListFiles()
             .Where(IsStageTemplate)
             .Order(StringComparer.Ordinal)
-            .Select(path => new StageTemplate(path, source.ReadText(path)!) { DisplayPath = source.DisplayPath(path) })];
+            .Select(path => new StageTemplate(path, source.ReadText(path) ?? throw new IOException($"{source.DisplayPath(path)}: cannot read it (a dangling link?)"))
+            {
+                DisplayPath = source.DisplayPath(path),
+            })];
 
     /// <summary>The text of one file (UTF-8), or null when missing.</summary>
     public static string? ReadText(this IStageSource source, string relativePath)

@@ -1,75 +1,107 @@
-using System.Text;
+using System.Diagnostics;
+using Kairos.Stages.Cli;
+using Kairos.Stages.Planning;
+using Kairos.Stages.Recording;
+using Kairos.Stages.Rendering;
+using Kairos.Stages.Tests.Support;
 using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Tests.Validation;
 
+/// <summary>
+/// Ten thousand seeded mutations of the good corpus and of the bundled stage files (rendered, and
+/// as templates rendered again) through the whole front end: render, load, schema, semantics, and
+/// for files that stay valid the planner and the plan writers. Every case must end in success or
+/// diagnostics; an exception or an "internal error" diagnostic is a defect.
+/// </summary>
 public sealed class MutationRobustnessTests
 {
-    private const int Mutations = 2000;
+    private const int Cases = 10_000;
 
     [Fact]
-    public void Two_thousand_mutations_of_the_good_corpus_never_throw()
+    public void Ten_thousand_mutations_of_every_seed_end_in_success_or_diagnostics()
     {
         // arrange
         var random = new Random(20260526);
-        var sources = CorpusFiles.Names("good").Select(row => CorpusFiles.Read("good", row.Data)).ToList();
+        var preprocess = LintDefaults.Preprocess();
+        var seeds = Seeds(preprocess);
+        var clock = Stopwatch.StartNew();
         var failures = new List<string>();
+        var (succeeded, diagnosed, planned) = (0, 0, 0);
+        var templateTime = TimeSpan.Zero;
 
         // act
-        for (var i = 0; i < Mutations; i++)
+        for (var i = 0; i < Cases; i++)
         {
-            var mutated = Mutate(sources[i % sources.Count], random);
+            var seed = seeds[i % seeds.Count];
+            var kind = i / seeds.Count % Mutator.Kinds.Length;
+            var mutated = Mutator.Apply(seed.Text, kind, random);
+            var started = clock.Elapsed;
             try
             {
-                _ = Linter.Lint([new LintInput($"m{i}.yaml", mutated)]);
+                var options = new LintOptions { Preprocess = seed.Template ? preprocess : null };
+                var (files, diagnostics) = Linter.Analyze([new LintInput(seed.Name, mutated)], options);
+                if (diagnostics.FirstOrDefault(d => d.Message.Contains("internal error", StringComparison.Ordinal)) is { } internalError)
+                {
+                    failures.Add($"case {i} ({seed.Name}, {Mutator.Kinds[kind]}): {internalError}");
+                }
+                else if (diagnostics.Any(d => d.IsError) || files.Count == 0)
+                {
+                    diagnosed++;
+                }
+                else
+                {
+                    succeeded++;
+                    planned += Plan(files.Values.Single()) ? 1 : 0;
+                }
             }
             catch (Exception ex)
             {
-                failures.Add($"mutation {i}: {ex.GetType().Name}: {ex.Message}");
+                failures.Add($"case {i} ({seed.Name}, {Mutator.Kinds[kind]}): {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}");
             }
+
+            templateTime += seed.Template ? clock.Elapsed - started : TimeSpan.Zero;
         }
 
         // assert
+        Figures.Report("mutation fuzzing (front end)", Cases, Cases - failures.Count, clock.Elapsed,
+            $"{seeds.Count} seeds, {Mutator.Kinds.Length} kinds; {succeeded} valid ({planned} planned), {diagnosed} with diagnostics, {failures.Count} exceptions; {templateTime.TotalSeconds:F1} s of it rendering mutated templates");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+        Assert.True(succeeded > Cases / 20, $"only {succeeded} mutants stayed valid: the planner was barely exercised");
+        Assert.True(diagnosed > Cases / 5, $"only {diagnosed} mutants had findings: the mutations are too gentle");
     }
 
-    private static string Mutate(string text, Random random)
+    /// <summary>Plans a valid mutant for every selector and writes the plan out; false when the planner refuses it (errors, no exception).</summary>
+    private static bool Plan(Kairos.Stages.Model.StageFile file)
     {
-        var lines = text.Split('\n').ToList();
-        switch (random.Next(7))
+        var sources = new[] { new PlanSource(file, SourceKind.Extension) };
+        var known = SkipSet.KnownNames(sources);
+        var (skip, _) = SkipSet.Parse(known.Take(1), known);
+        var any = false;
+        foreach (var selector in new[] { "all", "install", "init", "after-init" })
         {
-            case 0:
-                var bytes = Encoding.UTF8.GetBytes(text);
-                for (var n = random.Next(1, 4); n > 0; n--)
-                {
-                    bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
-                }
-
-                return Kairos.Stages.Loading.SourceText.Decode(bytes);
-            case 1:
-                lines.RemoveAt(random.Next(lines.Count));
-                break;
-            case 2:
-                var at = random.Next(lines.Count);
-                lines.Insert(at, lines[at]);
-                break;
-            case 3:
-                var shift = random.Next(lines.Count);
-                lines[shift] = random.Next(2) == 0 ? " " + lines[shift] : lines[shift].TrimStart(' ');
-                break;
-            case 4:
-                return text[..random.Next(text.Length)];
-            case 5:
-                var position = random.Next(text.Length);
-                var junk = new string([.. Enumerable.Range(0, random.Next(1, 6)).Select(_ => (char)random.Next(0x20, 0x2FFF))]);
-                return text[..position] + junk + text[position..];
-            default:
-                const string Indicators = "[]{}:-&*!|>'\"%@`#,?<\t";
-                var indicator = Indicators[random.Next(Indicators.Length)];
-                var p = random.Next(text.Length);
-                return text[..p] + indicator + text[p..];
+            var (plan, _) = Planner.Build(sources, selector, skip);
+            if (plan is not null)
+            {
+                any = true;
+                _ = PlanWriter.ToJson(plan) + PlanWriter.ToText(plan) + PlanWriter.ToYaml(plan);
+            }
         }
 
-        return string.Join('\n', lines);
+        return any;
+    }
+
+    private static List<(string Name, string Text, bool Template)> Seeds(Func<string, string, (string? Text, IReadOnlyList<Kairos.Stages.Diagnostics.Diagnostic> Diagnostics)> preprocess)
+    {
+        var seeds = CorpusFiles.Names("good").Select(row => (row.Data, CorpusFiles.Read("good", row.Data), false)).ToList();
+        foreach (var template in new EmbeddedStageSource().ListStages())
+        {
+            var rendered = preprocess(template.DisplayPath, template.Text).Text;
+            Assert.NotNull(rendered);
+            seeds.Add((template.DisplayPath, rendered, false));
+            seeds.Add((template.DisplayPath, template.Text, true));
+        }
+
+        return seeds;
     }
 }
