@@ -15,6 +15,13 @@ public static class ContentFunctions
     /// </summary>
     public static void Register(ScriptObject target, BuildContext context, IStageSource source, string? kernelVersion = null)
     {
+        RegisterFunctions(target, context, source);
+        RegisterKernel(target, kernelVersion);
+    }
+
+    /// <summary>The functions alone: they hold no per-render state, so one set can serve every file rendered for a context.</summary>
+    public static void RegisterFunctions(ScriptObject target, BuildContext context, IStageSource source)
+    {
         var assets = new AssetLibrary(source);
         var catalog = new Lazy<ArtifactCatalog>(() => ArtifactCatalog.Parse(
             source.ReadText(ArtifactCatalog.DataPath)
@@ -27,7 +34,11 @@ public static class ContentFunctions
             name => catalog.Value.Resolve(name, context.Arch, context.Fips, k8sVersion).ToScriptObject());
         target["yip_escape"] = DelegateCustomFunction.CreateFunc<string, string>(YipEscape.Escape);
         target["fail"] = DelegateCustomFunction.CreateFunc<string, string>(message => throw new ArgumentException(message));
+    }
 
+    /// <summary>The <c>kernel</c> object (see <see cref="Register"/>).</summary>
+    public static void RegisterKernel(ScriptObject target, string? kernelVersion)
+    {
         var version = kernelVersion
             ?? (target.TryGetValue("kernel_version", out var value) ? value as string : null)
             ?? "";
