@@ -14,13 +14,15 @@ public static class StepOrdering
     {
         var errors = new List<string>();
         var deps = Enumerable.Range(0, entries.Count).Select(_ => new HashSet<int>()).ToArray();
+        var targets = new bool[entries.Count];
+        var index = new Lookup(entries);
         var anyAfter = false;
         for (var i = 0; i < entries.Count; i++)
         {
             foreach (var reference in entries[i].Step.After)
             {
                 anyAfter = true;
-                var target = Resolve(entries, reference.Name, i);
+                var target = index.Resolve(reference.Name, i);
                 if (target < 0)
                 {
                     errors.Add($"{reference.Location}: step '{entries[i].DisplayName}' runs after '{reference.Name}', which is not a step of stage '{entries[i].Stage}'");
@@ -28,13 +30,16 @@ public static class StepOrdering
                 else if (target != i)
                 {
                     deps[i].Add(target);
+                    targets[target] = true;
                 }
             }
         }
 
         for (var i = 1; i < entries.Count; i++)
         {
-            if (entries[i].Step.After.Count == 0 && (!anyAfter || !DependsOn(deps, i - 1, i)))
+            // Chain edges point backwards and are added in order, so step i - 1 can wait for step i only through an
+            // explicit 'after' naming step i: the search is needed for those steps alone (linear time without 'after').
+            if (entries[i].Step.After.Count == 0 && (!anyAfter || !targets[i] || !DependsOn(deps, i - 1, i)))
             {
                 deps[i].Add(i - 1);
             }
@@ -64,18 +69,39 @@ public static class StepOrdering
 
         return false;
     }
-    private static int Resolve(IReadOnlyList<PlanEntry> entries, string name, int self)
+
+    /// <summary>An <c>after</c> name resolves to the first step with that op id, else the first other step with that plain name.</summary>
+    private sealed class Lookup
     {
-        for (var i = 0; i < entries.Count; i++)
+        private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int First, int Second)> _byName = new(StringComparer.Ordinal);
+
+        public Lookup(IReadOnlyList<PlanEntry> entries)
         {
-            if (entries[i].Id == name)
+            for (var i = 0; i < entries.Count; i++)
             {
-                return i;
+                _byId.TryAdd(entries[i].Id, i);
+                var name = entries[i].Step.Name;
+                if (!_byName.TryGetValue(name, out var found))
+                {
+                    _byName[name] = (i, -1);
+                }
+                else if (found.Second < 0)
+                {
+                    _byName[name] = (found.First, i);
+                }
             }
         }
 
-        var byName = Enumerable.Range(0, entries.Count).Where(i => i != self && entries[i].Step.Name == name).ToList();
-        return byName.Count > 0 ? byName[0] : -1;
+        public int Resolve(string name, int self)
+        {
+            if (_byId.TryGetValue(name, out var byId))
+            {
+                return byId;
+            }
+
+            return !_byName.TryGetValue(name, out var byName) ? -1 : byName.First != self ? byName.First : byName.Second;
+        }
     }
 
     private static List<PlanEntry> TopologicalSort(IReadOnlyList<PlanEntry> entries, HashSet<int>[] deps, List<string> errors)
