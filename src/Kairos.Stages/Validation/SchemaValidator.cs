@@ -13,6 +13,7 @@ public sealed class SchemaValidator
 
     public SchemaValidator(string schemaText)
     {
+        JsonSchemaStartup.EnsureInitialized();
         // A private registry: the global one refuses a second schema with the same $id.
         _schema = JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
