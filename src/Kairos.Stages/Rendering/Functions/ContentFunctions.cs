@@ -28,12 +28,13 @@ public static class ContentFunctions
             ?? throw new InvalidDataException($"{source.Origin}: {ArtifactCatalog.DataPath} is missing")));
         var k8sVersion = context.K8s?.Version ?? "";
 
-        target["asset"] = DelegateCustomFunction.CreateFunc<string, string>(assets.Read);
-        target["assets"] = DelegateCustomFunction.CreateFunc<string, ScriptArray>(dir => ToArray(assets.List(dir)));
-        target["artifact"] = DelegateCustomFunction.CreateFunc<string, ScriptObject>(
+        target["asset"] = new ScriptFunc<string, string>("path", assets.Read);
+        target["assets"] = new ScriptFunc<string, ScriptArray>("dir", dir => ToArray(assets.List(dir)));
+        target["artifact"] = new ScriptFunc<string, ScriptObject>(
+            "name",
             name => catalog.Value.Resolve(name, context.Arch, context.Fips, k8sVersion).ToScriptObject());
-        target["yip_escape"] = DelegateCustomFunction.CreateFunc<string, string>(YipEscape.Escape);
-        target["fail"] = DelegateCustomFunction.CreateFunc<string, string>(message => throw new ArgumentException(message));
+        target["yip_escape"] = new ScriptFunc<string, string>("text", YipEscape.Escape);
+        target["fail"] = new ScriptFunc<string, string>("message", message => throw new ArgumentException(message));
     }
 
     /// <summary>The <c>kernel</c> object (see <see cref="Register"/>).</summary>
