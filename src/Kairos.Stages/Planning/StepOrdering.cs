@@ -14,7 +14,7 @@ public static class StepOrdering
     {
         var errors = new List<string>();
         var deps = Enumerable.Range(0, entries.Count).Select(_ => new HashSet<int>()).ToArray();
-        var targets = new bool[entries.Count];
+        var waiters = Enumerable.Range(0, entries.Count).Select(_ => new List<int>()).ToArray();
         var index = new Lookup(entries);
         var anyAfter = false;
         for (var i = 0; i < entries.Count; i++)
@@ -27,21 +27,18 @@ public static class StepOrdering
                 {
                     errors.Add($"{reference.Location}: step '{entries[i].DisplayName}' runs after '{reference.Name}', which is not a step of stage '{entries[i].Stage}'");
                 }
-                else if (target != i)
+                else if (target != i && deps[i].Add(target))
                 {
-                    deps[i].Add(target);
-                    targets[target] = true;
+                    waiters[target].Add(i);
                 }
             }
         }
 
         for (var i = 1; i < entries.Count; i++)
         {
-            // Chain edges point backwards and are added in order, so step i - 1 can wait for step i only through an
-            // explicit 'after' naming step i: the search is needed for those steps alone (linear time without 'after').
-            if (entries[i].Step.After.Count == 0 && (!anyAfter || !targets[i] || !DependsOn(deps, i - 1, i)))
+            if (entries[i].Step.After.Count == 0 && (!anyAfter || !DependsOn(waiters, i - 1, i)) && deps[i].Add(i - 1))
             {
-                deps[i].Add(i - 1);
+                waiters[i - 1].Add(i);
             }
         }
 
@@ -49,21 +46,27 @@ public static class StepOrdering
     }
 
     /// <summary>True when <paramref name="from"/> transitively waits for <paramref name="on"/>.</summary>
-    private static bool DependsOn(HashSet<int>[] deps, int from, int on)
+    /// <remarks>
+    /// Searched backwards, from <paramref name="on"/> through the steps that wait for it. When step i is checked, only
+    /// explicit <c>after</c> edges lead into it (its chain edge from step i + 1 comes later), so the search stays
+    /// among the steps that name it and their own waiters: constant time for the usual <c>after</c> an earlier step,
+    /// where a forward search would walk every earlier step (quadratic over a stage).
+    /// </remarks>
+    private static bool DependsOn(List<int>[] waiters, int from, int on)
     {
-        var seen = new HashSet<int>();
-        var stack = new Stack<int>([from]);
+        var seen = new HashSet<int> { on };
+        var stack = new Stack<int>([on]);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node == on)
+            if (node == from)
             {
                 return true;
             }
 
-            foreach (var d in deps[node].Where(seen.Add))
+            foreach (var waiter in waiters[node].Where(seen.Add))
             {
-                stack.Push(d);
+                stack.Push(waiter);
             }
         }
 
