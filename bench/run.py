@@ -7,7 +7,8 @@ Scenarios (all through the published NativeAOT binary, each a median of --runs r
 peak RSS of each run taken from wait4):
   start           kairos-stages version
   lint-N          lint N generated extension files (N = 1, 100, 1000)
-  plan-N          plan --stage all with the bundled stages and N generated extension files
+  plan-N          plan --stage all with the bundled stages and N generated extension files (N = 0, 100, 1000,
+                  2000: 1000 and 2000 show whether the cost grows linearly with the number of files)
 --full adds the full Debian build against the naive apt + dracut baseline (needs root,
 debootstrap and a few GiB of disk; see bench/full_build.sh).
 """
@@ -83,10 +84,10 @@ def main():
         os_release = tmp / "os-release"
         os_release.write_text(OS_RELEASE)
         results["start"] = measure([binary, "version"], args.runs)
-        for n in (0, 1, 100, 1000):
+        for n in (0, 1, 100, 1000, 2000):
             ext = tmp / f"ext-{n}"
             generate(ext, n)
-            if n > 0:
+            if n in (1, 100, 1000):
                 results[f"lint-{n}"] = measure([binary, "lint", str(ext)], args.runs)
             if n != 1:
                 results[f"plan-{n}"] = measure([binary, "plan", "--stage", "all", "--os-release", str(os_release),

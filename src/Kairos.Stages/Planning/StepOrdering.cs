@@ -14,29 +14,31 @@ public static class StepOrdering
     {
         var errors = new List<string>();
         var deps = Enumerable.Range(0, entries.Count).Select(_ => new HashSet<int>()).ToArray();
+        var waiters = Enumerable.Range(0, entries.Count).Select(_ => new List<int>()).ToArray();
+        var index = new Lookup(entries);
         var anyAfter = false;
         for (var i = 0; i < entries.Count; i++)
         {
             foreach (var reference in entries[i].Step.After)
             {
                 anyAfter = true;
-                var target = Resolve(entries, reference.Name, i);
+                var target = index.Resolve(reference.Name, i);
                 if (target < 0)
                 {
                     errors.Add($"{reference.Location}: step '{entries[i].DisplayName}' runs after '{reference.Name}', which is not a step of stage '{entries[i].Stage}'");
                 }
-                else if (target != i)
+                else if (target != i && deps[i].Add(target))
                 {
-                    deps[i].Add(target);
+                    waiters[target].Add(i);
                 }
             }
         }
 
         for (var i = 1; i < entries.Count; i++)
         {
-            if (entries[i].Step.After.Count == 0 && (!anyAfter || !DependsOn(deps, i - 1, i)))
+            if (entries[i].Step.After.Count == 0 && (!anyAfter || !DependsOn(waiters, i - 1, i)) && deps[i].Add(i - 1))
             {
-                deps[i].Add(i - 1);
+                waiters[i - 1].Add(i);
             }
         }
 
@@ -44,38 +46,65 @@ public static class StepOrdering
     }
 
     /// <summary>True when <paramref name="from"/> transitively waits for <paramref name="on"/>.</summary>
-    private static bool DependsOn(HashSet<int>[] deps, int from, int on)
+    /// <remarks>
+    /// Searched backwards, from <paramref name="on"/> through the steps that wait for it. When step i is checked, only
+    /// explicit <c>after</c> edges lead into it (its chain edge from step i + 1 comes later), so the search stays
+    /// among the steps that name it and their own waiters: constant time for the usual <c>after</c> an earlier step,
+    /// where a forward search would walk every earlier step (quadratic over a stage).
+    /// </remarks>
+    private static bool DependsOn(List<int>[] waiters, int from, int on)
     {
-        var seen = new HashSet<int>();
-        var stack = new Stack<int>([from]);
+        var seen = new HashSet<int> { on };
+        var stack = new Stack<int>([on]);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node == on)
+            if (node == from)
             {
                 return true;
             }
 
-            foreach (var d in deps[node].Where(seen.Add))
+            foreach (var waiter in waiters[node].Where(seen.Add))
             {
-                stack.Push(d);
+                stack.Push(waiter);
             }
         }
 
         return false;
     }
-    private static int Resolve(IReadOnlyList<PlanEntry> entries, string name, int self)
+
+    /// <summary>An <c>after</c> name resolves to the first step with that op id, else the first other step with that plain name.</summary>
+    private sealed class Lookup
     {
-        for (var i = 0; i < entries.Count; i++)
+        private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int First, int Second)> _byName = new(StringComparer.Ordinal);
+
+        public Lookup(IReadOnlyList<PlanEntry> entries)
         {
-            if (entries[i].Id == name)
+            for (var i = 0; i < entries.Count; i++)
             {
-                return i;
+                _byId.TryAdd(entries[i].Id, i);
+                var name = entries[i].Step.Name;
+                if (!_byName.TryGetValue(name, out var found))
+                {
+                    _byName[name] = (i, -1);
+                }
+                else if (found.Second < 0)
+                {
+                    _byName[name] = (found.First, i);
+                }
             }
         }
 
-        var byName = Enumerable.Range(0, entries.Count).Where(i => i != self && entries[i].Step.Name == name).ToList();
-        return byName.Count > 0 ? byName[0] : -1;
+        public int Resolve(string name, int self)
+        {
+            if (_byId.TryGetValue(name, out var byId))
+            {
+                return byId;
+            }
+
+            return !_byName.TryGetValue(name, out var byName) ? -1 : byName.First != self ? byName.First : byName.Second;
+        }
     }
 
     private static List<PlanEntry> TopologicalSort(IReadOnlyList<PlanEntry> entries, HashSet<int>[] deps, List<string> errors)

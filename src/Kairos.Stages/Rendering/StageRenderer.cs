@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using Kairos.Stages.Context;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Packages;
 using Kairos.Stages.Rendering.Functions;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace Kairos.Stages.Rendering;
@@ -13,6 +15,9 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
 {
     private const int LoopLimit = 10_000;
     private const int RecursiveLimit = 64;
+
+    // Building the functions reflects over each delegate; they are stateless, so one set per context serves every file.
+    private readonly ConditionalWeakTable<BuildContext, ScriptObject> _functions = new();
 
     /// <summary>A renderer whose <c>packages</c> function reads the source's <c>data/packages.yaml</c>.</summary>
     public static StageRenderer ForSource(IStageSource source)
@@ -34,7 +39,7 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
                 .Select(m => At(path, m.Span, DiagnosticCodes.TemplateError, m.Message))]);
         }
 
-        var scriptContext = new TemplateContext
+        var scriptContext = new TemplateContext(new LazyBuiltins())
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
@@ -42,8 +47,9 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
             RecursiveLimit = RecursiveLimit,
             NewLine = "\n",
         };
-        var globals = TemplateGlobals.Create(context, selector);
-        ContentFunctions.Register(globals, context, source ?? new EmbeddedStageSource(), context.KernelVersion);
+        var globals = TemplateGlobals.Values(context);
+        _functions.GetValue(context, Functions).CopyTo(globals);
+        ContentFunctions.RegisterKernel(globals, context.KernelVersion);
         scriptContext.PushGlobal(globals);
         try
         {
@@ -54,6 +60,14 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
             var code = IsUndefined(e.OriginalMessage) ? DiagnosticCodes.TemplateUndefined : DiagnosticCodes.TemplateError;
             return new RenderResult(null, [At(path, e.Span, code, e.OriginalMessage)]);
         }
+    }
+
+    private ScriptObject Functions(BuildContext context)
+    {
+        var functions = new ScriptObject();
+        TemplateFunctions.AddTo(functions, context, selector);
+        ContentFunctions.RegisterFunctions(functions, context, source ?? new EmbeddedStageSource());
+        return functions;
     }
 
     private static bool IsUndefined(string message) =>

@@ -1,5 +1,6 @@
 using Kairos.Stages.Context;
 using Kairos.Stages.Packages;
+using Kairos.Stages.Rendering.Functions;
 using Scriban.Runtime;
 
 namespace Kairos.Stages.Rendering;
@@ -10,9 +11,10 @@ public static class TemplateFunctions
     public static void AddTo(ScriptObject globals, BuildContext context, PackageSelector selector)
     {
         var target = PackageTarget.From(context);
-        globals["packages"] = DelegateCustomFunction.CreateFunc<string, ScriptArray>(name => Packages(selector, name, target));
-        globals["yaml_quote"] = DelegateCustomFunction.CreateFunc<object?, string>(value => YamlQuote.Quote(Text(value)));
-        globals["version_matches"] = DelegateCustomFunction.CreateFunc<string, bool>(
+        globals["packages"] = new ScriptFunc<string, ScriptArray>("name", name => Packages(selector, name, target));
+        globals["yaml_quote"] = new ScriptFunc<object?, string>("value", value => YamlQuote.Quote(Text(value)));
+        globals["version_matches"] = new ScriptFunc<string, bool>(
+            "constraint",
             constraint => VersionMatches(context.Distro.Version, constraint));
     }
 

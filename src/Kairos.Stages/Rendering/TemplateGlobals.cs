@@ -17,6 +17,14 @@ public static class TemplateGlobals
 
     public static ScriptObject Create(BuildContext context, PackageSelector selector)
     {
+        var globals = Values(context);
+        TemplateFunctions.AddTo(globals, context, selector);
+        return globals;
+    }
+
+    /// <summary>The variables alone, fresh for each render: a template may change its copy.</summary>
+    public static ScriptObject Values(BuildContext context)
+    {
         var release = KairosReleaseValues.From(context);
         var globals = new ScriptObject
         {
@@ -48,7 +56,6 @@ public static class TemplateGlobals
                 ["software_version_prefix"] = release.SoftwareVersionPrefix,
             },
         };
-        TemplateFunctions.AddTo(globals, context, selector);
         return globals;
     }
 

@@ -8,23 +8,25 @@ public static class YamlQuote
 {
     public static string Quote(string? value)
     {
-        var text = new StringBuilder("\"");
-        foreach (var c in value ?? "")
+        value ??= "";
+        var text = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
         {
-            text.Append(c switch
+            // One Append per character, no string per character: templates quote whole asset files.
+            _ = c switch
             {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                '\0' => "\\0",
-                '\u2028' => "\\L",
-                '\u2029' => "\\P",
-                '\uFEFF' => "\\uFEFF",
-                _ when char.IsControl(c) => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
+                '"' => text.Append("\\\""),
+                '\\' => text.Append("\\\\"),
+                '\n' => text.Append("\\n"),
+                '\r' => text.Append("\\r"),
+                '\t' => text.Append("\\t"),
+                '\0' => text.Append("\\0"),
+                '\u2028' => text.Append("\\L"),
+                '\u2029' => text.Append("\\P"),
+                '\uFEFF' => text.Append("\\uFEFF"),
+                _ when char.IsControl(c) => text.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture)),
+                _ => text.Append(c),
+            };
         }
 
         return text.Append('"').ToString();

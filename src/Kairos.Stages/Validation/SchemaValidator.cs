@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Json.Schema;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Loading.Yaml;
@@ -14,6 +13,7 @@ public sealed class SchemaValidator
 
     public SchemaValidator(string schemaText)
     {
+        JsonSchemaStartup.EnsureInitialized();
         // A private registry: the global one refuses a second schema with the same $id.
         _schema = JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
@@ -30,9 +30,7 @@ public sealed class SchemaValidator
             root = new YMapping(map.Start, [.. map.Entries.Where(e => e.Key.Value is "name" or "stages")]);
         }
 
-        var converter = new YamlToJson();
-        var json = converter.Convert(root);
-        using var document = JsonDocument.Parse(json?.ToJsonString() ?? "null");
+        using var document = YamlToJson.ToDocument(root);
         var bag = new DiagnosticBag();
         // The flag format stops at the first failure: a cheap answer for the common, valid case.
         if (_schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
@@ -40,13 +38,14 @@ public sealed class SchemaValidator
             return [];
         }
 
+        var locations = YamlToJson.Locations(root);
         var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         foreach (var detail in (results.Details ?? []).Prepend(results))
         {
             foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
             {
                 var pointer = detail.InstanceLocation.ToString();
-                var spans = converter.Locations.TryGetValue(pointer, out var found) ? found : (null, root.Start);
+                var spans = locations.TryGetValue(pointer, out var found) ? found : (null, root.Start);
                 if (alreadyReported is not null && (alreadyReported.Contains(spans.Value) || (spans.Key is { } key && alreadyReported.Contains(key))))
                 {
                     continue;

@@ -1,64 +1,139 @@
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text.Json;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Loading.Yaml;
 
 namespace Kairos.Stages.Validation;
 
-/// <summary>Converts a YAML tree to JSON typed the way yip decodes it, remembering where each JSON Pointer came from.</summary>
-internal sealed class YamlToJson
+/// <summary>Converts a YAML tree to JSON typed the way yip decodes it, and tells where each JSON Pointer came from.</summary>
+/// <remarks>
+/// The JSON is written straight to UTF-8 for <see cref="JsonDocument"/> (no JSON node tree, no text in between);
+/// the pointer map is built only when there is a schema error to place.
+/// </remarks>
+internal static class YamlToJson
 {
-    private readonly Dictionary<string, (SourceSpan? Key, SourceSpan Value)> _locations = new(StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, (SourceSpan? Key, SourceSpan Value)> Locations => _locations;
-
-    public JsonNode? Convert(YNode node, string pointer = "", SourceSpan? key = null)
+    public static JsonDocument ToDocument(YNode node)
     {
-        _locations[pointer] = (key, node.Start);
-        return node switch
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            YMapping map => Object(map, pointer),
-            YSequence list => new JsonArray([.. list.Items.Select((item, i) => Convert(item, $"{pointer}/{i}"))]),
-            YScalar scalar => Scalar(scalar),
-            _ => null,
-        };
+            Write(writer, node);
+        }
+
+        return JsonDocument.Parse(buffer.WrittenMemory);
     }
 
-    private JsonObject Object(YMapping map, string pointer)
+    /// <summary>Every JSON Pointer of the converted document, with the YAML key (for mapping values) and value positions.</summary>
+    public static Dictionary<string, (SourceSpan? Key, SourceSpan Value)> Locations(YNode node)
     {
-        var result = new JsonObject();
-        // A null value leaves a field at its default under yip, exactly like an absent key.
-        foreach (var entry in map.Entries.Where(e => e.Value is not YScalar { IsNull: true }))
-        {
-            result[entry.Key.Value] = Convert(entry.Value, $"{pointer}/{Escape(entry.Key.Value)}", entry.Key.Start);
-        }
-
-        return result;
-    }
-
-    private static JsonNode? Scalar(YScalar s)
-    {
-        if (s.IsNull)
-        {
-            return null;
-        }
-
-        if (!s.IsPlain)
-        {
-            return JsonValue.Create(s.Value);
-        }
-
-        if (ScalarKinds.ParseBool(s.Value) is { } flag)
-        {
-            return JsonValue.Create(flag);
-        }
-
-        if (ScalarKinds.TryParseGoInteger(s.Value, out var integer))
-        {
-            return JsonValue.Create(integer);
-        }
-
-        return ScalarKinds.TryParseFloat(s.Value, out var real) ? JsonValue.Create(real) : JsonValue.Create(s.Value);
+        var locations = new Dictionary<string, (SourceSpan? Key, SourceSpan Value)>(StringComparer.Ordinal);
+        Locate(node, "", null, locations);
+        return locations;
     }
 
     public static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private static void Write(Utf8JsonWriter writer, YNode node)
+    {
+        switch (node)
+        {
+            case YMapping map:
+                writer.WriteStartObject();
+                foreach (var (key, value) in Members(map))
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case YSequence list:
+                writer.WriteStartArray();
+                foreach (var item in list.Items)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case YScalar scalar:
+                WriteScalar(writer, scalar);
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The members as a JSON object holds them: a null value leaves a field at its default under yip, exactly like
+    /// an absent key; a repeated key keeps its first place and its last value.
+    /// </summary>
+    private static IEnumerable<(string Key, YNode Value)> Members(YMapping map)
+    {
+        var entries = map.Entries.Where(e => e.Value is not YScalar { IsNull: true }).ToList();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (entries.All(e => keys.Add(e.Key.Value)))
+        {
+            return entries.Select(e => (e.Key.Value, e.Value));
+        }
+
+        var last = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            last[entry.Key.Value] = entry.Value;
+        }
+
+        return entries.Select(e => e.Key.Value).Distinct(StringComparer.Ordinal).Select(k => (k, last[k]));
+    }
+
+    private static void WriteScalar(Utf8JsonWriter writer, YScalar s)
+    {
+        if (s.IsNull)
+        {
+            writer.WriteNullValue();
+        }
+        else if (!s.IsPlain)
+        {
+            writer.WriteStringValue(s.Value);
+        }
+        else if (ScalarKinds.ParseBool(s.Value) is { } flag)
+        {
+            writer.WriteBooleanValue(flag);
+        }
+        else if (ScalarKinds.TryParseGoInteger(s.Value, out var integer))
+        {
+            writer.WriteNumberValue(integer);
+        }
+        else if (ScalarKinds.TryParseFloat(s.Value, out var real))
+        {
+            writer.WriteNumberValue(real);
+        }
+        else
+        {
+            writer.WriteStringValue(s.Value);
+        }
+    }
+
+    private static void Locate(YNode node, string pointer, SourceSpan? key, Dictionary<string, (SourceSpan? Key, SourceSpan Value)> locations)
+    {
+        locations[pointer] = (key, node.Start);
+        switch (node)
+        {
+            case YMapping map:
+                foreach (var entry in map.Entries.Where(e => e.Value is not YScalar { IsNull: true }))
+                {
+                    Locate(entry.Value, $"{pointer}/{Escape(entry.Key.Value)}", entry.Key.Start, locations);
+                }
+
+                break;
+            case YSequence list:
+                for (var i = 0; i < list.Items.Count; i++)
+                {
+                    Locate(list.Items[i], $"{pointer}/{i}", null, locations);
+                }
+
+                break;
+        }
+    }
 }

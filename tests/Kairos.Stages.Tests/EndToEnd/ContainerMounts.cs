@@ -1,19 +1,41 @@
 namespace Kairos.Stages.Tests.EndToEnd;
 
 /// <summary>
-/// What a container runtime gives a RUN line: /proc, /sys and /dev mounted inside the root, and the
-/// host's resolv.conf. Dispose unmounts in reverse order (lazily if something still holds a mount).
+/// What a container runtime gives a RUN line, done with mount(8): /proc and /sys, a private /dev
+/// (tmpfs with the standard nodes, its own devpts, /dev/shm; never the host's /dev), and the host's
+/// resolv.conf and hosts bind-mounted over the root's files (so a package that tries to replace
+/// them, like systemd-resolved, cannot). Dispose unmounts in reverse order, lazily if busy.
 /// </summary>
 internal sealed class ContainerMounts : IDisposable
 {
+    private static readonly (string Name, int Major, int Minor)[] Nodes =
+        [("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8), ("urandom", 1, 9), ("tty", 5, 0)];
+
     private readonly List<string> _mounted = [];
 
     public ContainerMounts(string root)
     {
-        Mount(root, "proc", "-t", "proc", "proc");
-        Mount(root, "sys", "-t", "sysfs", "sysfs");
-        Mount(root, "dev", "--bind", "/dev");
-        File.Copy("/etc/resolv.conf", Path.Combine(root, "etc/resolv.conf"), overwrite: true);
+        try
+        {
+            Mount(root, "proc", "-t", "proc", "proc");
+            Mount(root, "sys", "-t", "sysfs", "-o", "ro", "sysfs");
+            Mount(root, "dev", "-t", "tmpfs", "-o", "mode=755,nosuid", "tmpfs");
+            foreach (var (name, major, minor) in Nodes)
+            {
+                DebianRoot.Run("mknod", "-m", "666", Path.Combine(root, "dev", name), "c", major.ToString(), minor.ToString());
+            }
+
+            Mount(root, "dev/pts", "-t", "devpts", "-o", "newinstance,ptmxmode=0666", "devpts");
+            File.CreateSymbolicLink(Path.Combine(root, "dev/ptmx"), "pts/ptmx");
+            Mount(root, "dev/shm", "-t", "tmpfs", "-o", "mode=1777,nosuid,nodev", "tmpfs");
+            BindFile(root, "etc/resolv.conf", "/etc/resolv.conf");
+            BindFile(root, "etc/hosts", "/etc/hosts");
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public void Dispose()
@@ -29,6 +51,25 @@ internal sealed class ContainerMounts : IDisposable
                 DebianRoot.Run("umount", "-l", target);
             }
         }
+
+        _mounted.Clear();
+    }
+
+    private void BindFile(string root, string relative, string source)
+    {
+        var target = Path.Combine(root, relative);
+        if (new FileInfo(target).LinkTarget is not null)
+        {
+            File.Delete(target);
+        }
+
+        if (!File.Exists(target))
+        {
+            File.WriteAllText(target, "");
+        }
+
+        DebianRoot.Run("mount", "--bind", source, target);
+        _mounted.Add(target);
     }
 
     private void Mount(string root, string relative, params string[] how)

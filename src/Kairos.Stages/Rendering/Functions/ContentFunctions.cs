@@ -15,19 +15,31 @@ public static class ContentFunctions
     /// </summary>
     public static void Register(ScriptObject target, BuildContext context, IStageSource source, string? kernelVersion = null)
     {
+        RegisterFunctions(target, context, source);
+        RegisterKernel(target, kernelVersion);
+    }
+
+    /// <summary>The functions alone: they hold no per-render state, so one set can serve every file rendered for a context.</summary>
+    public static void RegisterFunctions(ScriptObject target, BuildContext context, IStageSource source)
+    {
         var assets = new AssetLibrary(source);
         var catalog = new Lazy<ArtifactCatalog>(() => ArtifactCatalog.Parse(
             source.ReadText(ArtifactCatalog.DataPath)
             ?? throw new InvalidDataException($"{source.Origin}: {ArtifactCatalog.DataPath} is missing")));
         var k8sVersion = context.K8s?.Version ?? "";
 
-        target["asset"] = DelegateCustomFunction.CreateFunc<string, string>(assets.Read);
-        target["assets"] = DelegateCustomFunction.CreateFunc<string, ScriptArray>(dir => ToArray(assets.List(dir)));
-        target["artifact"] = DelegateCustomFunction.CreateFunc<string, ScriptObject>(
+        target["asset"] = new ScriptFunc<string, string>("path", assets.Read);
+        target["assets"] = new ScriptFunc<string, ScriptArray>("dir", dir => ToArray(assets.List(dir)));
+        target["artifact"] = new ScriptFunc<string, ScriptObject>(
+            "name",
             name => catalog.Value.Resolve(name, context.Arch, context.Fips, k8sVersion, context.ArtifactsMirror).ToScriptObject());
-        target["yip_escape"] = DelegateCustomFunction.CreateFunc<string, string>(YipEscape.Escape);
-        target["fail"] = DelegateCustomFunction.CreateFunc<string, string>(message => throw new ArgumentException(message));
+        target["yip_escape"] = new ScriptFunc<string, string>("text", YipEscape.Escape);
+        target["fail"] = new ScriptFunc<string, string>("message", message => throw new ArgumentException(message));
+    }
 
+    /// <summary>The <c>kernel</c> object (see <see cref="Register"/>).</summary>
+    public static void RegisterKernel(ScriptObject target, string? kernelVersion)
+    {
         var version = kernelVersion
             ?? (target.TryGetValue("kernel_version", out var value) ? value as string : null)
             ?? "";

@@ -21,18 +21,20 @@ public sealed class AfterReferenceRule : ISemanticRule
         foreach (var stage in stages)
         {
             var nodes = stage.SelectMany(x => x.Block.Steps.Zip(OpIds.For(x.File, x.Block.Steps), (s, id) => new Node(s, id))).ToList();
-            var edges = nodes.ToDictionary(n => n, n => Resolve(n, nodes, stage.Key, bag));
+            var byId = nodes.ToLookup(n => n.Id, StringComparer.Ordinal);
+            var byName = nodes.Where(n => n.Step.Name.Length > 0).ToLookup(n => n.Step.Name, StringComparer.Ordinal);
+            var edges = nodes.ToDictionary(n => n, n => Resolve(n, nodes, byId, byName, stage.Key, bag));
             new CycleFinder(edges, bag).Run(nodes);
         }
     }
 
-    private static List<Node> Resolve(Node node, List<Node> nodes, string stage, DiagnosticBag bag)
+    private static List<Node> Resolve(Node node, List<Node> nodes, ILookup<string, Node> byId, ILookup<string, Node> byName, string stage, DiagnosticBag bag)
     {
         var targets = new List<Node>();
         foreach (var reference in node.Step.After.Where(r => r.Name.Length > 0))
         {
-            var found = nodes.Where(n => n.Id == reference.Name).ToList();
-            found = found.Count > 0 ? found : nodes.Where(n => n.Step.Name.Length > 0 && n.Step.Name == reference.Name).ToList();
+            var found = byId[reference.Name].ToList();
+            found = found.Count > 0 ? found : [.. byName[reference.Name]];
             if (found.Count == 0)
             {
                 var hint = Suggestions.DidYouMean(reference.Name, nodes.Select(n => n.Step.Name).Where(n => n.Length > 0).Concat(nodes.Select(n => n.Id)));
