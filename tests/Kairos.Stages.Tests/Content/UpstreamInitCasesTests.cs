@@ -22,9 +22,9 @@ public sealed class UpstreamInitCasesTests
     }
 
     [Theory]
-    [InlineData("info", "dracut -f /boot/initrd \"$K\"")]
-    [InlineData("debug", "dracut -f /boot/initrd \"$K\"")]
-    [InlineData("trace", "dracut -v -f /boot/initrd \"$K\"")]
+    [InlineData("info", "dracut --reproducible -f /boot/initrd \"$K\"")]
+    [InlineData("debug", "dracut --reproducible -f /boot/initrd \"$K\"")]
+    [InlineData("trace", "dracut -v --reproducible -f /boot/initrd \"$K\"")]
     public void Dracut_is_verbose_only_at_trace_level(string level, string expected)
     {
         var commands = InitSteps("init/40-initrd.yaml", level).SelectMany(s => s.Commands).ToList();
