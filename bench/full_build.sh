@@ -6,7 +6,8 @@
 #     in place (our init phase writes it), so both builds make the same initrd;
 # (b) `kairos-stages run --stage all` with stand-in artifacts (--artifacts-dir).
 # Prints a table, the per-step times of (b), and, as its last line, the figures as JSON.
-# KEEP=1 keeps the two roots (printed) for inspection.
+# KEEP=1 keeps the two roots (printed) for inspection. ORDER=ours-first runs (b) before (a), to
+# show how much the order (a warm mirror or CDN for the second build) moves the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-out/linux-x64/kairos-stages}")
@@ -21,6 +22,7 @@ cleanup() {
 trap cleanup EXIT
 
 now() { date +%s.%N; }
+diff() { awk "BEGIN { print $2 - $1 }"; }
 fresh_root() {
   if [ ! -f "$cache" ]; then
     mkdir -p "$(dirname "$cache")"
@@ -80,6 +82,7 @@ for line in sys.stdin:
         tar.addfile(info, io.BytesIO(script))
 ' "$artifacts"
 
+baseline() {
 # (a) the baseline, with what a container runtime or our chroot gives: proc, sys, dev, DNS.
 a="$work/a"
 for m in proc sys dev; do
@@ -102,10 +105,12 @@ chroot "$a" dracut -f /boot/initrd "$kernel" >"$work/a-dracut.log" 2>&1 || { tai
 t2=$(now)
 for ((i=${#mounted[@]}-1; i>=0; i--)); do umount "${mounted[i]}"; done
 mounted=()
-diff() { awk "BEGIN { print $2 - $1 }"; }
 apt_a=$(diff "$t0" "$t1"); dracut_a=$(diff "$t1" "$t2"); total_a=$(diff "$t0" "$t2")
 size_a=$(du -sbx "$a" | cut -f1)
 
+}
+
+ours() {
 # (b) ours.
 t0=$(now)
 "$bin" run --root "$work/b" --stage all --version 1.0.0 --artifacts-dir "$artifacts" --log-level warn 2>"$work/b.log" ||
@@ -114,7 +119,11 @@ t1=$(now)
 total_b=$(diff "$t0" "$t1")
 size_b=$(du -sbx "$work/b" | cut -f1)
 
-python3 - "$work/b/etc/kairos/kairos-stages/run.json" "$apt_a" "$dracut_a" "$total_a" "$size_a" "$total_b" "$size_b" "${#packages[@]}" <<'PY'
+}
+
+if [ "${ORDER:-baseline-first}" = ours-first ]; then ours; baseline; else baseline; ours; fi
+
+python3 - "$work/b/etc/kairos/kairos-stages/run.json" "$apt_a" "$dracut_a" "$total_a" "$size_a" "$total_b" "$size_b" "${#packages[@]}" "${ORDER:-baseline-first}" <<'PY'
 import json, sys
 record = json.load(open(sys.argv[1]))
 apt_a, dracut_a, total_a, size_a, total_b, size_b, count = sys.argv[2:9]
@@ -127,11 +136,12 @@ print(f"{'(a) baseline: apt-get update+install':<40} {apt_a:>9.1f}")
 print(f"{'(a) baseline: dracut':<40} {dracut_a:>9.1f}")
 print(f"{'(a) baseline total':<40} {total_a:>9.1f} {size_a:>15}")
 print(f"{'(b) kairos-stages run --stage all':<40} {total_b:>9.1f} {size_b:>15}")
+print(f"order: {sys.argv[9]}")
 print(f"ratio b/a = {total_b / total_a:.3f} (target <= 0.85); size b/a = {size_b / size_a:.3f} (target <= 1)")
 print("\n| stage | step | name | s |\n|---|---|---|---|")
 for s in steps:
     print(f"| {s['stage']} | {s['step']} | {s['name']} | {s['seconds']:.2f} |")
 print(json.dumps(dict(packages=count, baseline=dict(apt_s=round(apt_a, 1), dracut_s=round(dracut_a, 1), total_s=round(total_a, 1), root_bytes=size_a),
                       ours=dict(total_s=round(total_b, 1), root_bytes=size_b, steps=steps),
-                      ratio=round(total_b / total_a, 3), size_ratio=round(size_b / size_a, 3))))
+                      ratio=round(total_b / total_a, 3), size_ratio=round(size_b / size_a, 3), order=sys.argv[9])))
 PY
