@@ -83,13 +83,13 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
     }
 
     /// <summary>Downloads of steps that will run whose URL is known before the run (no yip run-time template), for the prefetch.</summary>
-    private static IEnumerable<(Uri Url, string? Sha256)> Prefetchable(Plan plan) =>
+    private static IEnumerable<(Uri Url, string? Sha256, TimeSpan? Timeout)> Prefetchable(Plan plan) =>
         plan.Entries.Where(e => !e.Skipped)
             .SelectMany(e => e.Step.Downloads)
             .Where(d => !d.Url.Contains("{{", StringComparison.Ordinal))
-            .Select(d => (Ok: Uri.TryCreate(d.Url, UriKind.Absolute, out var url), Url: url, d.Sha256))
+            .Select(d => (Ok: Uri.TryCreate(d.Url, UriKind.Absolute, out var url), Url: url, d.Sha256, d.Timeout))
             .Where(d => d.Ok && d.Url!.Scheme is ("http" or "https"))
-            .Select(d => (d.Url!, string.IsNullOrEmpty(d.Sha256) ? null : d.Sha256));
+            .Select(d => (d.Url!, string.IsNullOrEmpty(d.Sha256) ? null : d.Sha256, d.Timeout > 0 ? TimeSpan.FromSeconds(d.Timeout) : (TimeSpan?)null));
 
     /// <summary>The plan split by phase (install stages, then init stages), empty phases dropped.</summary>
     private static IEnumerable<Plan> Phases(Plan plan) =>

@@ -94,7 +94,11 @@ public sealed class Downloader : IDisposable
     /// transfer instead of starting its own (and sees its error, if it failed). Offline mode does nothing.
     /// Returns how many distinct downloads were started.
     /// </summary>
-    public int Prefetch(IEnumerable<(Uri Url, string? Sha256)> items, int parallelism = 4)
+    public int Prefetch(IEnumerable<(Uri Url, string? Sha256)> items, int parallelism = 4) =>
+        Prefetch(items.Select(i => (i.Url, i.Sha256, (TimeSpan?)null)), parallelism);
+
+    /// <summary>As <see cref="Prefetch(IEnumerable{ValueTuple{Uri, string}}, int)"/>, each with its own transfer timeout (null: the default).</summary>
+    public int Prefetch(IEnumerable<(Uri Url, string? Sha256, TimeSpan? Timeout)> items, int parallelism = 4)
     {
         if (_options.OfflineDirectory is not null)
         {
@@ -104,7 +108,7 @@ public sealed class Downloader : IDisposable
         _prefetchDirectory ??= Directory.CreateTempSubdirectory("kairos-stages-prefetch-").FullName;
         var throttle = _prefetchThrottle ??= new SemaphoreSlim(Math.Max(1, parallelism));
         var started = 0;
-        foreach (var (url, sha256) in items)
+        foreach (var (url, sha256, timeout) in items)
         {
             var key = (url.AbsoluteUri, string.IsNullOrEmpty(sha256) ? null : sha256.ToLowerInvariant());
             if (_prefetched.ContainsKey(key))
@@ -120,7 +124,7 @@ public sealed class Downloader : IDisposable
                     try
                     {
                         _log.Debug("prefetching {Url}", UrlRedactor.Redact(url));
-                        await FetchVerifiedAsync(url, file, key.Item2, _options.Timeout, _prefetchCancel.Token);
+                        await FetchVerifiedAsync(url, file, key.Item2, timeout ?? _options.Timeout, _prefetchCancel.Token);
                         return file;
                     }
                     finally

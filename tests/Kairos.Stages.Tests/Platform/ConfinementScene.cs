@@ -37,12 +37,12 @@ public sealed class ConfinementScene : IDisposable
     /// <summary>Runs <paramref name="act"/>, asserts the sentinel is byte-, mode- and ctime-identical afterwards, and returns what it threw.</summary>
     public Exception? AssertSentinelUntouched(Action act, bool changeTimes = true)
     {
-        ConfinementTally.Tried();
+        var clock = ConfinementTally.Tried();
         var before = SentinelSnapshot(changeTimes);
         var error = Record.Exception(act);
         Assert.Equal(before, SentinelSnapshot(changeTimes));
         Assert.Equal("secret\n", File.ReadAllText(Path.Combine(SentinelPath, "secret")));
-        ConfinementTally.Passed();
+        ConfinementTally.Passed(clock);
         return error;
     }
 
@@ -53,7 +53,7 @@ public sealed class ConfinementScene : IDisposable
     /// </summary>
     public (int Done, int Failed) AssertRace(Action act, Action swap, int iterations)
     {
-        ConfinementTally.Tried();
+        var clock = ConfinementTally.Tried();
         var before = SentinelSnapshot();
         using var stop = new CancellationTokenSource();
         var swaps = 0;
@@ -98,7 +98,7 @@ public sealed class ConfinementScene : IDisposable
 
         Assert.True(swaps > 0, "the attacker never swapped");
         Assert.Equal(before, SentinelSnapshot());
-        ConfinementTally.Passed();
+        ConfinementTally.Passed(clock);
         return (done, failed);
     }
 

@@ -12,27 +12,29 @@ namespace Kairos.Stages.Tests.Platform;
 /// </summary>
 public sealed class ConfinementTally : IDisposable
 {
-    private static readonly Stopwatch Clock = new();
     private static int _tried;
     private static int _passed;
+    private static long _ticks;
 
-    public static void Tried()
+    /// <summary>A case starts; returns its clock.</summary>
+    public static Stopwatch Tried()
     {
-        lock (Clock)
-        {
-            Clock.Start();
-        }
-
         Interlocked.Increment(ref _tried);
+        return Stopwatch.StartNew();
     }
 
-    public static void Passed() => Interlocked.Increment(ref _passed);
+    /// <summary>A case passed: the sentinel is untouched.</summary>
+    public static void Passed(Stopwatch clock)
+    {
+        Interlocked.Increment(ref _passed);
+        Interlocked.Add(ref _ticks, clock.Elapsed.Ticks);
+    }
 
     public void Dispose()
     {
         if (_tried > 0)
         {
-            Figures.Report("confinement", _tried, _passed, Clock.Elapsed, $"{_tried - _passed} cases changed or failed to check the sentinel directory outside the root");
+            Figures.Report("confinement", _tried, _passed, TimeSpan.FromTicks(_ticks), $"{_tried - _passed} cases changed or failed to check the sentinel directory outside the root");
         }
     }
 }
