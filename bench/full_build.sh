@@ -67,20 +67,7 @@ echo "package set: ${#packages[@]} packages" >&2
 # Stand-in artifacts (the suite's fixtures' shape): tar.gz with a small script named like the binary.
 artifacts="$work/artifacts"
 mkdir -p "$artifacts"
-"$bin" artifacts list --root "$work/b" --version 1.0.0 | python3 -c '
-import io, sys, tarfile, urllib.parse
-out = sys.argv[1]
-for line in sys.stdin:
-    url, path, member = line.rstrip("\n").split("\t")
-    name = urllib.parse.unquote(url.rsplit("/", 1)[1])
-    script = ("#!/bin/sh\necho \"%s stand-in $*\"\n" % path).encode()
-    if not member:
-        open(f"{out}/{name}", "wb").write(script)
-        continue
-    with tarfile.open(f"{out}/{name}", "w:gz") as tar:
-        info = tarfile.TarInfo(member); info.size = len(script); info.mode = 0o755
-        tar.addfile(info, io.BytesIO(script))
-' "$artifacts"
+"$bin" artifacts list --root "$work/b" --version 1.0.0 | python3 build/stand-in-artifacts.py "$artifacts"
 
 baseline() {
 # (a) the baseline, with what a container runtime or our chroot gives: proc, sys, dev, DNS.

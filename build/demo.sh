@@ -23,20 +23,7 @@ if [ -n "${ARTIFACTS_DIR:-}" ]; then
 elif ! curl -fsS -m 5 -o /dev/null https://github.com; then
   stand_in=$(mktemp -d)
   echo "demo: GitHub is not reachable; using stand-in artifacts in $stand_in (NOT real Kairos binaries)" >&2
-  "$bin" artifacts list --root "$root" --version 1.0.0 | python3 -c '
-import io, sys, tarfile, urllib.parse
-out = sys.argv[1]
-for line in sys.stdin:
-    url, path, member = line.rstrip("\n").split("\t")
-    name = urllib.parse.unquote(url.rsplit("/", 1)[1])
-    script = ("#!/bin/sh\necho \"%s stand-in $*\"\n" % path).encode()
-    if not member:
-        open(f"{out}/{name}", "wb").write(script)
-        continue
-    with tarfile.open(f"{out}/{name}", "w:gz") as tar:
-        info = tarfile.TarInfo(member); info.size = len(script); info.mode = 0o755
-        tar.addfile(info, io.BytesIO(script))
-' "$stand_in"
+  "$bin" artifacts list --root "$root" --version 1.0.0 | python3 build/stand-in-artifacts.py "$stand_in"
   args=(--artifacts-dir "$stand_in")
 fi
 
