@@ -37,23 +37,12 @@ public static partial class ShellRewriter
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
-            if (quote == '\'')
+            if (!ShellWords.Unquoted(c, ref quote, ref i))
             {
-                quote = c == '\'' ? '\0' : quote;
+                continue;
             }
-            else if (c == '\\')
-            {
-                i++;
-            }
-            else if (quote == '"')
-            {
-                quote = c == '"' ? '\0' : quote;
-            }
-            else if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (c is ';' or '|' or '\n' || (c == '&' && (i == 0 || line[i - 1] is not ('>' or '<')) && (i + 1 == line.Length || line[i + 1] != '>')))
+
+            if (c is ';' or '|' or '\n' || (c == '&' && (i == 0 || line[i - 1] is not ('>' or '<')) && (i + 1 == line.Length || line[i + 1] != '>')))
             {
                 var length = i + 1 < line.Length && line[i + 1] == c && c != '\n' ? 2 : 1;
                 yield return (line[start..i], line.Substring(i, length));

@@ -61,29 +61,51 @@ public static class ShellWords
         return result.ToString();
     }
 
+    /// <summary>
+    /// One step of a POSIX-shell quote scan: updates <paramref name="quote"/> (the open quote, or \0)
+    /// and skips a backslash-escaped character; true when <paramref name="c"/> is an ordinary unquoted character.
+    /// </summary>
+    public static bool Unquoted(char c, ref char quote, ref int i)
+    {
+        if (quote == '\'')
+        {
+            quote = c == '\'' ? '\0' : quote;
+            return false;
+        }
+
+        if (c == '\\')
+        {
+            i++;
+            return false;
+        }
+
+        if (quote == '"')
+        {
+            quote = c == '"' ? '\0' : quote;
+            return false;
+        }
+
+        if (c is '\'' or '"')
+        {
+            quote = c;
+            return false;
+        }
+
+        return true;
+    }
+
     private static int EndOfWord(string text, int i)
     {
         var quote = '\0';
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (quote == '\'')
+            if (!Unquoted(c, ref quote, ref i))
             {
-                quote = c == '\'' ? '\0' : quote;
+                continue;
             }
-            else if (c == '\\')
-            {
-                i++;
-            }
-            else if (quote == '"')
-            {
-                quote = c == '"' ? '\0' : quote;
-            }
-            else if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (char.IsWhiteSpace(c))
+
+            if (char.IsWhiteSpace(c))
             {
                 break;
             }
