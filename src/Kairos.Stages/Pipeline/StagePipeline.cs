@@ -1,6 +1,7 @@
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Packages;
 using Kairos.Stages.Planning;
+using Kairos.Stages.Platform;
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Validation;
 
@@ -14,6 +15,8 @@ public static class StagePipeline
 {
     public static PipelineResult Prepare(PipelineRequest request)
     {
+        // The schema validator takes a few milliseconds to build; a spare core builds it while the templates render.
+        SchemaValidator.Prewarm();
         StageRenderer renderer;
         IReadOnlyList<StageTemplate> templates;
         try
@@ -28,9 +31,10 @@ public static class StagePipeline
 
         var diagnostics = new List<Diagnostic>();
         var inputs = new List<(LintInput Input, SourceKind Kind)>();
-        foreach (var template in templates)
+        var renders = new RenderResult[templates.Count];
+        Parallelism.For(templates.Count, i => renders[i] = renderer.Render(templates[i], request.Context), i => templates[i].Text.Length);
+        foreach (var (template, rendered) in templates.Zip(renders))
         {
-            var rendered = renderer.Render(template, request.Context);
             diagnostics.AddRange(rendered.Diagnostics);
             if (rendered.Text is { } text)
             {

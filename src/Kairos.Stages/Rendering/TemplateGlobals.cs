@@ -73,6 +73,7 @@ public static class TemplateGlobals
             ["id_like"] = idLike,
             ["family"] = distro.Family,
             ["version"] = distro.Version,
+            ["version_major"] = distro.Version.Split('.')[0],
             ["codename"] = distro.Codename,
             ["name"] = distro.PrettyName,
         };

@@ -13,9 +13,10 @@ public static partial class Linter
         options ??= LintOptions.Default;
         var bag = new DiagnosticBag();
         var files = new Dictionary<string, StageFile>(StringComparer.Ordinal);
-        foreach (var input in inputs)
+        foreach (var (input, checkedFile) in CheckEach(inputs, options))
         {
-            if (LintOne(input, options, bag, out var failed) is { } file && !failed)
+            bag.AddRange(checkedFile.Diagnostics);
+            if (checkedFile.File is { } file && !checkedFile.Failed)
             {
                 files[input.Path] = file;
             }

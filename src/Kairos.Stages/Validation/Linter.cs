@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Loading;
 using Kairos.Stages.Model;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Validation;
 
@@ -14,14 +15,15 @@ public static partial class Linter
         var bag = new DiagnosticBag();
         var files = new List<StageFile>();
         var broken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var input in inputs)
+        foreach (var (input, checkedFile) in CheckEach([.. inputs], options))
         {
-            if (LintOne(input, options, bag, out var failed) is { } file)
+            bag.AddRange(checkedFile.Diagnostics);
+            if (checkedFile.File is { } file)
             {
                 files.Add(file);
             }
 
-            if (failed)
+            if (checkedFile.Failed)
             {
                 broken.Add(input.Path);
             }
@@ -44,9 +46,21 @@ public static partial class Linter
     /// <summary>True when the text has a top-level <c>step:</c> key: a bundled stage template.</summary>
     public static bool IsBundled(string text) => BundledKey().IsMatch(text);
 
-    private static StageFile? LintOne(LintInput input, LintOptions options, DiagnosticBag bag, out bool failed)
+    /// <summary>
+    /// Parses and schema-checks every input, on all cores: each file's checks are independent, and the results come
+    /// back in input order, so the output does not depend on which thread finished first.
+    /// </summary>
+    private static IEnumerable<(LintInput Input, CheckedFile Result)> CheckEach(IReadOnlyList<LintInput> inputs, LintOptions options)
     {
-        failed = true;
+        SchemaValidator.Prewarm();
+        var results = new CheckedFile[inputs.Count];
+        Parallelism.For(inputs.Count, i => results[i] = LintOne(inputs[i], options), i => inputs[i].Text.Length);
+        return inputs.Select((input, i) => (input, results[i]));
+    }
+
+    private static CheckedFile LintOne(LintInput input, LintOptions options)
+    {
+        var bag = new DiagnosticBag();
         var text = input.Text;
         var bundled = IsBundled(text);
         if (bundled && options.Preprocess is { } preprocess)
@@ -55,7 +69,7 @@ public static partial class Linter
             bag.AddRange(diagnostics);
             if (rendered is null)
             {
-                return null;
+                return new CheckedFile(null, true, bag.Items);
             }
 
             text = rendered;
@@ -63,7 +77,6 @@ public static partial class Linter
 
         var loaded = StageFileLoader.Load(input.Path, text, new LoadOptions { Lenient = options.Lenient, Bundled = bundled });
         bag.AddRange(loaded.Diagnostics);
-        failed = loaded.HasErrors;
         if (loaded.Tree is { } tree && loaded.File is { } file)
         {
             try
@@ -77,8 +90,11 @@ public static partial class Linter
             }
         }
 
-        return loaded.File;
+        return new CheckedFile(loaded.File, loaded.HasErrors, bag.Items);
     }
+
+    /// <summary>One file's outcome: its model (when it loaded), whether loading failed, and what was found.</summary>
+    private sealed record CheckedFile(StageFile? File, bool Failed, IReadOnlyList<Diagnostic> Diagnostics);
 
     [GeneratedRegex(@"^step[ \t]*:", RegexOptions.Multiline)]
     private static partial Regex BundledKey();

@@ -9,6 +9,8 @@ public sealed class SchemaValidator
 {
     private static readonly Lazy<SchemaValidator> Shared = new(() => new SchemaValidator(StageFileSchema.Text));
 
+    private static int _prewarmed;
+
     private readonly JsonSchema _schema;
 
     public SchemaValidator(string schemaText)
@@ -20,6 +22,28 @@ public sealed class SchemaValidator
 
     /// <summary>The validator for the embedded stage-file schema.</summary>
     public static SchemaValidator Default => Shared.Value;
+
+    /// <summary>Starts building <see cref="Default"/> on a pool thread (once), when the machine has a core to spare for it.</summary>
+    /// <remarks>A failure is kept by the lazy value and reported where the validator is first used.</remarks>
+    public static void Prewarm()
+    {
+        if (Environment.ProcessorCount > 1 && Interlocked.Exchange(ref _prewarmed, 1) == 0 && !Shared.IsValueCreated)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(
+                _ =>
+                {
+                    try
+                    {
+                        _ = Shared.Value;
+                    }
+                    catch (Exception)
+                    {
+                        // Rethrown by Shared.Value at the first real use, which turns it into a diagnostic.
+                    }
+                },
+                null);
+        }
+    }
 
     /// <summary>Schema errors of one document; for a cloud-config only <c>name</c> and <c>stages</c> are checked (the rest belongs to other consumers).</summary>
     /// <remarks><paramref name="alreadyReported"/>: positions the loader reported precisely; a schema error at the same node is left out (the loader's message wins).</remarks>

@@ -66,6 +66,20 @@ public sealed class StageRendererTests
         Assert.Equal("ubuntu debian 24.04 noble debian amd64 generic false false v1.2.3 info 0.0.0-test", result.Text);
     }
 
+    [Theory]
+    [InlineData("ubuntu-24.04", "24.04", "24")]
+    [InlineData("rocky-9", "9.5", "9")]
+    [InlineData("alpine-3.21", "3.21", "3")]
+    [InlineData("opensuse-tumbleweed", "20250101", "20250101")]
+    public void Version_major_is_the_version_up_to_its_first_dot(string sample, string version, string major)
+    {
+        // act
+        var result = Render("{{ distro.version }} {{ distro.version_major }}", sample);
+
+        // assert
+        Assert.Equal($"{version} {major}", result.Text);
+    }
+
     [Fact]
     public void Yip_go_templates_survive_through_the_verbatim_block()
     {
