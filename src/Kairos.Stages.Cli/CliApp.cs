@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Kairos.Stages.Platform;
+using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Cli;
 
@@ -12,6 +13,14 @@ public static class CliApp
     /// <summary>Parses and runs <paramref name="args"/>; <paramref name="targets"/> makes the target <c>run</c> acts on from the root (null: <see cref="RunTargets.ForRoot"/>; tests pass a recording target).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, Func<string, ITarget>? targets = null)
     {
+        args = CompatibleArguments(args);
+        if (args is [("run" or "plan" or "lint" or "artifacts"), ..] && !args.Any(HelpWords.Contains))
+        {
+            // These check stage files against the schema; building the validator takes milliseconds that a spare
+            // core can spend while the command line is parsed and the templates render.
+            SchemaValidator.Prewarm();
+        }
+
         var root = new RootCommand("kairos-stages: turn a container image into a Kairos-ready image from declarative yip stage files");
         // kairos-init's --version is the OS version, not the tool's: the tool has 'kairos-stages version'.
         foreach (var option in root.Options.OfType<VersionOption>().ToList())
@@ -34,7 +43,7 @@ public static class CliApp
             Output = stdout ?? Console.Out,
             Error = stderr ?? Console.Error,
         };
-        var parse = root.Parse(CompatibleArguments(args));
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {
             foreach (var error in parse.Errors)

@@ -19,6 +19,10 @@ public sealed class PackageMap
     public void Add(PackageMapKind kind, string key, string arch, string model, VersionMap versions) =>
         _entries[(kind, key, arch, model)] = versions;
 
+    /// <summary>Every position and its version map, in the order they were added (file order).</summary>
+    public IEnumerable<(PackageMapKind Kind, string Key, string Arch, string Model, VersionMap Versions)> Entries =>
+        _entries.Select(e => (e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Key.Item4, e.Value));
+
     /// <summary>The version map at that position, or null when the data has none.</summary>
     public VersionMap? Find(PackageMapKind kind, string key, string arch, string model = "") =>
         _entries.GetValueOrDefault((kind, key, arch, ByModel ? model : ""));

@@ -24,7 +24,8 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
     {
         var text = source.ReadText(StageSourceExtensions.PackagesDataPath)
             ?? throw new PackageDataException($"{source.Origin}: {StageSourceExtensions.PackagesDataPath} is missing");
-        return new StageRenderer(new PackageSelector(PackageDataLoader.Parse(text, "stages/" + StageSourceExtensions.PackagesDataPath)), source);
+        var data = PackageDataCompiled.TryLoad(text) ?? PackageDataLoader.Parse(text, "stages/" + StageSourceExtensions.PackagesDataPath);
+        return new StageRenderer(new PackageSelector(data), source);
     }
 
     public RenderResult Render(StageTemplate stage, BuildContext context) => Render(stage.DisplayPath, stage.Text, context);
