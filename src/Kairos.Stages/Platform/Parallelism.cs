@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace Kairos.Stages.Platform;
@@ -8,9 +7,14 @@ namespace Kairos.Stages.Platform;
 /// Callers write each result into its own slot and read them back in input order, so output never depends on
 /// which thread finished first. <c>DOTNET_PROCESSOR_COUNT=1</c> (read by .NET itself) makes every loop sequential;
 /// the benchmarks use it to show the single-core figures.
+/// The helpers are plain threads, not the thread pool's: in a process that lives for twenty milliseconds the pool
+/// was measured handing out its first worker 2–4 ms after the work was queued, longer than the work itself.
 /// </remarks>
 public static class Parallelism
 {
+    /// <summary>The helpers' stack: the main thread's usual 8 MiB, so deeply nested input fails the same way on any thread.</summary>
+    private const int StackSize = 8 * 1024 * 1024;
+
     /// <summary>Tests set this to compare a sequential run with a parallel one in one process; null: the core count.</summary>
     internal static int? MaxThreadsOverride { get; set; }
 
@@ -23,7 +27,8 @@ public static class Parallelism
     /// does not run alone at the end while the other cores idle.</param>
     public static void For(int count, Action<int> body, Func<int, long>? size = null)
     {
-        if (count < 2 || MaxThreads < 2)
+        var threads = Math.Min(MaxThreads, count);
+        if (threads < 2)
         {
             for (var i = 0; i < count; i++)
             {
@@ -34,19 +39,44 @@ public static class Parallelism
         }
 
         var order = Order(count, size);
-        try
+        var next = -1;
+        ExceptionDispatchInfo? failure = null;
+        void Work()
         {
-            // No buffering: each thread takes the next item when it is free (the default chunks items ahead).
-            Parallel.ForEach(
-                Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering),
-                new ParallelOptions { MaxDegreeOfParallelism = MaxThreads },
-                body);
+            int taken;
+            while ((taken = Interlocked.Increment(ref next)) < count)
+            {
+                try
+                {
+                    body(order[taken]);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                    Volatile.Write(ref next, count); // the others stop after their current item
+                }
+            }
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+
+        var helpers = new Thread[threads - 1];
+        for (var t = 0; t < helpers.Length; t++)
         {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            helpers[t] = new Thread(Work, StackSize) { IsBackground = true, Name = "kairos-stages worker" };
+            helpers[t].Start();
         }
+
+        Work();
+        foreach (var helper in helpers)
+        {
+            helper.Join();
+        }
+
+        failure?.Throw();
     }
+
+    /// <summary>Starts <paramref name="work"/> on a background thread of its own, now (not when a pool thread is free).</summary>
+    public static void StartBackground(string name, Action work) =>
+        new Thread(() => work(), StackSize) { IsBackground = true, Name = name }.Start();
 
     /// <summary>The order items are handed out in: largest first (ties keep input order), or input order without sizes.</summary>
     internal static int[] Order(int count, Func<int, long>? size)

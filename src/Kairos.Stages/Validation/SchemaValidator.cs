@@ -1,6 +1,7 @@
 using Json.Schema;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Loading.Yaml;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Validation;
 
@@ -23,25 +24,23 @@ public sealed class SchemaValidator
     /// <summary>The validator for the embedded stage-file schema.</summary>
     public static SchemaValidator Default => Shared.Value;
 
-    /// <summary>Starts building <see cref="Default"/> on a pool thread (once), when the machine has a core to spare for it.</summary>
+    /// <summary>Starts building <see cref="Default"/> on a thread of its own (once), when the machine has a core to spare for it.</summary>
     /// <remarks>A failure is kept by the lazy value and reported where the validator is first used.</remarks>
     public static void Prewarm()
     {
         if (Environment.ProcessorCount > 1 && Interlocked.Exchange(ref _prewarmed, 1) == 0 && !Shared.IsValueCreated)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(
-                _ =>
+            Parallelism.StartBackground("kairos-stages schema", () =>
+            {
+                try
                 {
-                    try
-                    {
-                        _ = Shared.Value;
-                    }
-                    catch (Exception)
-                    {
-                        // Rethrown by Shared.Value at the first real use, which turns it into a diagnostic.
-                    }
-                },
-                null);
+                    _ = Shared.Value;
+                }
+                catch (Exception)
+                {
+                    // Rethrown by Shared.Value at the first real use, which turns it into a diagnostic.
+                }
+            });
         }
     }
 
