@@ -15,6 +15,9 @@ public sealed class DebianChrootBuildTests
 {
     private const string Binary = "/kairos-stages/kairos-stages";
 
+    // The first build's initrd, kept beside the binary so a rebuilt /boot/initrd can be explained entry by entry.
+    private const string FirstInitrd = "/kairos-stages/first-initrd";
+
     [Fact]
     public async Task The_published_binary_inside_the_root_builds_a_valid_image_and_a_second_build_changes_nothing_but_the_run_record()
     {
@@ -56,6 +59,7 @@ public sealed class DebianChrootBuildTests
 
             // a second build, both phases, on the finished root: success, and nothing but the run record changes
             const string runRecord = "etc/kairos/kairos-stages/run.json:";
+            File.Copy(Path.Combine(root.Path, "boot/initrd"), Path.Combine(root.Path, FirstInitrd.TrimStart('/')));
             var before = RootSnapshot.Take(root.Path);
             var again = new[]
             {
@@ -66,7 +70,9 @@ public sealed class DebianChrootBuildTests
             var changes = before.Diff(RootSnapshot.Take(root.Path)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Figures.Report("idempotence", before.Count, before.Count - changes.Count(c => !c.StartsWith(runRecord, StringComparison.Ordinal)), clock.Elapsed,
                 "entries of the finished root unchanged by a second install+init run (the run record excluded)");
-            Assert.True(changes.All(c => c.StartsWith(runRecord, StringComparison.Ordinal)), "the second build changed:\n" + string.Join('\n', changes));
+            Assert.True(
+                changes.All(c => c.StartsWith(runRecord, StringComparison.Ordinal)),
+                "the second build changed:\n" + string.Join('\n', changes) + (changes.Any(c => c.StartsWith("boot/initrd:", StringComparison.Ordinal)) ? InitrdDifference(root) : ""));
             Assert.Equal(0, Chroot(root, "validate").Code);
         }
 
@@ -78,10 +84,34 @@ public sealed class DebianChrootBuildTests
         Assert.Equal("succeeded", record.RootElement.GetProperty("status").GetString());
     }
 
-    private static (int Code, string Output, string Error) Chroot(DebianRoot root, params string[] args)
+    /// <summary>Entries (mode, size, path) that differ between the first and the second build's initrd, per the root's lsinitrd.</summary>
+    private static string InitrdDifference(DebianRoot root)
+    {
+        static HashSet<string> Entries(DebianRoot root, string image)
+        {
+            var (_, output, _) = Run(root, "lsinitrd", image);
+            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(f => f.Length >= 9)
+                .Select(f => $"{f[0]} {f[4]} {string.Join(' ', f[8..])}")];
+        }
+
+        var first = Entries(root, FirstInitrd);
+        var second = Entries(root, "/boot/initrd");
+        var lines = first.Except(second).Order(StringComparer.Ordinal).Select(e => "- " + e)
+            .Concat(second.Except(first).Order(StringComparer.Ordinal).Select(e => "+ " + e))
+            .Take(60)
+            .ToList();
+        return $"\ninitrd entries, first build (-) vs second (+), {first.Count} and {second.Count} listed:\n"
+            + (lines.Count > 0 ? string.Join('\n', lines) : "(same modes, sizes and paths: file contents or archive order differ)");
+    }
+
+    private static (int Code, string Output, string Error) Chroot(DebianRoot root, params string[] args) => Run(root, Binary, args);
+
+    private static (int Code, string Output, string Error) Run(DebianRoot root, string program, params string[] args)
     {
         var start = new ProcessStartInfo("chroot") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { root.Path, Binary }.Concat(args))
+        foreach (var arg in new[] { root.Path, program }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
