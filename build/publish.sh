@@ -17,7 +17,7 @@ if [[ $rid == linux-musl-* ]]; then
 else
   # Start-up: a position-dependent executable whose type data is stored ready to use. By default NativeAOT
   # stores it compressed ("dehydrated") and expands it into fresh memory at every start, which was half of
-  # 'kairos-stages version' (8.3 ms → 4.2 ms measured here, bench/run.py; +1 MB on disk). Without PIE the
+  # 'kairos-stages version' (10.6 → 4.7 ms: bench/run.py --baseline with 28ee052's binary, built without them; +1.2 MB). Without PIE the
   # loader has no relocations to apply and maps those pages lazily. The cost is ASLR for the executable image
   # (libraries, heap and stacks stay randomized); the tool is a short-lived build step. Not applied to the
   # static musl build, which could not be tried on this machine.
