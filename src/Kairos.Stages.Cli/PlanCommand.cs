@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kairos.Stages.Kernel;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Recording;
 

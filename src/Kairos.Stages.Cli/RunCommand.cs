@@ -1,11 +1,13 @@
 using System.CommandLine;
+using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Downloads;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Recording;
 
 namespace Kairos.Stages.Cli;
 
-/// <summary><c>kairos-stages run</c>: the main job. Validates everything, then executes the plan against the root.</summary>
+/// <summary><c>kairos-stages run</c>: the main job. Binds the flags, hands the build to <see cref="StageBuild"/>, prints what it reports.</summary>
 public static class RunCommand
 {
     /// <param name="targets">Makes the target to act on from the root directory (<see cref="RunTargets.ForRoot"/> outside tests).</param>
@@ -32,50 +34,61 @@ public static class RunCommand
         }
 
         var context = BuildContextLoader.Load(binder, parse, options => options with { RequireOsRelease = true });
-        if (context is null)
+        if (context is null || stages.Request(parse, context, binder) is not { } request)
         {
             return 2;
         }
 
-        context = ContextWithKernel.Refresh(context);
-        if (stages.Request(parse, context, binder) is not { } request)
-        {
-            return 2;
-        }
-
-        var prepared = PipelineReporter.Report(StagePipeline.Prepare(request), error);
-        if (prepared is null)
-        {
-            return 2;
-        }
-
-        if (parse.GetValue(run.DryRun))
-        {
-            parse.InvocationConfiguration.Output.Write(parse.GetValue(run.Output) == "json" ? PlanWriter.ToJson(prepared.Plan) : PlanWriter.ToText(prepared.Plan));
-            return 0;
-        }
-
-        if (TargetSafety.Check(context.Root, parse.GetValue(run.Force)) is { } refusal)
-        {
-            error.WriteLine($"error: {refusal}. Use --root DIR for a root directory, or --force if you really mean it.");
-            return 2;
-        }
-
-        RootLock rootLock;
+        var json = parse.GetValue(run.Output) == "json";
+        using var log = Logging.Create(context.LogLevel);
+        BuildOutcome outcome;
         try
         {
-            rootLock = RootLock.Acquire(context.Root);
+            outcome = await StageBuild.RunAsync(
+                new BuildRequest
+                {
+                    Pipeline = request,
+                    Targets = targets,
+                    Observer = json ? new JsonEvents(parse.InvocationConfiguration.Output) : new ProgressObserver(error),
+                    Log = log,
+                    Prepared = result => PipelineReporter.Report(result, error),
+                    Downloads = new DownloadOptions { OfflineDirectory = parse.GetValue(run.ArtifactsDir) },
+                    KeepGoing = parse.GetValue(run.KeepGoing),
+                    DryRun = parse.GetValue(run.DryRun),
+                    Force = parse.GetValue(run.Force),
+                    Arguments = Environment.GetCommandLineArgs().Skip(1).ToList(),
+                },
+                cancel);
         }
-        catch (RootLockedException locked)
+        catch (UsageException usage)
         {
-            error.WriteLine($"error: {locked.Message}");
+            error.WriteLine($"error: {usage.Message}");
             return 2;
         }
 
-        using (rootLock)
+        if (outcome.Interruption is { } interruption)
         {
-            var session = new RunSession(parse, context, stages, binder, run, targets);
-            return await session.ExecuteAsync(prepared, cancel);
+            error.WriteLine($"kairos-stages: {interruption}");
+        }
+
+        foreach (var warning in outcome.Warnings)
+        {
+            error.WriteLine($"warning: {warning}");
+        }
+
+        switch (outcome.Status)
+        {
+            case BuildStatus.Planned:
+                parse.InvocationConfiguration.Output.Write(json ? PlanWriter.ToJson(outcome.Plan!) : PlanWriter.ToText(outcome.Plan!));
+                return 0;
+            case BuildStatus.Invalid:
+                return 2;
+            case BuildStatus.Succeeded:
+                return 0;
+            case BuildStatus.Cancelled:
+                return outcome.SignalExitCode ?? 130;
+            default:
+                return 1;
         }
     }
 }

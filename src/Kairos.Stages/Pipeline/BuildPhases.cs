@@ -1,42 +1,38 @@
-using System.CommandLine;
 using Kairos.Stages.Actions;
 using Kairos.Stages.Conditions;
 using Kairos.Stages.Context;
 using Kairos.Stages.Downloads;
 using Kairos.Stages.Execution;
+using Kairos.Stages.Kernel;
 using Kairos.Stages.PackageManagers;
-using Kairos.Stages.Pipeline;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Recording;
 using Kairos.Stages.Templates;
 
-namespace Kairos.Stages.Cli;
+namespace Kairos.Stages.Pipeline;
 
 /// <summary>
-/// One execution: a target for the root, phase by phase (the init phase is re-planned after the
-/// install phase so it sees the kernel just installed), the run record and stage dumps written into the root.
+/// Executes a prepared plan phase by phase (install stages, then init stages) against one target. The init
+/// phase is prepared again after install ran, so its templates see the kernel install put in the root.
+/// The run record and the stage dumps are written into the root at the end, whatever the outcome.
 /// </summary>
-internal sealed class RunSession(ParseResult parse, BuildContext initial, StageOptions stages, BuildOptionsBinder binder, RunOptions run, Func<string, ITarget> targets)
+internal sealed class BuildPhases(BuildRequest request, PipelineRequest pipeline)
 {
-    private readonly TextWriter _error = parse.InvocationConfiguration.Error;
-    private BuildContext _context = initial;
+    private BuildContext _context = pipeline.Context;
 
-    public async Task<int> ExecuteAsync(PreparedRun prepared, CancellationToken cancel)
+    public async Task<BuildOutcome> RunAsync(PreparedRun prepared, CancellationToken cancel)
     {
-        var json = parse.GetValue(run.Output) == "json";
-        var record = new RunRecord(_context, Environment.GetCommandLineArgs().Skip(1).ToList());
-        IRunObserver progress = json ? new JsonEvents(parse.InvocationConfiguration.Output) : new ProgressObserver(_error);
-        var observer = new CompositeObserver(progress, record);
-        using var log = Logging.Create(_context.LogLevel);
-        using var downloader = new Downloader(new DownloadOptions { OfflineDirectory = parse.GetValue(run.ArtifactsDir) });
+        var record = new RunRecord(_context, request.Arguments);
+        var observer = new CompositeObserver(request.Observer, record);
+        using var downloader = new Downloader(request.Downloads);
         var prefetching = downloader.Prefetch(Prefetchable(prepared.Plan));
         if (prefetching > 0)
         {
-            log.Debug("prefetching {Count} downloads while the stages run", prefetching);
+            request.Log.Debug("prefetching {Count} downloads while the stages run", prefetching);
         }
 
-        var target = targets(_context.Root);
+        var target = request.Targets(_context.Root);
         var results = new List<RunResult>();
         var packages = new PackageRunState();
         try
@@ -46,7 +42,7 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
                 var current = phase.Stages[0].Name.Contains("init", StringComparison.Ordinal) && results.Count > 0 ? Replan(phase) : phase;
                 if (current is null)
                 {
-                    return 2;
+                    return new BuildOutcome(BuildStatus.Invalid) { Plan = prepared.Plan, Phases = results };
                 }
 
                 var actionContext = new ActionContext
@@ -54,11 +50,11 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
                     Target = target,
                     Build = _context,
                     Templates = RuntimeTemplates.ForRoot(target.Files, _context),
-                    Log = log,
+                    Log = request.Log,
                     Packages = packages,
                 };
                 var executor = new Executor(ConditionCatalog.All, ActionCatalog.Create(downloader), observer);
-                var result = await executor.RunAsync(current, actionContext, parse.GetValue(run.KeepGoing), cancel);
+                var result = await executor.RunAsync(current, actionContext, request.KeepGoing, cancel);
                 results.Add(result);
                 if (result.Status != RunStatus.Succeeded)
                 {
@@ -68,18 +64,25 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
         }
         catch (TargetInterruptedException interrupted)
         {
-            _error.WriteLine($"kairos-stages: {interrupted.Message}");
-            Persist(target, record, prepared, results);
-            return interrupted.ExitCode;
+            return new BuildOutcome(BuildStatus.Cancelled)
+            {
+                Plan = prepared.Plan,
+                Phases = results,
+                SignalExitCode = interrupted.ExitCode,
+                Interruption = interrupted.Message,
+                Warnings = Persist(target, record, prepared, results),
+            };
         }
         finally
         {
             (target as IDisposable)?.Dispose();
         }
 
-        Persist(target, record, prepared, results);
-        return results.All(r => r.Status == RunStatus.Succeeded) ? 0
-            : results.FirstOrDefault(r => r.Status == RunStatus.Cancelled) is { } cancelled ? cancelled.SignalExitCode ?? 130 : 1;
+        var warnings = Persist(target, record, prepared, results);
+        var cancelled = results.FirstOrDefault(r => r.Status == RunStatus.Cancelled);
+        var status = results.All(r => r.Status == RunStatus.Succeeded) ? BuildStatus.Succeeded
+            : cancelled is not null ? BuildStatus.Cancelled : BuildStatus.Failed;
+        return new BuildOutcome(status) { Plan = prepared.Plan, Phases = results, SignalExitCode = cancelled?.SignalExitCode, Warnings = warnings };
     }
 
     /// <summary>Downloads of steps that will run whose URL is known before the run (no yip run-time template), for the prefetch.</summary>
@@ -95,27 +98,25 @@ internal sealed class RunSession(ParseResult parse, BuildContext initial, StageO
     private static IEnumerable<Plan> Phases(Plan plan) =>
         plan.Stages.GroupBy(s => BuildStages.PhaseOf(s.Name)).Select(g => new Plan(plan.Selector, [.. g]));
 
+    /// <summary>The init phase prepared again with the kernel install put in the root; null when that preparation fails.</summary>
     private Plan? Replan(Plan phase)
     {
         _context = ContextWithKernel.Refresh(_context);
-        if (stages.Request(parse, _context, binder) is not { } request)
-        {
-            return null;
-        }
-
-        var prepared = PipelineReporter.Report(StagePipeline.Prepare(request with { Selector = "init" }), _error);
-        return prepared is null ? null : prepared.Plan with { Selector = phase.Selector };
+        var result = StagePipeline.Prepare(pipeline with { Context = _context, Selector = "init" });
+        request.Prepared(result);
+        return result.Run is { } prepared ? prepared.Plan with { Selector = phase.Selector } : null;
     }
 
-    private void Persist(ITarget target, RunRecord record, PreparedRun prepared, IReadOnlyList<RunResult> results)
+    private List<string> Persist(ITarget target, RunRecord record, PreparedRun prepared, IReadOnlyList<RunResult> results)
     {
         try
         {
-            RunArtifacts.Write(target.Files, record, prepared, results, parse.GetValue(stages.Stage) ?? "all");
+            RunArtifacts.Write(target.Files, record, prepared, results, pipeline.Selector);
+            return [];
         }
         catch (IOException e)
         {
-            _error.WriteLine($"warning: could not write the run record: {e.Message}");
+            return [$"could not write the run record: {e.Message}"];
         }
     }
 }

@@ -2,9 +2,8 @@ using System.Text;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Platform;
-using Kairos.Stages.Recording;
 
-namespace Kairos.Stages.Cli;
+namespace Kairos.Stages.Recording;
 
 /// <summary>Writes what a run leaves in the image: the run record, and the executed yip config (kairos-init parity).</summary>
 public static class RunArtifacts

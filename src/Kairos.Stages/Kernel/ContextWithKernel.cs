@@ -1,8 +1,7 @@
 using Kairos.Stages.Context;
-using Kairos.Stages.Kernel;
 using Kairos.Stages.Platform;
 
-namespace Kairos.Stages.Cli;
+namespace Kairos.Stages.Kernel;
 
 /// <summary>Adds the kernel the init phase will use, chosen from the root's /lib/modules (empty when none yet).</summary>
 public static class ContextWithKernel
