@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Downloads;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Rendering;
@@ -35,10 +36,12 @@ public static class ArtifactsCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var context = BuildContextLoader.Load(binder, parse, o => o with { AllowMissingVersion = true });
-            if (context is null || binder.Source(parse) is not { } source)
+            if (context is null)
             {
-                return 2;
+                return ExitCodes.Usage;
             }
+
+            var source = binder.Source(parse);
 
             IReadOnlyList<(string Url, string Sha256, string Path, string Extract)> downloads;
             if (parse.GetValue(all))
@@ -52,10 +55,10 @@ public static class ArtifactsCommand
             }
             else
             {
-                if (stages.Request(parse, context, binder) is not { } request
-                    || PipelineReporter.Report(StagePipeline.Prepare(request with { ExtensionsDirectory = null }), error) is not { } prepared)
+                var request = stages.Request(parse, context, binder);
+                if (PipelineReporter.Report(StagePipeline.Prepare(request with { ExtensionsDirectory = null }), error) is not { } prepared)
                 {
-                    return 2;
+                    return ExitCodes.Usage;
                 }
 
                 downloads = [.. prepared.Plan.Entries.Where(e => !e.Skipped).SelectMany(e => e.Step.Downloads)
@@ -69,13 +72,12 @@ public static class ArtifactsCommand
                     parse.InvocationConfiguration.Output.WriteLine($"{d.Url}\t{d.Path}\t{d.Extract}");
                 }
 
-                return 0;
+                return ExitCodes.Success;
             }
 
             if (parse.GetValue(dest) is not { Length: > 0 } directory)
             {
-                error.WriteLine("error: artifacts fetch needs --dest DIR");
-                return 2;
+                throw new UsageException("artifacts fetch needs --dest DIR");
             }
 
             Directory.CreateDirectory(directory);
@@ -92,11 +94,11 @@ public static class ArtifactsCommand
                 catch (DownloadException e)
                 {
                     error.WriteLine($"error: {e.Message}");
-                    return 1;
+                    return ExitCodes.Failed;
                 }
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -80,8 +80,8 @@ public sealed class BuildOptionsBinder
         ArtifactsMirror = parse.GetValue(ArtifactsMirror),
     };
 
-    /// <summary>The bundled stages, or the <c>--stages-dir</c> copy when given; null (error printed) when that directory is missing.</summary>
-    public IStageSource? Source(ParseResult parse) => BuildStageSource.From(parse, StagesDir);
+    /// <summary>The bundled stages, or the <c>--stages-dir</c> copy when given; throws <see cref="Diagnostics.UsageException"/> when that directory is missing.</summary>
+    public IStageSource Source(ParseResult parse) => BuildStageSource.From(parse, StagesDir);
 
     private static string? ParseTrusted(ArgumentResult result)
     {

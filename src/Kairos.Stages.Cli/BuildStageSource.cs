@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Rendering;
 
 namespace Kairos.Stages.Cli;
@@ -6,7 +7,8 @@ namespace Kairos.Stages.Cli;
 /// <summary>Chooses the stage source from <c>--stages-dir</c>: the bundled stages when absent, the directory when it exists.</summary>
 public static class BuildStageSource
 {
-    public static IStageSource? From(ParseResult parse, Option<string?> stagesDir)
+    /// <exception cref="UsageException">The directory does not exist.</exception>
+    public static IStageSource From(ParseResult parse, Option<string?> stagesDir)
     {
         if (parse.GetValue(stagesDir) is not { Length: > 0 } dir)
         {
@@ -15,9 +17,7 @@ public static class BuildStageSource
 
         if (!Directory.Exists(dir))
         {
-            parse.InvocationConfiguration.Error.WriteLine(
-                $"error: --stages-dir: directory '{dir}' does not exist (create one with 'kairos-stages stages export {dir}')");
-            return null;
+            throw new UsageException($"--stages-dir: directory '{dir}' does not exist (create one with 'kairos-stages stages export {dir}')");
         }
 
         return new DirectoryStageSource(dir);

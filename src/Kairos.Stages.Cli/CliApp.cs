@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Cli;
 
-/// <summary>Builds the command tree and maps outcomes to exit codes (0 ok, 1 failed, 2 usage/input).</summary>
+/// <summary>Builds the command tree and runs it; the one place that turns exceptions into exit codes (<see cref="ExitCodes"/>).</summary>
 public static class CliApp
 {
     private static readonly string[] HelpWords = ["-h", "--help", "-?"];
@@ -42,6 +43,9 @@ public static class CliApp
         {
             Output = stdout ?? Console.Out,
             Error = stderr ?? Console.Error,
+
+            // Exceptions are mapped below: a usage error is not a crash, and a crash is not "a step failed".
+            EnableDefaultExceptionHandler = false,
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
@@ -52,10 +56,29 @@ public static class CliApp
             }
 
             config.Error.WriteLine($"see 'kairos-stages {parse.CommandResult.Command.Name} --help'".Replace("kairos-stages kairos-stages", "kairos-stages", StringComparison.Ordinal));
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(config);
+        try
+        {
+            return await parse.InvokeAsync(config);
+        }
+        catch (UsageException usage)
+        {
+            config.Error.WriteLine($"error: {usage.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            // Signals are handled where commands run (exit 130/143 with the run recorded); this is cancellation outside them.
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            config.Error.WriteLine($"kairos-stages: internal error: {e}");
+            config.Error.WriteLine("This is a bug in kairos-stages, not a problem with your input: please report it with the command line and the output above.");
+            return ExitCodes.Internal;
+        }
     }
 
     /// <summary>kairos-init's command line (flags, no subcommand) means <c>run</c>, so existing Dockerfile lines keep working.</summary>

@@ -27,20 +27,20 @@ public static class LintCommand
             if (chosen is not ("text" or "json" or "sarif"))
             {
                 error.WriteLine($"lint: --format must be text, json or sarif, not '{chosen}'");
-                return 2;
+                return ExitCodes.Usage;
             }
 
             if (arguments.Length == 0)
             {
                 // no paths: the bundled stages (rendered) and this root's extension directory
-                return LintDefaults.Inputs(error) is { } defaults ? Report(parse, defaults, chosen, parse.GetValue(lenient), preprocess) : 2;
+                return LintDefaults.Inputs(error) is { } defaults ? Report(parse, defaults, chosen, parse.GetValue(lenient), preprocess) : ExitCodes.Usage;
             }
 
             var (files, missing) = LintPaths.Expand(arguments);
             if (missing is not null)
             {
                 error.WriteLine($"lint: no such file or directory: {missing}");
-                return 2;
+                return ExitCodes.Usage;
             }
 
             var inputs = new List<LintInput>();
@@ -53,7 +53,7 @@ public static class LintCommand
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     error.WriteLine($"lint: cannot read {file}: {ex.Message}");
-                    return 2;
+                    return ExitCodes.Usage;
                 }
             }
 
@@ -74,7 +74,7 @@ public static class LintCommand
         });
         var errors = diagnostics.Count(d => d.IsError);
         parse.InvocationConfiguration.Error.WriteLine($"lint: {inputs.Count} file(s), {errors} error(s), {diagnostics.Count - errors} warning(s)");
-        return errors > 0 ? 1 : 0;
+        return ExitCodes.Of(errors == 0);
     }
 
     /// <summary>The data files of a stages directory (data/packages.yaml, data/artifacts.yaml) are not stage files.</summary>

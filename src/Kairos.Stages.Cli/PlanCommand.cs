@@ -22,18 +22,14 @@ public static class PlanCommand
             var context = BuildContextLoader.Load(binder, parse, o => o with { AllowMissingVersion = true });
             if (context is null)
             {
-                return 2;
+                return ExitCodes.Usage;
             }
 
-            if (stages.Request(parse, ContextWithKernel.Refresh(context), binder) is not { } request)
-            {
-                return 2;
-            }
-
+            var request = stages.Request(parse, ContextWithKernel.Refresh(context), binder);
             var prepared = PipelineReporter.Report(StagePipeline.Prepare(request), parse.InvocationConfiguration.Error);
             if (prepared is null)
             {
-                return 2;
+                return ExitCodes.Usage;
             }
 
             parse.InvocationConfiguration.Output.Write(parse.GetValue(format) switch
@@ -42,7 +38,7 @@ public static class PlanCommand
                 "yaml" => PlanWriter.ToYaml(prepared.Plan),
                 _ => PlanWriter.ToText(prepared.Plan),
             });
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Packages;
 using Kairos.Stages.Rendering;
 
@@ -29,7 +30,7 @@ public static class RenderCommand
         var context = BuildContextLoader.Load(binder, parse, options => options with { AllowMissingVersion = true });
         if (context is null)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (!versionGiven)
@@ -38,18 +39,8 @@ public static class RenderCommand
         }
 
         var source = binder.Source(parse);
-        if (source is null)
-        {
-            return 2;
-        }
-
         var stages = source.ListStages();
-        var selected = BuildStageSelection.Select(stages, requested, out var selectionError);
-        if (selected is null)
-        {
-            error.WriteLine($"error: {selectionError}");
-            return 2;
-        }
+        var selected = BuildStageSelection.Select(stages, requested, out var selectionError) ?? throw new UsageException(selectionError);
 
         StageRenderer renderer;
         try
@@ -58,8 +49,7 @@ public static class RenderCommand
         }
         catch (PackageDataException e)
         {
-            error.WriteLine($"error: {e.Message}");
-            return 2;
+            throw new UsageException(e.Message, e);
         }
 
         var failed = false;
@@ -85,6 +75,6 @@ public static class RenderCommand
             output.Write(result.Text);
         }
 
-        return failed ? 2 : 0;
+        return failed ? ExitCodes.Usage : ExitCodes.Success;
     }
 }

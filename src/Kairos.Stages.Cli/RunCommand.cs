@@ -29,22 +29,19 @@ public static class RunCommand
         var error = parse.InvocationConfiguration.Error;
         if (string.IsNullOrWhiteSpace(parse.GetValue(binder.Version)))
         {
-            error.WriteLine("error: --version is required (the OS version stamped in /etc/kairos-release, e.g. --version 1.2.3)");
-            return 2;
+            throw new UsageException("--version is required (the OS version stamped in /etc/kairos-release, e.g. --version 1.2.3)");
         }
 
         var context = BuildContextLoader.Load(binder, parse, options => options with { RequireOsRelease = true });
-        if (context is null || stages.Request(parse, context, binder) is not { } request)
+        if (context is null)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
+        var request = stages.Request(parse, context, binder);
         var json = parse.GetValue(run.Output) == "json";
         using var log = Logging.Create(context.LogLevel);
-        BuildOutcome outcome;
-        try
-        {
-            outcome = await StageBuild.RunAsync(
+        var outcome = await StageBuild.RunAsync(
                 new BuildRequest
                 {
                     Pipeline = request,
@@ -59,13 +56,6 @@ public static class RunCommand
                     Arguments = Environment.GetCommandLineArgs().Skip(1).ToList(),
                 },
                 cancel);
-        }
-        catch (UsageException usage)
-        {
-            error.WriteLine($"error: {usage.Message}");
-            return 2;
-        }
-
         if (outcome.Interruption is { } interruption)
         {
             error.WriteLine($"kairos-stages: {interruption}");
@@ -76,19 +66,11 @@ public static class RunCommand
             error.WriteLine($"warning: {warning}");
         }
 
-        switch (outcome.Status)
+        if (outcome.Status == BuildStatus.Planned)
         {
-            case BuildStatus.Planned:
-                parse.InvocationConfiguration.Output.Write(json ? PlanWriter.ToJson(outcome.Plan!) : PlanWriter.ToText(outcome.Plan!));
-                return 0;
-            case BuildStatus.Invalid:
-                return 2;
-            case BuildStatus.Succeeded:
-                return 0;
-            case BuildStatus.Cancelled:
-                return outcome.SignalExitCode ?? 130;
-            default:
-                return 1;
+            parse.InvocationConfiguration.Output.Write(json ? PlanWriter.ToJson(outcome.Plan!) : PlanWriter.ToText(outcome.Plan!));
         }
+
+        return ExitCodes.Of(outcome);
     }
 }

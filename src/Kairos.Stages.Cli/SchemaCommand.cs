@@ -12,7 +12,7 @@ public static class SchemaCommand
         command.SetAction(parse =>
         {
             parse.InvocationConfiguration.Output.Write(StageFileSchema.Text);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

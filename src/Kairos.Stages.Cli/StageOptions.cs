@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kairos.Stages.Context;
+using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Planning;
 
@@ -42,19 +43,14 @@ public sealed class StageOptions
         }
     }
 
-    /// <summary>The pipeline request for these flags; null (error printed) when --stages-dir is missing.</summary>
-    public PipelineRequest? Request(ParseResult parse, BuildContext context, BuildOptionsBinder binder)
+    /// <summary>The pipeline request for these flags; throws <see cref="UsageException"/> for a missing directory or contradicting flags.</summary>
+    public PipelineRequest Request(ParseResult parse, BuildContext context, BuildOptionsBinder binder)
     {
-        if (binder.Source(parse) is not { } source)
-        {
-            return null;
-        }
-
+        var source = binder.Source(parse);
         var explicitDir = parse.GetValue(ExtensionsDir);
         if (ExtensionsProblem(parse, explicitDir) is { } problem)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {problem}");
-            return null;
+            throw new UsageException(problem);
         }
 
         var environment = Environment.GetEnvironmentVariable(ExtensionFiles.EnvironmentVariable);
@@ -65,8 +61,7 @@ public sealed class StageOptions
         }
         catch (IOException e)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"error: extensions directory {(environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory)}: {e.Message}");
-            return null;
+            throw new UsageException($"extensions directory {(environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory)}: {e.Message}", e);
         }
 
         return new PipelineRequest

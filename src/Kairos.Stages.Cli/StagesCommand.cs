@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Rendering;
 
 namespace Kairos.Stages.Cli;
@@ -22,9 +23,7 @@ public static class StagesCommand
         var existing = files.Where(f => File.Exists(Path.Combine(directory, f))).ToList();
         if (existing.Count > 0 && !force)
         {
-            parse.InvocationConfiguration.Error.WriteLine(
-                $"error: {existing.Count} file(s) already exist in '{directory}' (first: {existing[0]}); pass --force to overwrite");
-            return 2;
+            throw new UsageException($"{existing.Count} file(s) already exist in '{directory}' (first: {existing[0]}); pass --force to overwrite");
         }
 
         foreach (var file in files)
@@ -37,6 +36,6 @@ public static class StagesCommand
         }
 
         parse.InvocationConfiguration.Output.WriteLine($"exported {files.Count} files to {Path.GetFullPath(directory)}");
-        return 0;
+        return ExitCodes.Success;
     }
 }

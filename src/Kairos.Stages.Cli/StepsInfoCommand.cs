@@ -14,11 +14,6 @@ public static class StepsInfoCommand
         command.SetAction(parse =>
         {
             var source = BuildStageSource.From(parse, stagesDir);
-            if (source is null)
-            {
-                return 2;
-            }
-
             var output = parse.InvocationConfiguration.Output;
             var metadata = source.ListStages().Select(StageMetadata.Read).ToList();
             foreach (var missing in metadata.Where(m => m.Step is null))
@@ -38,7 +33,7 @@ public static class StepsInfoCommand
             output.WriteLine(rule);
             rows.ForEach(output.WriteLine);
             output.WriteLine(rule);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

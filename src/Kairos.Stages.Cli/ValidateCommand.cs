@@ -53,7 +53,7 @@ public static class ValidateCommand
             if (UsageProblem(parseResult) is { } problem)
             {
                 parseResult.InvocationConfiguration.Error.WriteLine($"validate: {problem}");
-                return 2;
+                return ExitCodes.Usage;
             }
 
             var options = new ValidateOptions(
@@ -80,7 +80,7 @@ public static class ValidateCommand
                 ValidationTextWriter.Write(report, stdout);
             }
 
-            return report.Ok ? 0 : 1;
+            return ExitCodes.Of(report.Ok);
         }
 
         private string? UsageProblem(ParseResult parse)

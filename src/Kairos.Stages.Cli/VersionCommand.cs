@@ -14,7 +14,7 @@ public static class VersionCommand
             var version = typeof(VersionCommand).Assembly
                 .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
             parse.InvocationConfiguration.Output.WriteLine($"kairos-stages version {version.Split('+')[0]}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
