@@ -3,13 +3,19 @@ using System.Diagnostics;
 namespace Kairos.Stages.Tests.EndToEnd;
 
 /// <summary>
-/// A real debootstrap'd Debian 12 (minbase) root in a temp directory. Uses a cached debootstrap
-/// tarball when the CI machine has one (made on first use), but never depends on it.
+/// A real debootstrap'd Debian 12 (minbase) root in a temp directory, unpacked from a debootstrap
+/// tarball that the first test on the machine makes (the others wait for it) and later runs reuse.
+/// KAIROS_STAGES_CI_COLD=1 ignores the machine's copy: the tarball is made again in a directory of
+/// this test process, as on a fresh machine.
 /// </summary>
 internal sealed class DebianRoot : IDisposable
 {
-    private const string CacheDirectory = "/var/cache/kairos-stages-ci";
-    private const string Tarball = CacheDirectory + "/bookworm-minbase.tgz";
+    private const string SharedCacheDirectory = "/var/cache/kairos-stages-ci";
+
+    // debootstrap takes minutes; a creator that holds the lock longer than this has hung
+    private static readonly TimeSpan CreationTimeout = TimeSpan.FromMinutes(20);
+
+    private static string Tarball => System.IO.Path.Combine(CachedFile.Directory(SharedCacheDirectory, CachedFile.Cold), "bookworm-minbase.tgz");
 
     private DebianRoot(string path) => Path = path;
 
@@ -23,18 +29,28 @@ internal sealed class DebianRoot : IDisposable
 
     public static DebianRoot Create()
     {
+        var tarball = Tarball;
+        CachedFile.Ensure(tarball, MakeTarball, CreationTimeout);
         var path = Directory.CreateTempSubdirectory("ks-e2e-").FullName;
-        if (!File.Exists(Tarball))
-        {
-            Directory.CreateDirectory(CacheDirectory);
-            var work = Directory.CreateTempSubdirectory("ks-dbs-").FullName;
-            Run("debootstrap", "--variant=minbase", $"--make-tarball={Tarball}.part", "bookworm", work);
-            File.Move(Tarball + ".part", Tarball, overwrite: true);
-            Directory.Delete(work, recursive: true);
-        }
-
-        Run("debootstrap", "--variant=minbase", $"--unpack-tarball={Tarball}", "bookworm", path);
+        Run("debootstrap", "--variant=minbase", $"--unpack-tarball={tarball}", "bookworm", path);
         return new DebianRoot(path);
+    }
+
+    private static void MakeTarball(string part)
+    {
+        var work = Directory.CreateTempSubdirectory("ks-dbs-").FullName;
+        try
+        {
+            Run("debootstrap", "--variant=minbase", $"--make-tarball={part}", "bookworm", work);
+        }
+        finally
+        {
+            // debootstrap --make-tarball removes its work directory itself when it succeeds
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
     }
 
     /// <summary>Runs a command inside the root (chroot) and returns its output; throws on failure.</summary>
