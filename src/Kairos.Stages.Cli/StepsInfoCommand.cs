@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Planning;
 using Kairos.Stages.Rendering;
 
 namespace Kairos.Stages.Cli;
@@ -10,7 +11,7 @@ public static class StepsInfoCommand
     public static Command Create()
     {
         var stagesDir = new Option<string?>("--stages-dir") { Description = "read a forked copy of the bundled stages" };
-        var command = new Command("steps-info", "list every bundled step name with its description") { stagesDir };
+        var command = new Command("steps-info", "list every step name --skip-steps accepts (the bundled steps and kairos-init's other names) with its description") { stagesDir };
         command.SetAction(parse =>
         {
             var source = BuildStageSource.From(parse, stagesDir);
@@ -22,10 +23,25 @@ public static class StepsInfoCommand
                     $"stages/{missing.RelativePath}: warning {DiagnosticCodes.MissingStepMetadata}: no top-level 'step:' key");
             }
 
-            var rows = metadata
-                .Where(m => m.Step is not null)
-                .OrderBy(m => m.Step, StringComparer.Ordinal)
-                .Select(m => $"\"{m.Step}\": {m.Description ?? ""}")
+            IReadOnlyList<StepAlias> aliases;
+            try
+            {
+                aliases = StepAliases.Parse(source.ReadText(StepAliases.DataPath), source.DisplayPath(StepAliases.DataPath));
+            }
+            catch (InvalidDataException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(e.Message);
+                return 2;
+            }
+
+            // kairos-init's names without a stage file here say which bundled step or phase they map to
+            var steps = metadata.Where(m => m.Step is not null).Select(m => (Name: m.Step!, Description: m.Description ?? ""));
+            var mapped = aliases.Select(a => (a.Name, Description: string.Equals(a.Name, a.Skips, StringComparison.Ordinal)
+                ? $"{a.Description} (a phase)"
+                : $"{a.Description} (maps to \"{a.Skips}\")"));
+            var rows = steps.Concat(mapped)
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => $"\"{r.Name}\": {r.Description}")
                 .ToList();
             const string header = "Step name & Description";
             var rule = new string('-', Math.Max(header.Length, rows.Count == 0 ? 0 : rows.Max(r => r.Length)));

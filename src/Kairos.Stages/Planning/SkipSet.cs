@@ -2,30 +2,51 @@ using Kairos.Stages.Loading;
 
 namespace Kairos.Stages.Planning;
 
-/// <summary>The validated <c>--skip-steps</c> names: bundled step names, extension step names, stage names or the phases install/init. Case-insensitive.</summary>
+/// <summary>
+/// The validated <c>--skip-steps</c> names: bundled step names, extension step names, stage names, the
+/// phases install/init, or kairos-init step names that map to one of those (stages/data/step-aliases.yaml).
+/// Case-insensitive.
+/// </summary>
 public sealed class SkipSet
 {
     private readonly HashSet<string> _names;
 
-    private SkipSet(IEnumerable<string> names) => _names = new(names, StringComparer.OrdinalIgnoreCase);
+    // what an alias skips -> the alias the user gave, so a skip reason names the flag value as written
+    private readonly Dictionary<string, string> _aliasFor;
 
-    public static SkipSet Empty { get; } = new([]);
+    private SkipSet(IEnumerable<string> names, Dictionary<string, string> aliasFor)
+    {
+        _names = new(names, StringComparer.OrdinalIgnoreCase);
+        _aliasFor = aliasFor;
+        _names.UnionWith(aliasFor.Keys);
+    }
+
+    public static SkipSet Empty { get; } = new([], []);
 
     public IReadOnlyCollection<string> Names => _names;
 
-    /// <summary>Parses comma-separated lists (items trimmed); unknown names are errors with a suggestion.</summary>
-    public static (SkipSet Set, IReadOnlyList<string> Errors) Parse(IEnumerable<string> values, IReadOnlyCollection<string> known)
+    /// <summary>Parses comma-separated lists (items trimmed); unknown names are errors with a suggestion; aliases skip what they map to.</summary>
+    public static (SkipSet Set, IReadOnlyList<string> Errors) Parse(IEnumerable<string> values, IReadOnlyCollection<string> known, IReadOnlyList<StepAlias>? aliases = null)
     {
         var names = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
         var errors = names
             .Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase))
             .Select(n => $"unknown step '{n}' in --skip-steps{Suggestions.DidYouMean(n, known)} (see 'kairos-stages steps-info')")
             .ToList();
-        return (new SkipSet(names), errors);
+        var aliasFor = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var alias in aliases ?? [])
+        {
+            if (!string.Equals(alias.Name, alias.Skips, StringComparison.OrdinalIgnoreCase) && names.Contains(alias.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                aliasFor[alias.Skips] = alias.Name;
+            }
+        }
+
+        return (new SkipSet(names, aliasFor), errors);
     }
 
-    /// <summary>The names a user may skip, given the loaded sources.</summary>
-    public static IReadOnlyCollection<string> KnownNames(IEnumerable<PlanSource> sources)
+    /// <summary>The names a user may skip, given the loaded sources and the aliases whose target is among them.</summary>
+    public static IReadOnlyCollection<string> KnownNames(IEnumerable<PlanSource> sources, IReadOnlyList<StepAlias>? aliases = null)
     {
         var known = new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { "install", "init" };
         known.UnionWith(BuildStages.All);
@@ -41,6 +62,7 @@ public sealed class SkipSet
             }
         }
 
+        known.UnionWith((aliases ?? []).Where(a => known.Contains(a.Skips)).Select(a => a.Name));
         return known;
     }
 
@@ -60,7 +82,7 @@ public sealed class SkipSet
 
         if (stepName is not null && _names.Contains(stepName))
         {
-            return $"--skip-steps {stepName}";
+            return _aliasFor.TryGetValue(stepName, out var alias) ? $"--skip-steps {alias} (kairos-init's name for {stepName})" : $"--skip-steps {stepName}";
         }
 
         return entryName.Length > 0 && _names.Contains(entryName) ? $"--skip-steps {entryName}" : null;
