@@ -18,10 +18,16 @@ public sealed class BuildOptionsBinder
 
     public Option<string?> Kubernetes { get; } = new("--kubernetes", "-k", "--provider", "-p") { Description = "Kubernetes provider for a standard image: k3s or k0s" };
 
-    public Option<string?> K8sVersion { get; } = new("--k8s-version", "--k8sversion", "--provider-k3s-version", "--provider-k0s-version")
+    public Option<string?> K8sVersion { get; } = new("--k8s-version", "--k8sversion")
     {
-        Description = "Kubernetes provider version (empty: the provider's default)",
+        Description = "Kubernetes provider version, e.g. v1.32.1+k3s1 or v1.32.1+k0s.0 (empty: the version pinned in stages/data/artifacts.yaml)",
     };
+
+    /// <summary>kairos-init's per-provider flags: a version for that provider only; a config is refused (no provider plugin here).</summary>
+    public IReadOnlyList<(string Provider, Option<string?> Version, Option<string?> Config)> ProviderFlags { get; } =
+        [.. BuildEnums.Providers.Select(p => (p,
+            new Option<string?>($"--provider-{p}-version") { Description = $"kairos-init's spelling of --k8s-version, for -p {p} only" },
+            new Option<string?>($"--provider-{p}-config") { Description = "kairos-init's provider-plugin config: refused, with what to use instead" }))];
 
     public Option<string?> TrustedBoot { get; } = new("--trusted-boot", "-t")
     {
@@ -62,6 +68,12 @@ public sealed class BuildOptionsBinder
         {
             command.Options.Add(option);
         }
+
+        foreach (var (_, version, config) in ProviderFlags)
+        {
+            command.Options.Add(version);
+            command.Options.Add(config);
+        }
     }
 
     public BuildOptions Bind(ParseResult parse) => new()
@@ -72,6 +84,8 @@ public sealed class BuildOptionsBinder
         Model = parse.GetValue(Model) ?? KnownModels.Generic,
         K8sProvider = parse.GetValue(Kubernetes),
         K8sVersion = parse.GetValue(K8sVersion),
+        ProviderVersions = ProviderFlags.ToDictionary(f => f.Provider, f => parse.GetValue(f.Version) ?? ""),
+        ProviderConfigs = [.. ProviderFlags.Where(f => parse.GetResult(f.Config) is not null).Select(f => f.Provider)],
         TrustedBoot = parse.GetValue(TrustedBoot) == "true",
         Fips = parse.GetValue(Fips),
         Arch = parse.GetValue(Arch),

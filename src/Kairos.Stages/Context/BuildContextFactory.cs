@@ -119,7 +119,22 @@ public static class BuildContextFactory
 
     private static K8sProvider? CheckProvider(BuildOptions options, List<string> errors)
     {
-        if (string.IsNullOrEmpty(options.K8sProvider))
+        foreach (var name in options.ProviderConfigs)
+        {
+            errors.Add($"--provider-{name}-config: kairos-stages installs {name} itself and has no provider plugin to pass a build config to; "
+                + $"configure {name} with the node's cloud-config at boot, or add files to the image with a stage extension (/etc/kairos-init/stage-extensions)");
+        }
+
+        var provider = string.IsNullOrEmpty(options.K8sProvider) ? null : options.K8sProvider;
+        if (provider is not null && BuildEnums.Check("--kubernetes", provider, BuildEnums.Providers) is { } error)
+        {
+            errors.Add(error);
+            return null;
+        }
+
+        var (version, versionErrors) = ProviderVersion.Resolve(provider, options.K8sVersion, options.ProviderVersions);
+        errors.AddRange(versionErrors);
+        if (provider is null)
         {
             if (!string.IsNullOrEmpty(options.K8sVersion))
             {
@@ -129,13 +144,7 @@ public static class BuildContextFactory
             return null;
         }
 
-        if (BuildEnums.Check("--kubernetes", options.K8sProvider, BuildEnums.Providers) is { } error)
-        {
-            errors.Add(error);
-            return null;
-        }
-
-        return new K8sProvider(options.K8sProvider, options.K8sVersion ?? "");
+        return new K8sProvider(provider, version);
     }
 
     private static Distro? ReadDistro(BuildOptions options, List<string> errors, List<string> warnings)

@@ -23,7 +23,14 @@ public sealed record BuildOptions
     /// <summary>k3s or k0s; null or empty for a core image.</summary>
     public string? K8sProvider { get; init; }
 
+    /// <summary><c>--k8s-version</c>: the version of whichever provider is given.</summary>
     public string? K8sVersion { get; init; }
+
+    /// <summary>kairos-init's <c>--provider-NAME-version</c> by provider name (only the given provider's may be set).</summary>
+    public IReadOnlyDictionary<string, string> ProviderVersions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>kairos-init's <c>--provider-NAME-config</c> flags that were given (refused: there is no provider plugin to pass them to).</summary>
+    public IReadOnlyList<string> ProviderConfigs { get; init; } = [];
 
     public bool TrustedBoot { get; init; }
 
