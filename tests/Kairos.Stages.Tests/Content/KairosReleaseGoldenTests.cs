@@ -41,15 +41,18 @@ public sealed class KairosReleaseGoldenTests
         var template = source.ListStages().Single(s => s.RelativePath == "init/10-kairosRelease.yaml");
         var rendered = StageRenderer.ForSource(source).Render(template, Contexts()[name]);
         Assert.True(rendered.Success, string.Join('\n', rendered.Diagnostics));
-        var step = StageFileLoader.Load(template.DisplayPath, rendered.Text!, new LoadOptions { Bundled = true }).File!.StepsFor("init").Single();
+        var steps = StageFileLoader.Load(template.DisplayPath, rendered.Text!, new LoadOptions { Bundled = true }).File!.StepsFor("init");
         using var root = new Actions.TempRoot();
         Directory.CreateDirectory(root.Host("/etc"));
 
-        // act
-        var outcome = await new EnvironmentAction().RunAsync(step, Actions.Contexts.For(new HostShellTarget(root)), TestContext.Current.CancellationToken);
+        // act: every step (a standard image's second one writes the Kubernetes version no install run recorded)
+        foreach (var step in steps)
+        {
+            var outcome = await new EnvironmentAction().RunAsync(step, Actions.Contexts.For(new HostShellTarget(root)), TestContext.Current.CancellationToken);
+            Assert.True(outcome.Succeeded);
+        }
 
         // assert
-        Assert.True(outcome.Succeeded);
         Golden.Assert($"Golden/kairos-release/{name}", File.ReadAllText(root.Host("/etc/kairos-release")));
     }
 }

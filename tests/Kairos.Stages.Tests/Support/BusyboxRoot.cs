@@ -11,7 +11,7 @@ public sealed class BusyboxRoot : IDisposable
     private static readonly string[] Applets =
     [
         "sh", "cat", "ls", "echo", "sleep", "env", "id", "mkdir", "rm", "test", "true", "false",
-        "grep", "sed", "head", "tail", "touch", "chmod", "stat", "readlink", "wc", "printf", "kill",
+        "grep", "sed", "head", "tail", "touch", "chmod", "stat", "readlink", "wc", "printf", "kill", "ln",
     ];
 
     private readonly TempRoot _root;
