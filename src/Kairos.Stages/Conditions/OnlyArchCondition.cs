@@ -1,15 +1,20 @@
+using Kairos.Stages.Context;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Model;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Conditions;
 
 /// <summary><c>only_arch</c>: a regex on the build's Go architecture name (amd64, arm64, riscv64).</summary>
-public sealed class OnlyArchCondition : IStepCondition
+public sealed class OnlyArchCondition : IBuildTimeCondition
 {
     public string Key => "only_arch";
 
     public bool IsPresent(Step step) => !string.IsNullOrEmpty(step.OnlyArch);
 
     public Task<ConditionResult> EvaluateAsync(Step step, ActionContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(RegexCondition.Match(Key, step.OnlyArch!, context.Build.Arch, "the architecture"));
+        Task.FromResult(Decide(step, context.Build, context.Target.Files));
+
+    public ConditionResult Decide(Step step, BuildContext build, IRootFileSystem root) =>
+        RegexCondition.Match(Key, step.OnlyArch!, build.Arch, "the architecture");
 }

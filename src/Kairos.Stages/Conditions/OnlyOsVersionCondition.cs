@@ -1,21 +1,26 @@
+using Kairos.Stages.Context;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Model;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Conditions;
 
 /// <summary><c>only_os_version</c>: a regex on VERSION_ID (for rocky and almalinux the major version, as sysinfo reports it).</summary>
-public sealed class OnlyOsVersionCondition : IStepCondition
+public sealed class OnlyOsVersionCondition : IBuildTimeCondition
 {
     public string Key => "only_os_version";
 
     public bool IsPresent(Step step) => !string.IsNullOrEmpty(step.OnlyOsVersion);
 
-    public Task<ConditionResult> EvaluateAsync(Step step, ActionContext context, CancellationToken cancellationToken)
+    public Task<ConditionResult> EvaluateAsync(Step step, ActionContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Decide(step, context.Build, context.Target.Files));
+
+    public ConditionResult Decide(Step step, BuildContext build, IRootFileSystem root)
     {
-        var version = Version(context.Build.Distro.OsRelease);
-        return Task.FromResult(version.Length == 0
+        var version = Version(build.Distro.OsRelease);
+        return version.Length == 0
             ? ConditionResult.Skip($"only_os_version '{step.OnlyOsVersion}' cannot match: the target's os-release has no VERSION_ID")
-            : RegexCondition.Match(Key, step.OnlyOsVersion!, version, "the OS version"));
+            : RegexCondition.Match(Key, step.OnlyOsVersion!, version, "the OS version");
     }
 
     internal static string Version(Context.OsRelease os) =>

@@ -1,19 +1,29 @@
+using Kairos.Stages.Context;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Model;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Conditions;
 
 /// <summary><c>only_service_manager</c>: systemd or openrc, found in the root; both present or neither wanted skips.</summary>
-public sealed class OnlyServiceManagerCondition : IStepCondition
+public sealed class OnlyServiceManagerCondition : IBuildTimeCondition
 {
     public string Key => "only_service_manager";
 
     public bool IsPresent(Step step) => !string.IsNullOrEmpty(step.OnlyServiceManager);
 
-    public Task<ConditionResult> EvaluateAsync(Step step, ActionContext context, CancellationToken cancellationToken)
+    public Task<ConditionResult> EvaluateAsync(Step step, ActionContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Evaluate(step, context.Target.Files));
+
+    /// <summary>Decided before the run only when the root has exactly one service manager: the install phase may add the first one.</summary>
+    public ConditionResult? Decide(Step step, BuildContext build, IRootFileSystem root) =>
+        ServiceManagerProbe.HasSystemd(root) != ServiceManagerProbe.HasOpenRc(root) || step.OnlyServiceManager!.ToLowerInvariant() is not ("systemd" or "openrc")
+            ? Evaluate(step, root)
+            : null;
+
+    private static ConditionResult Evaluate(Step step, IRootFileSystem files)
     {
         var wanted = step.OnlyServiceManager!.ToLowerInvariant();
-        var files = context.Target.Files;
         var systemd = ServiceManagerProbe.HasSystemd(files);
         var openrc = ServiceManagerProbe.HasOpenRc(files);
         var result = wanted switch
@@ -24,6 +34,6 @@ public sealed class OnlyServiceManagerCondition : IStepCondition
             "openrc" when !openrc => ConditionResult.Skip("only_service_manager 'openrc': no openrc in /sbin, /bin, /usr/sbin or /usr/bin of the root"),
             _ => ConditionResult.Pass,
         };
-        return Task.FromResult(result);
+        return result;
     }
 }

@@ -19,12 +19,14 @@ public static class StagePipeline
         SchemaValidator.Prewarm();
         StageRenderer renderer;
         IReadOnlyList<StageTemplate> templates;
+        IReadOnlyList<StepAlias> aliases;
         try
         {
             renderer = StageRenderer.ForSource(request.Bundled);
             templates = request.Bundled.ListStages();
+            aliases = StepAliases.Parse(request.Bundled.ReadText(StepAliases.DataPath), request.Bundled.DisplayPath(StepAliases.DataPath));
         }
-        catch (Exception e) when (e is PackageDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is PackageDataException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return new PipelineResult(null, [], [$"stages {request.Bundled.Origin}: {e.Message}"]);
         }
@@ -62,13 +64,13 @@ public static class StagePipeline
         }
 
         var sources = inputs.Select(i => new PlanSource(files[i.Input.Path], i.Kind)).ToList();
-        var (skip, skipErrors) = SkipSet.Parse(request.SkipSteps, SkipSet.KnownNames(sources));
+        var (skip, skipErrors) = SkipSet.Parse(request.SkipSteps, SkipSet.KnownNames(sources, aliases), aliases);
         if (skipErrors.Count > 0)
         {
             return new PipelineResult(null, sorted, skipErrors);
         }
 
-        var (plan, planErrors) = Planner.Build(sources, request.Selector, skip);
+        var (plan, planErrors) = Planner.Build(sources, request.Selector, skip, new PlanFacts(request.Context, new RootFileSystem(request.Context.Root)));
         if (plan is null)
         {
             return new PipelineResult(null, sorted, planErrors);

@@ -23,8 +23,8 @@ public sealed record PlanEntry
     /// <summary>Null when the entry will run (subject to run-time conditions); otherwise why it is skipped.</summary>
     public string? SkipReason { get; init; }
 
-    /// <summary>Conditions only the run can decide (if, if_files, service manager, node).</summary>
-    public IReadOnlyList<string> RuntimeConditions { get; init; } = [];
+    /// <summary>Conditions only the run can decide (if, if_files, node; a service manager the root does not have yet), with their expressions.</summary>
+    public IReadOnlyList<RuntimeCondition> RuntimeConditions { get; init; } = [];
 
     public bool Skipped => SkipReason is not null;
 

@@ -3,10 +3,11 @@ namespace Kairos.Stages.Planning;
 /// <summary>Builds the ordered plan: selected stages in order; bundled files, then extensions, each in the order given; <c>after</c> applied; skips recorded.</summary>
 public static class Planner
 {
-    private static readonly string[] RuntimeKeys = ["node", "if", "only_service_manager", "if_files"];
-
-    /// <summary>Sources must already be in order: bundled files by path, then extensions by path (ordinal).</summary>
-    public static (Plan? Plan, IReadOnlyList<string> Errors) Build(IReadOnlyList<PlanSource> sources, string selector, SkipSet skip)
+    /// <summary>
+    /// Sources must already be in order: bundled files by path, then extensions by path (ordinal). With
+    /// <paramref name="facts"/> the conditions the build decides are decided here, as the run will.
+    /// </summary>
+    public static (Plan? Plan, IReadOnlyList<string> Errors) Build(IReadOnlyList<PlanSource> sources, string selector, SkipSet skip, PlanFacts? facts = null)
     {
         var stages = BuildStages.Select(selector);
         if (stages is null)
@@ -19,7 +20,7 @@ public static class Planner
         var planned = new List<PlannedStage>();
         foreach (var stage in stages)
         {
-            var entries = ordered.SelectMany(source => EntriesOf(source, stage, skip)).ToList();
+            var entries = ordered.SelectMany(source => EntriesOf(source, stage, skip, facts)).ToList();
             var (sorted, orderErrors) = StepOrdering.Order(entries);
             errors.AddRange(orderErrors);
             planned.Add(new PlannedStage(stage, sorted));
@@ -28,7 +29,7 @@ public static class Planner
         return errors.Count > 0 ? (null, errors) : (new Plan(selector, planned), errors);
     }
 
-    private static IEnumerable<PlanEntry> EntriesOf(PlanSource source, string stage, SkipSet skip)
+    private static IEnumerable<PlanEntry> EntriesOf(PlanSource source, string stage, SkipSet skip, PlanFacts? facts)
     {
         var steps = source.File.StepsFor(stage);
         var ids = StepIds.For(source.File, steps);
@@ -36,6 +37,7 @@ public static class Planner
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
+            var (conditionSkip, runtime) = PlannedConditions.Of(step, facts);
             yield return new PlanEntry
             {
                 Stage = stage,
@@ -43,8 +45,8 @@ public static class Planner
                 StepName = stepName,
                 Step = step,
                 Kind = source.Kind,
-                SkipReason = skip.ReasonFor(stage, stepName, step.Name),
-                RuntimeConditions = [.. RuntimeKeys.Where(step.KeyLocations.ContainsKey)],
+                SkipReason = skip.ReasonFor(stage, stepName, step.Name) ?? conditionSkip,
+                RuntimeConditions = runtime,
             };
         }
     }

@@ -20,7 +20,7 @@ public static class PlanWriter
 
             foreach (var e in stage.Entries)
             {
-                var verdict = e.SkipReason is { } r ? $"skip: {r}" : e.RuntimeConditions.Count > 0 ? $"run if {string.Join(", ", e.RuntimeConditions)}" : "run";
+                var verdict = e.SkipReason is { } r ? $"skip: {r}" : e.RuntimeConditions.Count > 0 ? $"run when {string.Join(" and ", e.RuntimeConditions)}" : "run";
                 var step = e.StepName is { } s ? $"[{s}] " : "[extension] ";
                 text.Append($"  {step}{e.DisplayName}  ({e.Source})  {verdict}\n");
             }
@@ -57,7 +57,14 @@ public static class PlanWriter
             }
 
             w.WriteStartArray("runtime_conditions");
-            e.RuntimeConditions.ToList().ForEach(w.WriteStringValue);
+            foreach (var condition in e.RuntimeConditions)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", condition.Key);
+                w.WriteString("expression", condition.Expression);
+                w.WriteEndObject();
+            }
+
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -85,7 +92,7 @@ public static class PlanWriter
                 text.Append($"    reason: {Quote(reason)}\n");
             }
 
-            text.Append($"    runtime_conditions: [{string.Join(", ", e.RuntimeConditions.Select(Quote))}]\n");
+            text.Append($"    runtime_conditions: [{string.Join(", ", e.RuntimeConditions.Select(c => $"{{key: {Quote(c.Key)}, expression: {Quote(c.Expression)}}}"))}]\n");
         }
 
         return text.ToString();

@@ -32,10 +32,25 @@ internal sealed partial class RecordedRun : IDisposable
 
     public IReadOnlyList<JournalEntry> Journal { get; private set; } = [];
 
+    /// <summary>What <c>plan --format json</c> printed for the root before the run, when asked for.</summary>
+    public string PlanJson { get; private set; } = string.Empty;
+
     /// <summary>Runs <c>kairos-stages run --root ROOT</c> plus <paramref name="args"/> for the distro sample <paramref name="sample"/>.</summary>
-    public static async Task<RecordedRun> StartAsync(string sample, params string[] args)
+    public static Task<RecordedRun> StartAsync(string sample, params string[] args) => StartAsync(sample, null, args);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, after <c>plan --format json</c> with <paramref name="planArgs"/> on the same root.</summary>
+    public static async Task<RecordedRun> StartAsync(string sample, string[]? planArgs, params string[] args)
     {
         var run = new RecordedRun(sample);
+        if (planArgs is not null)
+        {
+            var plan = new StringWriter();
+            var planError = new StringWriter();
+            var planCode = await CliApp.RunAsync(["plan", "--root", run.Root, "--format", "json", .. planArgs], plan, planError);
+            Assert.True(planCode == 0, planError.ToString());
+            run.PlanJson = plan.ToString();
+        }
+
         RecordingTarget? target = null;
         var output = new StringWriter();
         var error = new StringWriter();
