@@ -52,7 +52,8 @@ internal sealed partial class NestedDecoder(Decoder d)
     {
         var refs = Each(v, "after", KeyTables.After, (r, f) => f.Key.Value switch
         {
-            "name" => r with { Name = d.String(f.Value, "name") ?? "" },
+            // a dangling or cyclic after is about the name, so diagnostics point at the value
+            "name" => r with { Name = d.String(f.Value, "name") ?? "", Location = f.Value.Start },
             _ => r,
         }, at => new StepRef("", at));
         foreach (var missing in refs.Where(r => r.Name.Length == 0))

@@ -18,13 +18,23 @@ internal sealed class StepDecoder(Decoder d)
 
         var step = new Step { Location = map.Start };
         var locations = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var values = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var entry in d.Entries(map, KeyTables.Step))
         {
             locations[entry.Key.Value] = entry.Key.Start;
+            values[entry.Key.Value] = entry.Value.Start;
+            if (entry.Value is YSequence list)
+            {
+                for (var i = 0; i < list.Items.Count; i++)
+                {
+                    values[$"{entry.Key.Value}[{i}]"] = list.Items[i].Start;
+                }
+            }
+
             step = Apply(step, entry.Key.Value, entry.Value);
         }
 
-        return step with { KeyLocations = locations };
+        return step with { KeyLocations = locations, ValueLocations = values };
     }
 
     private Step Apply(Step s, string key, YNode v) => key switch

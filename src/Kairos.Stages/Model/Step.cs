@@ -50,4 +50,16 @@ public sealed record Step
 
     public SourceSpan LocationOf(string key) =>
         KeyLocations.TryGetValue(key, out var at) ? at : Location;
+
+    /// <summary>Where each key's value sits, by yip key name; the items of a list value under <c>key[index]</c>.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> ValueLocations { get; init; } =
+        new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+
+    /// <summary>The value of <paramref name="key"/> (what a diagnostic about the value points at); the key when unknown.</summary>
+    public SourceSpan ValueLocationOf(string key) =>
+        ValueLocations.TryGetValue(key, out var at) ? at : LocationOf(key);
+
+    /// <summary>Item <paramref name="index"/> of the list value of <paramref name="key"/>; the value when unknown.</summary>
+    public SourceSpan ItemLocationOf(string key, int index) =>
+        ValueLocations.TryGetValue($"{key}[{index}]", out var at) ? at : ValueLocationOf(key);
 }

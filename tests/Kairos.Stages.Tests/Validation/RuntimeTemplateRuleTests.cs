@@ -14,7 +14,7 @@ public sealed class RuntimeTemplateRuleTests
 
         var warning = Assert.Single(found);
         Assert.Equal("KS604", warning.Code);
-        Assert.Equal((4, 7), (warning.Location.Line, warning.Location.Column));
+        Assert.Equal((5, 11), (warning.Location.Line, warning.Location.Column));
     }
 
     [Fact]

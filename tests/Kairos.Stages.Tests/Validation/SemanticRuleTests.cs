@@ -34,7 +34,7 @@ public sealed class SemanticRuleTests
 
         // assert
         var error = Assert.Single(diagnostics);
-        Assert.Equal((DiagnosticCodes.DanglingAfter, 7, 15), (error.Code, error.Location.Line, error.Location.Column));
+        Assert.Equal((DiagnosticCodes.DanglingAfter, 7, 22), (error.Code, error.Location.Line, error.Location.Column));
     }
 
     [Fact]

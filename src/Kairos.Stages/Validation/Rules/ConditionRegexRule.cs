@@ -9,10 +9,10 @@ public sealed class ConditionRegexRule : ISemanticRule
     {
         foreach (var (_, _, step) in context.Steps())
         {
-            Check(bag, step.LocationOf("node"), "node", step.Node);
-            Check(bag, step.LocationOf("only_os"), "only_os", step.OnlyOs);
-            Check(bag, step.LocationOf("only_os_version"), "only_os_version", step.OnlyOsVersion);
-            Check(bag, step.LocationOf("only_arch"), "only_arch", step.OnlyArch);
+            Check(bag, step.ValueLocationOf("node"), "node", step.Node);
+            Check(bag, step.ValueLocationOf("only_os"), "only_os", step.OnlyOs);
+            Check(bag, step.ValueLocationOf("only_os_version"), "only_os_version", step.OnlyOsVersion);
+            Check(bag, step.ValueLocationOf("only_arch"), "only_arch", step.OnlyArch);
         }
     }
 

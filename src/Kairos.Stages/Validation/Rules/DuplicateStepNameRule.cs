@@ -14,7 +14,7 @@ public sealed class DuplicateStepNameRule : ISemanticRule
             {
                 if (seen.TryGetValue(step.Name, out var firstLine))
                 {
-                    bag.Warning(step.LocationOf("name"), DiagnosticCodes.DuplicateStepName,
+                    bag.Warning(step.ValueLocationOf("name"), DiagnosticCodes.DuplicateStepName,
                         $"step name '{step.Name}' is used twice in stage '{block.Stage}' (first at line {firstLine}); yip then renames every step of this list to '<name>.<index>'");
                 }
                 else

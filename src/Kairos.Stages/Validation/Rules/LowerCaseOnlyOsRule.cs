@@ -11,7 +11,7 @@ public sealed class LowerCaseOnlyOsRule : ISemanticRule
         {
             if (step.OnlyOs is { } pattern && IsAllLowerCase(pattern))
             {
-                bag.Warning(step.LocationOf("only_os"), DiagnosticCodes.LowerCaseOnlyOs,
+                bag.Warning(step.ValueLocationOf("only_os"), DiagnosticCodes.LowerCaseOnlyOs,
                     $"only_os '{pattern}' is matched case-sensitively against PRETTY_NAME (e.g. \"Ubuntu 24.04 LTS\"), so it likely never matches; capitalise it or add (?i)");
             }
         }

@@ -38,14 +38,14 @@ public sealed class RuntimeTemplateRule : ISemanticRule
 
     private static IEnumerable<(string Text, SourceSpan At, string What)> Templated(Step step)
     {
-        foreach (var command in step.Commands)
+        for (var i = 0; i < step.Commands.Count; i++)
         {
-            yield return (command, step.LocationOf("commands"), "command");
+            yield return (step.Commands[i], step.ItemLocationOf("commands", i), "command");
         }
 
         if (step.If is { } condition)
         {
-            yield return (condition, step.LocationOf("if"), "if");
+            yield return (condition, step.ValueLocationOf("if"), "if");
         }
 
         foreach (var file in step.Files)
