@@ -5,7 +5,7 @@ using Kairos.Stages.Rendering;
 
 namespace Kairos.Stages.Cli;
 
-/// <summary><c>kairos-stages steps-info</c>: every bundled step name with its description, sorted by name.</summary>
+/// <summary><c>kairos-stages steps-info</c>: every name --skip-steps accepts (bundled steps, kairos-init aliases) with its description, sorted by name.</summary>
 public static class StepsInfoCommand
 {
     public static Command Create()
@@ -31,7 +31,7 @@ public static class StepsInfoCommand
             catch (InvalidDataException e)
             {
                 parse.InvocationConfiguration.Error.WriteLine(e.Message);
-                return 2;
+                return ExitCodes.Usage;
             }
 
             // kairos-init's names without a stage file here say which bundled step or phase they map to
