@@ -20,7 +20,7 @@ public static class PlanWriter
 
             foreach (var e in stage.Entries)
             {
-                var verdict = e.SkipReason is { } r ? $"skip: {r}" : e.RuntimeConditions.Count > 0 ? $"run when {string.Join(" and ", e.RuntimeConditions)}" : "run";
+                var verdict = e.SkipReason is { } r ? $"skip: {r}" : e.RuntimeConditions.Count > 0 ? $"run when {string.Join(" and ", e.RuntimeConditions.Select(Shown))}" : "run";
                 var step = e.StepName is { } s ? $"[{s}] " : "[extension] ";
                 text.Append($"  {step}{e.DisplayName}  ({e.Source})  {verdict}\n");
             }
@@ -61,7 +61,7 @@ public static class PlanWriter
             {
                 w.WriteStartObject();
                 w.WriteString("key", condition.Key);
-                w.WriteString("expression", condition.Expression);
+                w.WriteString("expression", Redaction.Redact(condition.Expression));
                 w.WriteEndObject();
             }
 
@@ -92,11 +92,14 @@ public static class PlanWriter
                 text.Append($"    reason: {Quote(reason)}\n");
             }
 
-            text.Append($"    runtime_conditions: [{string.Join(", ", e.RuntimeConditions.Select(c => $"{{key: {Quote(c.Key)}, expression: {Quote(c.Expression)}}}"))}]\n");
+            text.Append($"    runtime_conditions: [{string.Join(", ", e.RuntimeConditions.Select(c => $"{{key: {Quote(c.Key)}, expression: {Quote(Redaction.Redact(c.Expression))}}}"))}]\n");
         }
 
         return text.ToString();
     }
+
+    // an if is a shell command, so it may carry a secret, like any command the run log shows
+    private static string Shown(RuntimeCondition condition) => $"{condition.Key}: {Redaction.Redact(condition.Expression)}";
 
     /// <summary>A YAML double-quoted scalar (JSON string syntax is valid YAML).</summary>
     internal static string Quote(string value) => JsonSerializer.Serialize(value, PlanJsonContext.Default.String);
