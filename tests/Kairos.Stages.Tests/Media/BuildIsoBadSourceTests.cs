@@ -82,6 +82,7 @@ public sealed class BuildIsoBadSourceTests
         using var root = new FakeKairosRoot();
         var noise = new byte[24 * 1024 * 1024];
         Random.Shared.NextBytes(noise);
+        Directory.CreateDirectory(root.In("usr/share"));
         await File.WriteAllBytesAsync(root.In("usr/share/noise.bin"), noise, TestContext.Current.CancellationToken);
         var output = Directory.CreateTempSubdirectory("ks-iso-full-").FullName;
         DebianRoot.Run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", output);

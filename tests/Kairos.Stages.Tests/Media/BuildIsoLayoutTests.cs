@@ -67,7 +67,8 @@ public sealed class BuildIsoLayoutTests
             var menuText = await File.ReadAllTextAsync(menu, TestContext.Current.CancellationToken);
             Assert.Contains("root=live:CDLABEL=COS_LIVE rd.live.dir=/ rd.live.squashimg=rootfs.squashfs", menuText);
             Assert.Contains("console=ttyS0 console=tty1 rd.cos.disable vga=795 nomodeset selinux=0 rd.live.overlay.overlayfs e2e.extra=1 second=2 install-mode", menuText);
-            Assert.Equal(8, menuText.Split('\n').Count(l => l.TrimStart().StartsWith("menuentry ", StringComparison.Ordinal)));
+            // six entries, two in the boot-to-RAM submenu, the EFI text-mode one
+            Assert.Equal(9, menuText.Split('\n').Count(l => l.TrimStart().StartsWith("menuentry ", StringComparison.Ordinal)));
 
             // the squashfs: the root's files, skeleton directories, nothing from /proc
             var squashfs = DebianRoot.Run("unsquashfs", "-lls", IsoTools.Extract(iso, "/rootfs.squashfs", scratch));

@@ -6,10 +6,13 @@ namespace Kairos.Stages.Tests.Media;
 /// <summary>Runs build-iso in-process and reads ISOs back with xorriso, mtools and unsquashfs.</summary>
 internal static class IsoTools
 {
+    private static readonly string[] Tools = ["xorriso", "mksquashfs", "unsquashfs", "mkfs.vfat", "mcopy", "grub-mkimage"];
+    private static readonly string[] Directories = ["/usr/bin", "/usr/sbin", "/sbin", "/bin"];
+
     /// <summary>Why ISO tests cannot run here (a tool missing), or null.</summary>
     public static string? Unavailable() =>
-        new[] { "xorriso", "mksquashfs", "unsquashfs", "mkfs.vfat", "mcopy", "grub-mkimage" }
-            .Where(t => !new[] { "/usr/bin", "/usr/sbin", "/sbin", "/bin" }.Any(d => File.Exists(Path.Combine(d, t))))
+        Tools
+            .Where(t => !Directories.Any(d => File.Exists(Path.Combine(d, t))))
             .Select(t => $"needs {t} (build/install-deps.sh installs it)")
             .FirstOrDefault()
         ?? (Directory.Exists("/usr/lib/grub/i386-pc") && Directory.Exists("/usr/lib/grub/x86_64-efi") ? null : "needs grub-pc-bin and grub-efi-amd64-bin");
@@ -28,7 +31,7 @@ internal static class IsoTools
 
     public static string Extract(string iso, string path, string directory)
     {
-        var target = Path.Combine(directory, Path.GetFileName(path));
+        var target = Path.Combine(directory, path.Trim('/').Replace('/', '_'));
         DebianRoot.Run("xorriso", "-osirrox", "on", "-indev", iso, "-extract", path, target);
         return target;
     }
