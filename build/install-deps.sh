@@ -12,6 +12,10 @@ dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
 command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 dpkg -s libssl-dev >/dev/null 2>&1 || need+=(libssl-dev)  # build/publish.sh links OpenSSL statically
+# build-iso (issue 17) and its live boot test: the ISO tools, the host GRUB images, OCI unpacking, QEMU firmwares.
+for pkg in xorriso squashfs-tools mtools dosfstools grub-common grub-pc-bin grub-efi-amd64-bin umoci skopeo podman qemu-system-x86 ovmf seabios; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 if ((${#need[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

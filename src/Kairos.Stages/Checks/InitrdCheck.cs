@@ -4,7 +4,7 @@ namespace Kairos.Stages.Checks;
 
 /// <summary>
 /// [INITRD] (not for Trusted Boot): <c>lsinitrd /boot/initrd</c>, run inside the root, lists immucore and
-/// kairos-agent; a missing <c>xhci_pci_renesas</c> driver is a warning; without lsinitrd (Alpine) a warning.
+/// kairos-agent; a missing <c>xhci_pci_renesas</c> driver is a warning when the kernel has that driver; without lsinitrd (Alpine) a warning.
 /// </summary>
 public sealed class InitrdCheck : IImageCheck
 {
@@ -49,7 +49,8 @@ public sealed class InitrdCheck : IImageCheck
             findings.Add(CheckFinding.Fail(Tag, $"{Initrd} does not contain {required}", Rebuild));
         }
 
-        if (!result.Output.Contains("xhci_pci_renesas", StringComparison.Ordinal) && !result.Output.Contains("xhci-pci-renesas", StringComparison.Ordinal))
+        if (!result.Output.Contains("xhci_pci_renesas", StringComparison.Ordinal) && !result.Output.Contains("xhci-pci-renesas", StringComparison.Ordinal)
+            && await KernelHasRenesasDriverAsync(context, cancellationToken))
         {
             findings.Add(CheckFinding.Warn(Tag, $"{Initrd} does not contain the xhci_pci_renesas driver (BMC virtual media on some servers needs it)", "add it with the initramfsConfigs step's kairos-xhci-renesas.conf dracut drop-in, then rebuild the initrd"));
         }
@@ -60,5 +61,17 @@ public sealed class InitrdCheck : IImageCheck
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// Whether the root's kernel ships xhci_pci_renesas as a module (modules.dep) or built in
+    /// (modules.builtin): dracut cannot add a driver the kernel does not have (Debian 12's kernel
+    /// builds the Renesas firmware loader into xhci_pci), so its absence is only worth a warning when it exists.
+    /// </summary>
+    private static async Task<bool> KernelHasRenesasDriverAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var probe = await context.Target.RunAsync(
+            new CommandRequest("grep -qsE 'xhci[-_]pci[-_]renesas' /lib/modules/*/modules.dep /lib/modules/*/modules.builtin"), cancellationToken);
+        return probe.Succeeded;
     }
 }

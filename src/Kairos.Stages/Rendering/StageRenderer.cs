@@ -30,7 +30,8 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
 
     public RenderResult Render(StageTemplate stage, BuildContext context) => Render(stage.DisplayPath, stage.Text, context);
 
-    public RenderResult Render(string path, string template, BuildContext context)
+    /// <summary>Renders one template; <paramref name="extra"/> adds variables of its own (build-iso's <c>iso</c>).</summary>
+    public RenderResult Render(string path, string template, BuildContext context, ScriptObject? extra = null)
     {
         var parsed = Template.Parse(template, path);
         if (parsed.HasErrors)
@@ -51,6 +52,7 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
         var globals = TemplateGlobals.Values(context);
         _functions.GetValue(context, Functions).CopyTo(globals);
         ContentFunctions.RegisterKernel(globals, context.KernelVersion);
+        extra?.CopyTo(globals);
         scriptContext.PushGlobal(globals);
         try
         {

@@ -13,6 +13,9 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// </summary>
 internal static class FixtureArtifacts
 {
+    /// <summary>What the stand-in immucore prints, with the kernel command line, when the initrd runs it (the live ISO boot test looks for it).</summary>
+    public const string ImmucoreMarker = "KS-IMMUCORE-STANDIN cmdline:";
+
     public static string Create(string arch = "amd64")
     {
         var directory = Directory.CreateTempSubdirectory("ks-artifacts-").FullName;
@@ -26,7 +29,9 @@ internal static class FixtureArtifacts
             }
 
             var fileName = Uri.UnescapeDataString(artifact.Url[(artifact.Url.LastIndexOf('/') + 1)..]);
-            var script = Encoding.UTF8.GetBytes($"#!/bin/sh\necho \"{name} fixture $*\"\n");
+            var script = Encoding.UTF8.GetBytes(name == "immucore"
+                ? $"#!/bin/sh\necho \"immucore fixture $*\"\necho \"{ImmucoreMarker} $(cat /proc/cmdline 2>/dev/null)\"\n"
+                : $"#!/bin/sh\necho \"{name} fixture $*\"\n");
             var target = Path.Combine(directory, fileName);
             if (artifact.Extract.Length == 0)
             {
