@@ -12,13 +12,23 @@ dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
 command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 dpkg -s libssl-dev >/dev/null 2>&1 || need+=(libssl-dev)  # build/publish.sh links OpenSSL statically
-# build-iso (issue 17) and its live boot test: the ISO tools, the host GRUB images, OCI unpacking, QEMU firmwares.
-for pkg in xorriso squashfs-tools mtools dosfstools grub-common grub-pc-bin grub-efi-amd64-bin umoci skopeo podman qemu-system-x86 ovmf seabios; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+# build-iso (issue 17) and its live boot test: the ISO tools, the host GRUB images, OCI unpacking, QEMU and
+# its firmwares; the podman tests build the example Dockerfiles (runc: crun cannot set this host's rlimits).
+# These install with their recommends (QEMU's NIC option ROMs, podman's conmon/network helpers), as on a
+# developer's machine where they were measured.
+full=()
+for pkg in xorriso squashfs-tools mtools dosfstools grub-common grub-pc-bin grub-efi-amd64-bin umoci skopeo \
+  podman buildah runc qemu-system-x86 ovmf seabios ipxe-qemu; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || full+=("$pkg")
 done
 if ((${#need[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+if ((${#full[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  ((${#need[@]})) || apt-get update -qq
+  apt-get install -y -qq "${full[@]}"
 fi
 command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Downloads;
 using Kairos.Stages.Pipeline;
+using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Recording;
 
@@ -27,12 +28,16 @@ public static class RunCommand
     private static async Task<int> ExecuteAsync(ParseResult parse, BuildOptionsBinder binder, StageOptions stages, RunOptions run, Func<string, ITarget> targets, CancellationToken cancel)
     {
         var error = parse.InvocationConfiguration.Error;
-        if (string.IsNullOrWhiteSpace(parse.GetValue(binder.Version)))
+
+        // Only the init phase stamps the version: an install-only run may leave it out, so a Dockerfile can declare
+        // ARG VERSION after the install RUN and a new version rebuilds only the init layer and later.
+        var installOnly = BuildStages.Select(parse.GetValue(stages.Stage) ?? "all") is { } selected && selected.All(s => BuildStages.PhaseOf(s) == "install");
+        if (!installOnly && string.IsNullOrWhiteSpace(parse.GetValue(binder.Version)))
         {
             throw new UsageException("--version is required (the OS version stamped in /etc/kairos-release, e.g. --version 1.2.3)");
         }
 
-        var context = BuildContextLoader.Load(binder, parse, options => options with { RequireOsRelease = true });
+        var context = BuildContextLoader.Load(binder, parse, options => options with { RequireOsRelease = true, AllowMissingVersion = installOnly });
         if (context is null)
         {
             return ExitCodes.Usage;

@@ -33,6 +33,12 @@ public static class StageBuild
             throw new UsageException($"{refusal}. Use --root DIR for a root directory, or --force if you really mean it.");
         }
 
+        if (TargetSafety.IsHostRoot(root))
+        {
+            // say how we knew this "/" is a container or chroot, so a build log shows which evidence the engine gave
+            request.Log.Information("building / in place: {Evidence}", HostFacts.Read().ContainerEvidence() ?? "--force given");
+        }
+
         RootLock rootLock;
         try
         {

@@ -135,4 +135,22 @@ public sealed class RunCommandTests
         Assert.Equal(0, code);
         Assert.Matches(@"lint: \d+ file\(s\), 0 error\(s\)", error);
     }
+
+    [Fact]
+    public async Task Install_phase_runs_without_a_version_and_init_still_needs_one()
+    {
+        // arrange: only the extension's after-install and before-init steps run
+        using var root = RootWithExtension(Failing.Replace("echo \"about to fail\"; exit 3", "true", StringComparison.Ordinal));
+
+        // act
+        var install = await RunAsync("run", "--root", root.Path, "--stage", "install", "--skip-steps", AllBundled);
+        var init = await RunAsync("run", "--root", root.Path, "--stage", "init", "--skip-steps", AllBundled);
+
+        // assert: the version is stamped by init, so only init asks for it
+        Assert.True(install.Code == 0, install.Error);
+        Assert.True(File.Exists(Path.Combine(root.Path, "tmp/later")));
+        Assert.Equal(2, init.Code);
+        Assert.Contains("--version is required", init.Error);
+        Assert.False(File.Exists(Path.Combine(root.Path, "tmp/next")));
+    }
 }

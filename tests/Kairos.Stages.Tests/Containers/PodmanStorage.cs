@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Kairos.Stages.Tests.Containers;
+
+/// <summary>
+/// Podman with a private image store (--root, --runroot) and its own registries.conf under one temp
+/// directory, so tests never touch the machine's images and nothing resolves to a registry.
+/// runc is the OCI runtime (crun cannot set this host's rlimits). Dispose resets the store
+/// (containers, images, mounts) and deletes the directory.
+/// </summary>
+internal sealed class PodmanStorage : IDisposable
+{
+    /// <summary>RUN steps under OCI isolation need explicit limits: root here lacks CAP_SYS_RESOURCE to raise the defaults.</summary>
+    public static readonly string[] Limits = ["--ulimit", "nofile=16384:16384", "--ulimit", "nproc=4096:4096"];
+
+    private readonly string _directory;
+    private readonly string _registries;
+
+    public PodmanStorage()
+    {
+        _directory = Directory.CreateTempSubdirectory("ks-podman-").FullName;
+        _registries = Path.Combine(_directory, "registries.conf");
+
+        // no unqualified search: a short name is looked up in the private store only (short-name aliases still apply)
+        File.WriteAllText(_registries, "unqualified-search-registries = []\nshort-name-mode = \"permissive\"\n");
+    }
+
+    /// <summary>Where tests may put files that live as long as the store (contexts, archives).</summary>
+    public string Scratch => _directory;
+
+    /// <summary>Why podman can't be used here, or null. In CI a missing tool is a failure, not a skip.</summary>
+    public static string? Unavailable()
+    {
+        static bool Installed(string tool) => File.Exists("/usr/bin/" + tool) || File.Exists("/usr/sbin/" + tool);
+        var why = Environment.UserName != "root" ? "needs root (podman with a private store)"
+            : !Installed("podman") || !Installed("runc") ? "needs podman and runc (build/install-deps.sh installs them)"
+            : null;
+        return why is not null && Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ? throw new InvalidOperationException(why) : why;
+    }
+
+    /// <summary>Runs podman with the private store; returns exit code, stdout+stderr interleaved, and time taken.</summary>
+    public PodmanResult Run(params string[] args) => Shell(null, args);
+
+    /// <summary>Runs <c>producer | podman args</c> (e.g. tar into podman import).</summary>
+    public PodmanResult Piped(string[] producer, params string[] args) => Shell(producer, args);
+
+    /// <summary>Like <see cref="Run"/>, and throws with the output when podman fails.</summary>
+    public PodmanResult Check(params string[] args)
+    {
+        var result = Run(args);
+        return result.Code == 0 ? result : throw new InvalidOperationException($"podman {string.Join(' ', args)} exited {result.Code}:\n{result.Tail}");
+    }
+
+    public void Dispose()
+    {
+        Run("system", "reset", "--force");
+
+        // reset unmounts what it mounted; anything still mounted under the store is unmounted lazily before the delete
+        foreach (var mount in MountsUnder(_directory).OrderByDescending(m => m.Length))
+        {
+            Process.Start("umount", ["-l", mount])!.WaitForExit();
+        }
+
+        if (MountsUnder(_directory).Count == 0)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static List<string> MountsUnder(string directory) =>
+        [.. File.ReadAllLines("/proc/self/mountinfo").Select(l => l.Split(' ')[4]).Where(m => m.StartsWith(directory + "/", StringComparison.Ordinal))];
+
+    private PodmanResult Shell(string[]? producer, string[] args)
+    {
+        string[] podman = ["podman", "--root", Path.Combine(_directory, "root"), "--runroot", Path.Combine(_directory, "run"), "--runtime", "runc", .. args];
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("set -o pipefail; exec 2>&1; " + (producer is null ? "" : Quote(producer) + " | ") + Quote(podman));
+        start.Environment["CONTAINERS_REGISTRIES_CONF"] = _registries;
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var reading = process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        output.Append(reading.Result);
+        return new PodmanResult(process.ExitCode, output.ToString(), clock.Elapsed);
+    }
+
+    private static string Quote(IEnumerable<string> words) => string.Join(' ', words.Select(w => "'" + w.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+}
