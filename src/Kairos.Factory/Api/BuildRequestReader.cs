@@ -40,7 +40,9 @@ public static partial class BuildRequestReader
         {
             var unknown = UnknownProperty().Match(exception.Message);
             var path = exception.Path is { Length: > 2 } known ? known.TrimStart('$', '.') : "body";
-            var field = unknown.Success ? (path == "body" ? "" : path + ".") + unknown.Groups[1].Value : path;
+            var field = !unknown.Success ? path
+                : path.EndsWith(unknown.Groups[1].Value, StringComparison.Ordinal) ? path
+                : (path == "body" ? "" : path + ".") + unknown.Groups[1].Value;
             var why = unknown.Success ? "is not a field of a build request" : "has the wrong JSON type or is malformed";
             return (null, new() { [field] = [$"{why} (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})"] });
         }

@@ -46,7 +46,10 @@ public static class ServeCommand
                 BuildxBuilder = result.GetValue(buildx)!,
                 Retention = TimeSpan.FromHours(result.GetValue(retention)),
             };
-            Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+            // ASP.NET's own request lines carry the query string (a download's ?token=); Serilog's request log has the path only
+            Log.Logger = new LoggerConfiguration()
+                .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+                .WriteTo.Console().CreateLogger();
             var app = BuildApp(options, endpoint);
             var token = app.Services.GetRequiredService<ApiToken>();
             if (token.Created)

@@ -22,6 +22,13 @@ public static class FactoryOpenApi
                 License = new OpenApiLicense { Name = "Apache-2.0", Identifier = "Apache-2.0" },
             };
             document.Servers = [new OpenApiServer { Url = "/", Description = "this server" }];
+            document.Tags = new HashSet<OpenApiTag>
+            {
+                new() { Name = "Builds", Description = "Queue builds, follow their state and log, cancel and delete them." },
+                new() { Name = "Artifacts", Description = "The files a finished build made, with sha256 and retention." },
+                new() { Name = "Uploads", Description = "Base root filesystem tarballs, for builds without a base image." },
+                new() { Name = "System", Description = "Form defaults, liveness and readiness." },
+            };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
             {
@@ -34,6 +41,11 @@ public static class FactoryOpenApi
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiresTokenMetadata>().Any())
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [] }];
+            }
+            else
+            {
+                // stated, not implied: this route needs no token
+                operation.Security = [];
             }
 
             return Task.CompletedTask;

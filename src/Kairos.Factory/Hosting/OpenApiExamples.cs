@@ -55,6 +55,19 @@ public static class OpenApiExamples
         [typeof(ArtifactView)] = Artifact(),
         [typeof(UploadCreated)] = new UploadCreated("7c9e6679f7424c3b9d4a1b2c3d4e5f60", 52428800, new string('a', 64)),
         [typeof(Preset)] = new Preset("Debian 12", "debian:12"),
+        [typeof(ConfigView)] = new ConfigView(
+            [new Preset("Debian 12", "debian:12")], "ubuntu:24.04", ["amd64", "arm64"],
+            new Dictionary<string, IReadOnlyList<string>> { ["amd64"] = ["generic"], ["arm64"] = ["generic", "rpi3", "rpi4"] },
+            ["core", "standard"], new Dictionary<string, string> { ["k3s"] = "v1.32.1+k3s1", ["k0s"] = "v1.32.1+k0s.0" },
+            ["podman", "chroot", "buildx"], "podman", ["iso", "oci", "rootfs"], 168, 1, 65536),
+        [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5", Title = "Not Found", Status = 404, Detail = $"no build '{Id}'",
+        },
+        [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["version"] = ["'x' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)"] })
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", Title = "The build request is invalid", Status = 400, Detail = "version: 'x' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)",
+        },
         [typeof(HealthView)] = new HealthView("ready", new Dictionary<string, string> { ["store"] = "ok", ["data_dir"] = "ok", ["recovery"] = "ok" }),
     };
 
