@@ -56,7 +56,7 @@ public static class SystemEndpoints
             File.Delete(probe);
             checks["data_dir"] = "ok";
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             checks["data_dir"] = exception.Message;
         }
