@@ -20,6 +20,7 @@ public static class BuildEndpoints
             .Accepts<BuildRequest>("application/json")
             .Produces<BuildCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireToken();
         builds.MapGet("/", List)
             .WithName("ListBuilds").WithSummary("List builds, newest first")

@@ -10,7 +10,7 @@ public static class UploadEndpoints
         api.MapPost("/uploads", UploadAsync)
             .WithTags("Uploads").WithName("UploadBase").WithSummary("Store a base root filesystem tarball")
             .WithDescription("The raw request body is a tar archive of a root filesystem. Pass the returned id as base_upload.")
-            .Accepts<Stream>("application/x-tar")
+            .Accepts<Stream>("application/x-tar", "application/octet-stream")
             .Produces<UploadCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
