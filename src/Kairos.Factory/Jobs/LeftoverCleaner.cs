@@ -20,6 +20,7 @@ public sealed class LeftoverCleaner(FactoryOptions options)
     {
         KillMarked(MarkerPrefix + jobId);
         await CleanDirectoryAsync(WorkDirOf(jobId));
+        await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(jobId));
     }
 
     /// <summary>At start: nothing of this server runs yet, so every marked process and every mount under the work dir is a leftover.</summary>
@@ -31,6 +32,7 @@ public sealed class LeftoverCleaner(FactoryOptions options)
             foreach (var directory in Directory.GetDirectories(options.WorkDir))
             {
                 await CleanDirectoryAsync(directory);
+                await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(Path.GetFileName(directory)));
             }
         }
     }

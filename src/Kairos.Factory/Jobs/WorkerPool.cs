@@ -80,6 +80,10 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
         {
             status = JobStatus.Failed;
             message = exception is StepFailedException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            if (DataDirSpace.FullNote(options.DataDir) is { } full)
+            {
+                message = $"{full}: {message}";
+            }
         }
         finally
         {

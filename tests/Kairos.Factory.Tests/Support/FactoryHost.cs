@@ -91,6 +91,9 @@ internal sealed class FactoryHost : IDisposable
         Client.Dispose();
         Authorized.Dispose();
         _factory.Dispose();
+
+        // pooled SQLite connections keep the store open; a test that unmounts the data dir needs them closed
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (!File.ReadAllText("/proc/self/mountinfo").Contains(DataDir, StringComparison.Ordinal))
         {
             Directory.Delete(DataDir, recursive: true);
