@@ -17,4 +17,8 @@ if ((${#need[@]})); then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
+# Kairos Factory: podman builds images (tests use a private store); @redocly/cli lints its OpenAPI document.
+command -v podman >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq --no-install-recommends podman; }
+command -v npm >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq --no-install-recommends npm; }
+[ -x /opt/redocly/node_modules/.bin/redocly ] || npm install --silent --prefix /opt/redocly @redocly/cli@2.77.0
 command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }

@@ -62,11 +62,17 @@ public static class OpenApiExamples
             ["podman", "chroot", "buildx"], "podman", ["iso", "oci", "rootfs"], 168, 1, 65536),
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5", Title = "Not Found", Status = 404, Detail = $"no build '{Id}'",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            Title = "Not Found",
+            Status = 404,
+            Detail = $"no build '{Id}'",
         },
         [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["version"] = ["'x' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)"] })
         {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", Title = "The build request is invalid", Status = 400, Detail = "version: 'x' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Title = "The build request is invalid",
+            Status = 400,
+            Detail = "version: 'x' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)",
         },
         [typeof(HealthView)] = new HealthView("ready", new Dictionary<string, string> { ["store"] = "ok", ["data_dir"] = "ok", ["recovery"] = "ok" }),
     };
