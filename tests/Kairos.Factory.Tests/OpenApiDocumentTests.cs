@@ -9,6 +9,8 @@ namespace Kairos.Factory.Tests;
 /// <summary>The OpenAPI document is generated from the code, covers every route in it, and passes @redocly/cli lint.</summary>
 public sealed class OpenApiDocumentTests
 {
+    private static readonly string[] Places = ["/opt/redocly/node_modules/.bin/redocly", "/usr/local/bin/redocly", "/usr/bin/redocly"];
+
     [Fact]
     public async Task Every_route_in_code_is_in_the_document_with_responses_and_the_token_where_needed()
     {
@@ -49,7 +51,7 @@ public sealed class OpenApiDocumentTests
     {
         // CI installs @redocly/cli (build/install-deps.sh); elsewhere the test runs when it is there
         var redocly = Environment.GetEnvironmentVariable("REDOCLY_CLI") is { Length: > 0 } configured ? configured
-            : new[] { "/opt/redocly/node_modules/.bin/redocly", "/usr/local/bin/redocly", "/usr/bin/redocly" }.FirstOrDefault(File.Exists);
+            : Places.FirstOrDefault(File.Exists);
         if (redocly is null)
         {
             Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "CI must lint the OpenAPI document: @redocly/cli is missing (build/install-deps.sh)");

@@ -51,7 +51,7 @@ public sealed partial class RestartTests
         // assert
         Assert.Equal("failed", interrupted.Status);
         Assert.Equal("interrupted by server restart", interrupted.Message);
-        Assert.Contains(waiting.Status, new[] { "queued", "running" });
+        Assert.True(waiting.Status is "queued" or "running", waiting.Status);
         Assert.All(pids, pid => Assert.False(CancelTests.IsAlive(pid), $"process {pid} of the interrupted build survived the restart"));
         Assert.False(Directory.Exists(Path.Combine(dataDir, "work", running)));
         Assert.Contains("failed: interrupted by server restart", await second.Client.GetStringAsync($"/api/v1/builds/{running}/logs"));
