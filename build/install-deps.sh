@@ -31,4 +31,7 @@ if ((${#full[@]})); then
   ((${#need[@]})) || apt-get update -qq
   apt-get install -y -qq "${full[@]}"
 fi
+# Kairos Factory: podman (above) builds images; @redocly/cli lints its OpenAPI document.
+command -v npm >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq --no-install-recommends npm; }
+[ -x /opt/redocly/node_modules/.bin/redocly ] || npm install --silent --prefix /opt/redocly @redocly/cli@2.77.0
 command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }

@@ -1,0 +1,74 @@
+using Kairos.Factory.Auth;
+using Kairos.Factory.Store;
+using Microsoft.Net.Http.Headers;
+
+namespace Kairos.Factory.Api;
+
+/// <summary>A build's files: the list (name, size, sha256, description, expiry) and the download (Range, sha256 header).</summary>
+public static class ArtifactEndpoints
+{
+    public const string Sha256Header = "X-Checksum-Sha256";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/builds/{id}/artifacts", List)
+            .WithTags("Artifacts").WithName("ListArtifacts").WithSummary("A build's downloadable files")
+            .Produces<IReadOnlyList<ArtifactView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+        api.MapGet("/builds/{id}/artifacts/{name}", Download)
+            .WithTags("Artifacts").WithName("DownloadArtifact").WithSummary("Download one file (Range requests supported)")
+            .WithDescription($"Needs the token (header, or ?token= for browser links). Sends Content-Length, Accept-Ranges and the file's sha256 in {Sha256Header}.")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
+            .RequireToken(allowQuery: true);
+    }
+
+    private static IResult List(string id, JobStore store)
+    {
+        if (store.Get(id) is not { } job)
+        {
+            return ProblemResults.NotFound(id);
+        }
+
+        if (job.ArtifactsDeletedAt is { } deleted)
+        {
+            return Gone(id, deleted);
+        }
+
+        return Results.Ok(store.Artifacts(id)
+            .Select(artifact => new ArtifactView(artifact.Name, artifact.Size, artifact.Sha256, artifact.Description, $"/api/v1/builds/{id}/artifacts/{Uri.EscapeDataString(artifact.Name)}", job.ExpiresAt))
+            .ToList());
+    }
+
+    private static IResult Download(string id, string name, JobStore store, FactoryOptions options, HttpResponse response)
+    {
+        if (store.Get(id) is not { } job)
+        {
+            return ProblemResults.NotFound(id);
+        }
+
+        if (job.ArtifactsDeletedAt is { } deleted)
+        {
+            return Gone(id, deleted);
+        }
+
+        // only names the store lists are served: no path from the request reaches the file system
+        if (store.Artifacts(id).FirstOrDefault(artifact => artifact.Name == name) is not { } artifact)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"build '{id}' has no artifact '{name}'");
+        }
+
+        response.Headers[Sha256Header] = artifact.Sha256;
+        response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(artifact.Sha256))}:";
+        var path = Path.Combine(options.JobsDir, id, "artifacts", artifact.Name);
+        var type = artifact.Name.EndsWith(".sha256", StringComparison.Ordinal) ? "text/plain" : "application/octet-stream";
+        return Results.File(path, type, artifact.Name, enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{artifact.Sha256}\""));
+    }
+
+    private static IResult Gone(string id, DateTimeOffset deleted) =>
+        Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Gone", detail: $"the artifacts of build '{id}' were deleted by retention at {deleted:O}");
+}

@@ -1,0 +1,16 @@
+namespace Kairos.Factory.Api;
+
+/// <summary>The defaults a client (the web page) needs to offer a build form.</summary>
+public sealed record ConfigView(
+    IReadOnlyList<Preset> Presets,
+    string DefaultImage,
+    IReadOnlyList<string> Architectures,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Models,
+    IReadOnlyList<string> Variants,
+    IReadOnlyDictionary<string, string> KubernetesVersions,
+    IReadOnlyList<string> Builders,
+    string DefaultBuilder,
+    IReadOnlyList<string> Artifacts,
+    int RetentionHours,
+    int Workers,
+    int MaxCloudConfigBytes);

@@ -1,0 +1,70 @@
+using Kairos.Stages.Context;
+using Kairos.Stages.Rendering;
+using Kairos.Stages.Rendering.Functions;
+using YamlDotNet.RepresentationModel;
+
+namespace Kairos.Factory.Api;
+
+/// <summary>
+/// What the server offers (GET /config) and checks requests against: presets and download names from
+/// stages/data/factory.yaml, models and providers from the engine, k8s pins from stages/data/artifacts.yaml.
+/// </summary>
+public sealed class FactoryCatalog
+{
+    public const string DataPath = "data/factory.yaml";
+
+    private FactoryCatalog(IReadOnlyList<Preset> presets, string defaultPreset, IReadOnlyList<string> architectures,
+        IReadOnlyDictionary<string, string> descriptions, IReadOnlyDictionary<string, string> kubernetes)
+    {
+        Presets = presets;
+        DefaultPreset = defaultPreset;
+        Architectures = architectures;
+        Descriptions = descriptions;
+        Kubernetes = kubernetes;
+    }
+
+    public IReadOnlyList<Preset> Presets { get; }
+
+    public string DefaultPreset { get; }
+
+    public IReadOnlyList<string> Architectures { get; }
+
+    /// <summary>File name suffix ⇒ friendly description of a download.</summary>
+    public IReadOnlyDictionary<string, string> Descriptions { get; }
+
+    /// <summary>Provider ⇒ pinned version (what an empty kubernetes_version builds).</summary>
+    public IReadOnlyDictionary<string, string> Kubernetes { get; }
+
+    public static IReadOnlyList<string> Variants { get; } = ["core", "standard"];
+
+    public static IReadOnlyList<string> Builders { get; } = ["podman", "chroot", "buildx"];
+
+    /// <summary>Models a build may ask for on <paramref name="architecture"/> (non-generic boards are arm64 only).</summary>
+    public static IReadOnlyList<string> ModelsFor(string architecture) =>
+        [.. KnownModels.Supported.Where(model => KnownModels.RequiredArch(model) is not { } required || required == architecture)];
+
+    public string Describe(string fileName) =>
+        Descriptions.Where(pair => fileName.EndsWith(pair.Key, StringComparison.Ordinal))
+            .OrderByDescending(pair => pair.Key.Length)
+            .Select(pair => pair.Value)
+            .FirstOrDefault() ?? "file";
+
+    public static FactoryCatalog LoadBundled()
+    {
+        var source = new EmbeddedStageSource();
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(source.ReadText(DataPath) ?? throw new InvalidOperationException($"stages/{DataPath} is not bundled")));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var presets = ((YamlSequenceNode)root["presets"]).Children.Cast<YamlMappingNode>()
+            .Select(node => new Preset(Scalar(node["name"]), Scalar(node["image"])))
+            .ToList();
+        var architectures = ((YamlSequenceNode)root["architectures"]).Children.Select(Scalar).ToList();
+        var descriptions = ((YamlMappingNode)root["descriptions"]).Children.ToDictionary(pair => Scalar(pair.Key), pair => Scalar(pair.Value), StringComparer.Ordinal);
+
+        var artifacts = ArtifactCatalog.Parse(source.ReadText(ArtifactCatalog.DataPath)!);
+        var kubernetes = BuildEnums.Providers.ToDictionary(provider => provider, provider => artifacts.Resolve(provider, "amd64", fips: false).Version, StringComparer.Ordinal);
+        return new FactoryCatalog(presets, Scalar(root["default_preset"]), architectures, descriptions, kubernetes);
+    }
+
+    private static string Scalar(YamlNode node) => ((YamlScalarNode)node).Value ?? "";
+}

@@ -1,0 +1,67 @@
+using Kairos.Factory.Jobs;
+using Kairos.Factory.Store;
+using Kairos.Factory.Validation;
+
+namespace Kairos.Factory.Api;
+
+/// <summary>GET /config (form defaults), /healthz (the process answers) and /readyz (store, data dir and recovery).</summary>
+public static class SystemEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/config", Config)
+            .WithTags("System").WithName("GetConfig").WithSummary("Defaults for a build form: presets, models per architecture, pinned Kubernetes versions")
+            .Produces<ConfigView>();
+        api.MapGet("/healthz", () => Results.Ok(new HealthView("ok", new Dictionary<string, string>())))
+            .WithTags("System").WithName("Healthz").WithSummary("Liveness")
+            .Produces<HealthView>();
+        api.MapGet("/readyz", Ready)
+            .WithTags("System").WithName("Readyz").WithSummary("Readiness: the store answers, the data dir is writable, start-up recovery is done")
+            .Produces<HealthView>()
+            .Produces<HealthView>(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static ConfigView Config(FactoryCatalog catalog, FactoryOptions options) => new(
+        catalog.Presets,
+        catalog.DefaultPreset,
+        catalog.Architectures,
+        catalog.Architectures.ToDictionary(arch => arch, FactoryCatalog.ModelsFor),
+        FactoryCatalog.Variants,
+        catalog.Kubernetes,
+        FactoryCatalog.Builders,
+        options.DefaultBuilder,
+        ["iso", "oci", "rootfs"],
+        (int)options.Retention.TotalHours,
+        options.Workers,
+        CloudConfigCheck.MaxBytes);
+
+    private static IResult Ready(JobStore store, FactoryOptions options, Recovery recovery)
+    {
+        var checks = new Dictionary<string, string>(StringComparer.Ordinal);
+        checks["recovery"] = recovery.Done.IsCompletedSuccessfully ? "ok" : recovery.Done.IsFaulted ? "failed" : "running";
+        try
+        {
+            store.List(null, 1, 0);
+            checks["store"] = "ok";
+        }
+        catch (Exception exception)
+        {
+            checks["store"] = exception.Message;
+        }
+
+        try
+        {
+            var probe = Path.Combine(options.DataDir, ".ready-probe");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+            checks["data_dir"] = "ok";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            checks["data_dir"] = exception.Message;
+        }
+
+        var ready = checks.Values.All(value => value == "ok");
+        return Results.Json(new HealthView(ready ? "ready" : "not ready", checks), statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using Kairos.Factory.Auth;
+
+namespace Kairos.Factory.Api;
+
+/// <summary>Base root tarballs sent ahead of a build (the chroot builder's base, or podman's without an image).</summary>
+public static class UploadEndpoints
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/uploads", UploadAsync)
+            .WithTags("Uploads").WithName("UploadBase").WithSummary("Store a base root filesystem tarball")
+            .WithDescription("The raw request body is a tar archive of a root filesystem. Pass the returned id as base_upload.")
+            .Accepts<Stream>("application/x-tar", "application/octet-stream")
+            .Produces<UploadCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(long.MaxValue))
+            .RequireToken();
+
+    private static async Task<IResult> UploadAsync(HttpRequest request, FactoryOptions options, CancellationToken cancellation)
+    {
+        if (request.ContentLength is > 0 && request.ContentLength > options.MaxUploadBytes)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large", detail: $"uploads are limited to {options.MaxUploadBytes} bytes");
+        }
+
+        Directory.CreateDirectory(options.UploadsDir);
+        var id = Guid.NewGuid().ToString("N");
+        var path = Path.Combine(options.UploadsDir, id + ".tar");
+        long size = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var header = new byte[512];
+        try
+        {
+            await using (var file = File.Create(path + ".part"))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await request.Body.ReadAsync(buffer, cancellation)) > 0)
+                {
+                    if (size < 512)
+                    {
+                        Array.Copy(buffer, 0, header, size, Math.Min(read, 512 - (int)size));
+                    }
+
+                    size += read;
+                    if (size > options.MaxUploadBytes)
+                    {
+                        throw new InvalidDataException($"uploads are limited to {options.MaxUploadBytes} bytes");
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
+                }
+            }
+
+            // POSIX tar: "ustar" at offset 257 of the first header
+            if (size < 512 || !System.Text.Encoding.ASCII.GetString(header, 257, 5).Equals("ustar", StringComparison.Ordinal))
+            {
+                File.Delete(path + ".part");
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["is not a tar archive (no ustar header)"] });
+            }
+
+            File.Move(path + ".part", path);
+        }
+        catch (InvalidDataException exception)
+        {
+            File.Delete(path + ".part");
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large", detail: exception.Message);
+        }
+        catch
+        {
+            File.Delete(path + ".part");
+            throw;
+        }
+
+        return Results.Created($"/api/v1/uploads/{id}", new UploadCreated(id, size, Convert.ToHexStringLower(hash.GetHashAndReset())));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Kairos.Factory.Auth;
+
+/// <summary>Endpoint metadata: this route needs the bearer token (read by the OpenAPI transformer).</summary>
+public sealed class RequiresTokenMetadata;

@@ -1,0 +1,55 @@
+namespace Kairos.Factory;
+
+/// <summary>Everything a Factory server is started with; immutable, passed to the services that need it.</summary>
+public sealed record FactoryOptions
+{
+    /// <summary>Where the store, job logs, artifacts, uploads, work dirs and the API token live.</summary>
+    public required string DataDir { get; init; }
+
+    /// <summary>Number of in-process workers: the limit on builds running at once.</summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>The builder a request gets when it names none: podman, chroot or buildx.</summary>
+    public string DefaultBuilder { get; init; } = "podman";
+
+    /// <summary>The published kairos-stages binary the pipeline runs (in the container, or on the host for chroot).</summary>
+    public string KairosStagesBinary { get; init; } = "kairos-stages";
+
+    /// <summary>Offline artifacts directory handed to <c>kairos-stages run --artifacts-dir</c>; null: download.</summary>
+    public string? ArtifactsDir { get; init; }
+
+    /// <summary>The podman executable.</summary>
+    public string Podman { get; init; } = "podman";
+
+    /// <summary>Private podman storage (<c>--root</c>/<c>--runroot</c>); null: podman's default storage, where the user's local images are.</summary>
+    public string? PodmanRoot { get; init; }
+
+    /// <summary>Run directory for the private podman storage (used with <see cref="PodmanRoot"/>).</summary>
+    public string? PodmanRunRoot { get; init; }
+
+    /// <summary>The docker executable for the buildx builder.</summary>
+    public string Docker { get; init; } = "docker";
+
+    /// <summary>The buildx builder name (<c>docker buildx build --builder NAME</c>): a remote BuildKit or its Kubernetes driver.</summary>
+    public string BuildxBuilder { get; init; } = "default";
+
+    /// <summary>How long artifacts are kept after a build ends.</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often expired artifacts are looked for.</summary>
+    public TimeSpan RetentionSweep { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest base tarball accepted by the upload endpoint.</summary>
+    public long MaxUploadBytes { get; init; } = 16L << 30;
+
+    /// <summary>A fixed API token instead of the generated one (tests); never logged.</summary>
+    public string? Token { get; init; }
+
+    public string StorePath => Path.Combine(DataDir, "factory.db");
+
+    public string JobsDir => Path.Combine(DataDir, "jobs");
+
+    public string WorkDir => Path.Combine(DataDir, "work");
+
+    public string UploadsDir => Path.Combine(DataDir, "uploads");
+}

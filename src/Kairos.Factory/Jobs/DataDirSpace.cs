@@ -1,0 +1,26 @@
+namespace Kairos.Factory.Jobs;
+
+/// <summary>Free space on the data dir's file system: a build that failed for want of it says so (tools word ENOSPC many ways).</summary>
+public static class DataDirSpace
+{
+    public const long LowBytes = 64L << 20;
+
+    /// <summary>A note for the failure message when the data dir is (nearly) full, else null.</summary>
+    public static string? FullNote(string dataDir)
+    {
+        var full = Path.GetFullPath(dataDir).TrimEnd('/') + "/";
+        var drive = DriveInfo.GetDrives()
+            .Where(candidate => full.StartsWith(candidate.RootDirectory.FullName.TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(candidate => candidate.RootDirectory.FullName.Length);
+        try
+        {
+            return drive is not null && drive.AvailableFreeSpace < LowBytes
+                ? $"No space left on device in the data dir ({drive.AvailableFreeSpace} bytes free on {drive.RootDirectory.FullName})"
+                : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using CliWrap;
+using Serilog;
+
+namespace Kairos.Factory.Jobs;
+
+/// <summary>
+/// Removes what a stopped build left: processes that carry its marker (the whole tree, wherever it was re-parented),
+/// mounts under its work dir (deepest first), then the work dir itself (never deleted through a mount).
+/// </summary>
+public sealed class LeftoverCleaner(FactoryOptions options)
+{
+    /// <summary>The marker prefix of this data dir: jobs of another server on the same machine are never touched.</summary>
+    public string MarkerPrefix { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(options.DataDir))))[..12] + ":";
+
+    public string WorkDirOf(string jobId) => Path.Combine(options.WorkDir, jobId);
+
+    /// <summary>Cleans one job (after a cancel, a failure or a restart).</summary>
+    public async Task CleanJobAsync(string jobId)
+    {
+        KillMarked(MarkerPrefix + jobId);
+        await CleanDirectoryAsync(WorkDirOf(jobId));
+        await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(jobId));
+    }
+
+    /// <summary>At start: nothing of this server runs yet, so every marked process and every mount under the work dir is a leftover.</summary>
+    public async Task CleanAllAsync()
+    {
+        KillMarked(MarkerPrefix);
+        if (Directory.Exists(options.WorkDir))
+        {
+            foreach (var directory in Directory.GetDirectories(options.WorkDir))
+            {
+                await CleanDirectoryAsync(directory);
+                await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(Path.GetFileName(directory)));
+            }
+        }
+    }
+
+    public static IReadOnlyList<string> MountsUnder(string directory)
+    {
+        var prefix = Path.GetFullPath(directory).TrimEnd('/') + "/";
+        return [.. File.ReadAllLines("/proc/self/mountinfo")
+            .Select(line => Unescape(line.Split(' ')[4]))
+            .Where(mountPoint => (mountPoint + "/").StartsWith(prefix, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(mountPoint => mountPoint.Length)];
+    }
+
+    private static async Task CleanDirectoryAsync(string directory)
+    {
+        for (var pass = 0; pass < 3 && MountsUnder(directory).Count > 0; pass++)
+        {
+            foreach (var mountPoint in MountsUnder(directory))
+            {
+                await Cli.Wrap("umount").WithArguments(["-l", mountPoint]).WithValidation(CommandResultValidation.None).ExecuteAsync();
+            }
+        }
+
+        if (MountsUnder(directory) is { Count: > 0 } left)
+        {
+            Log.Error("Work dir {Directory} keeps {Count} mounts; not deleting it", directory, left.Count);
+            return;
+        }
+
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void KillMarked(string marker)
+    {
+        var needle = Encoding.UTF8.GetBytes(JobProcesses.MarkerVariable + "=" + marker);
+        for (var round = 0; round < 5; round++)
+        {
+            var killed = 0;
+            foreach (var pid in Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(name => name!.All(char.IsAsciiDigit)).Select(int.Parse!))
+            {
+                if (pid == Environment.ProcessId || !Carries(pid, needle))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
+                    killed++;
+                }
+                catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // it ended between the scan and the kill
+                }
+            }
+
+            if (killed == 0)
+            {
+                return;
+            }
+
+            Thread.Sleep(100);
+        }
+    }
+
+    private static bool Carries(int pid, byte[] needle)
+    {
+        try
+        {
+            var environment = File.ReadAllBytes($"/proc/{pid}/environ");
+            return environment.AsSpan().IndexOf(needle) >= 0;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static string Unescape(string field) =>
+        field.Replace("\\040", " ", StringComparison.Ordinal).Replace("\\011", "\t", StringComparison.Ordinal)
+            .Replace("\\012", "\n", StringComparison.Ordinal).Replace("\\134", "\\", StringComparison.Ordinal);
+}

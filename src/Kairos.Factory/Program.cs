@@ -1,0 +1,3 @@
+using Kairos.Factory.Commands;
+
+return await FactoryCli.RunAsync(args);

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using Kairos.Factory.Api;
+using Microsoft.Data.Sqlite;
+
+namespace Kairos.Factory.Store;
+
+/// <summary>Jobs and their artifacts in SQLite (WAL) in the data directory; one short connection per call.</summary>
+public sealed partial class JobStore
+{
+    private readonly string _connectionString;
+
+    public JobStore(FactoryOptions options)
+    {
+        Directory.CreateDirectory(options.DataDir);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.StorePath,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        StoreMigrations.Apply(connection);
+    }
+
+    public void Insert(JobRecord job)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO jobs (id, status, message, spec, created_at) VALUES ($id, $status, $message, $spec, $created)";
+        command.Parameters.AddWithValue("$id", job.Id);
+        command.Parameters.AddWithValue("$status", job.Status);
+        command.Parameters.AddWithValue("$message", (object?)job.Message ?? DBNull.Value);
+        command.Parameters.AddWithValue("$spec", JsonSerializer.Serialize(job.Spec, FactoryJson.Options));
+        command.Parameters.AddWithValue("$created", Time(job.CreatedAt));
+        command.ExecuteNonQuery();
+    }
+
+    public JobRecord? Get(string id)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM jobs WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>Newest first; <paramref name="status"/> null means every status.</summary>
+    public (IReadOnlyList<JobRecord> Jobs, int Total) List(string? status, int limit, int offset)
+    {
+        using var connection = Open();
+        var filter = status is null ? "" : "WHERE status = $status";
+        using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM jobs {filter}";
+        using var page = connection.CreateCommand();
+        page.CommandText = $"SELECT {Columns} FROM jobs {filter} ORDER BY created_at DESC, id DESC LIMIT $limit OFFSET $offset";
+        page.Parameters.AddWithValue("$limit", limit);
+        page.Parameters.AddWithValue("$offset", offset);
+        if (status is not null)
+        {
+            count.Parameters.AddWithValue("$status", status);
+            page.Parameters.AddWithValue("$status", status);
+        }
+
+        var total = Convert.ToInt32(count.ExecuteScalar());
+        var jobs = new List<JobRecord>();
+        using var reader = page.ExecuteReader();
+        while (reader.Read())
+        {
+            jobs.Add(Read(reader));
+        }
+
+        return (jobs, total);
+    }
+
+    /// <summary>Moves the oldest queued job to running and returns it; null when nothing is queued.</summary>
+    public JobRecord? ClaimNext(DateTimeOffset now)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE jobs SET status = 'running', started_at = $now
+            WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1) AND status = 'queued'
+            RETURNING {Columns}
+            """;
+        command.Parameters.AddWithValue("$now", Time(now));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>Ends a running (or queued) job; false when it had already ended.</summary>
+    public bool Finish(string id, string status, string? message, DateTimeOffset now, DateTimeOffset? expiresAt)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE jobs SET status = $status, message = $message, finished_at = $now, expires_at = $expires
+            WHERE id = $id AND status IN ('queued', 'running')
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$status", status);
+        command.Parameters.AddWithValue("$message", (object?)message ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", Time(now));
+        command.Parameters.AddWithValue("$expires", expiresAt is { } e ? Time(e) : DBNull.Value);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Cancels a job that no worker has taken yet; false when it is not queued.</summary>
+    public bool CancelQueued(string id, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE jobs SET status = 'cancelled', message = 'cancelled by request', finished_at = $now, expires_at = $expires
+            WHERE id = $id AND status = 'queued'
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$now", Time(now));
+        command.Parameters.AddWithValue("$expires", Time(expiresAt));
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Deletes a finished job's row (artifacts rows cascade); false when missing or not finished.</summary>
+    public bool Delete(string id)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM jobs WHERE id = $id AND status IN ('succeeded', 'failed', 'cancelled')";
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>At start: every job still running belonged to a server that died; they fail, and their ids are returned for clean-up.</summary>
+    public IReadOnlyList<string> FailInterrupted(DateTimeOffset now)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE jobs SET status = 'failed', message = 'interrupted by server restart', finished_at = $now
+            WHERE status = 'running' RETURNING id
+            """;
+        command.Parameters.AddWithValue("$now", Time(now));
+        var ids = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private const string Columns = "id, status, message, spec, created_at, started_at, finished_at, expires_at, artifacts_deleted_at";
+
+    private static JobRecord Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2),
+        JsonSerializer.Deserialize<BuildSpec>(reader.GetString(3), FactoryJson.Options)!,
+        ParseTime(reader.GetString(4)),
+        reader.IsDBNull(5) ? null : ParseTime(reader.GetString(5)),
+        reader.IsDBNull(6) ? null : ParseTime(reader.GetString(6)),
+        reader.IsDBNull(7) ? null : ParseTime(reader.GetString(7)),
+        reader.IsDBNull(8) ? null : ParseTime(reader.GetString(8)));
+
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+using Kairos.Factory.Api;
+using Kairos.Stages.Context;
+
+namespace Kairos.Factory.Validation;
+
+/// <summary>Checks every field of a request before anything runs; errors are keyed by the JSON field name.</summary>
+public sealed partial class BuildRequestValidator(FactoryCatalog catalog, FactoryOptions options)
+{
+    private const int MaxFieldLength = 256;
+
+    public (BuildSpec? Spec, Dictionary<string, string[]> Errors) Validate(BuildRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Fail(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
+
+        foreach (var (field, value) in ShortFields(request))
+        {
+            if (value is not null && (value.Length > MaxFieldLength || value.Any(char.IsControl)))
+            {
+                Fail(field, $"must be at most {MaxFieldLength} characters with no control characters");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var image = Blank(request.Image);
+        var upload = Blank(request.BaseUpload);
+        if (image is null && upload is null)
+        {
+            Fail("image", "is required (or give base_upload)");
+        }
+        else if (image is not null && upload is not null)
+        {
+            Fail("base_upload", "give either image or base_upload, not both");
+        }
+        else if (image is not null && !ImageReference.IsValid(image))
+        {
+            Fail("image", $"'{image}' is not a container image reference ([registry[:port]/]name[:tag][@sha256:digest], lower-case name)");
+        }
+        else if (upload is not null && (!UploadId().IsMatch(upload) || !File.Exists(Path.Combine(options.UploadsDir, upload + ".tar"))))
+        {
+            Fail("base_upload", $"'{upload}' is not an upload on this server (POST /api/v1/uploads)");
+        }
+
+        string? version = null;
+        if (Blank(request.Version) is not { } rawVersion)
+        {
+            Fail("version", "is required: the Kairos OS version, e.g. 1.2.3");
+        }
+        else if (!KairosVersion.TryNormalize(rawVersion, out version, out _))
+        {
+            Fail("version", $"'{rawVersion}' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)");
+        }
+
+        var architecture = Blank(request.Architecture);
+        if (architecture is null)
+        {
+            Fail("architecture", $"is required: one of {string.Join(", ", catalog.Architectures)}");
+        }
+        else if (!catalog.Architectures.Contains(architecture))
+        {
+            Fail("architecture", $"'{architecture}' is not one of {string.Join(", ", catalog.Architectures)}");
+        }
+
+        var model = Blank(request.Model) ?? KnownModels.Generic;
+        if (architecture is not null && catalog.Architectures.Contains(architecture) && !FactoryCatalog.ModelsFor(architecture).Contains(model))
+        {
+            Fail("model", $"'{model}' is not a model for {architecture} (models: {string.Join(", ", FactoryCatalog.ModelsFor(architecture))})");
+        }
+
+        var distribution = Blank(request.KubernetesDistribution);
+        var variant = Blank(request.Variant) ?? (distribution is null ? "core" : "standard");
+        if (!FactoryCatalog.Variants.Contains(variant))
+        {
+            Fail("variant", $"'{variant}' is not one of core, standard");
+        }
+        else if (variant == "standard" && distribution is null)
+        {
+            Fail("kubernetes_distribution", "is required for the standard variant: k3s or k0s");
+        }
+        else if (variant == "core" && distribution is not null)
+        {
+            Fail("kubernetes_distribution", "is only for the standard variant (set variant to standard)");
+        }
+
+        if (distribution is not null && !BuildEnums.Providers.Contains(distribution))
+        {
+            Fail("kubernetes_distribution", $"'{distribution}' is not one of {string.Join(", ", BuildEnums.Providers)}");
+        }
+
+        var kubernetesVersion = KubernetesVersion(request, distribution, Fail);
+        string? cloudConfig = null;
+        if (request.CloudConfig is { Length: > 0 } text)
+        {
+            if (CloudConfigCheck.Problem(text) is { } problem)
+            {
+                Fail("cloud_config", problem);
+            }
+            else
+            {
+                cloudConfig = text;
+            }
+        }
+
+        var builder = Blank(request.Builder) ?? options.DefaultBuilder;
+        if (!FactoryCatalog.Builders.Contains(builder))
+        {
+            Fail("builder", $"'{builder}' is not one of {string.Join(", ", FactoryCatalog.Builders)}");
+        }
+        else if (builder == "chroot" && upload is null && image is not null)
+        {
+            Fail("builder", "the chroot builder needs no engine and so cannot pull an image: send the base as a tarball (base_upload)");
+        }
+
+        var outputs = Outputs(request.Artifacts, Fail);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new BuildSpec
+        {
+            Image = image,
+            BaseUpload = upload,
+            Version = version!,
+            Architecture = architecture!,
+            Model = model,
+            Variant = variant,
+            KubernetesDistribution = distribution,
+            KubernetesVersion = kubernetesVersion,
+            TrustedBoot = request.TrustedBoot ?? false,
+            CloudConfig = cloudConfig,
+            Builder = builder,
+            Artifacts = outputs!,
+        }, errors);
+    }
+
+    private static string? KubernetesVersion(BuildRequest request, string? distribution, Action<string, string> fail)
+    {
+        var version = Blank(request.KubernetesVersion);
+        var release = Blank(request.KubernetesRelease);
+        if (version is not null && release is not null && version != release)
+        {
+            fail("kubernetes_release", $"'{release}' disagrees with kubernetes_version '{version}' (send one of them)");
+            return null;
+        }
+
+        var chosen = version ?? release;
+        var field = version is not null ? "kubernetes_version" : "kubernetes_release";
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        if (distribution is null)
+        {
+            fail(field, "needs kubernetes_distribution");
+        }
+        else if (!K8sVersion().IsMatch(chosen))
+        {
+            fail(field, $"'{chosen}' is not a Kubernetes release such as v1.32.1+k3s1");
+        }
+
+        return chosen;
+    }
+
+    private static BuildOutputs? Outputs(BuildArtifactsRequest? artifacts, Action<string, string> fail)
+    {
+        if (artifacts is null)
+        {
+            fail("artifacts", "is required: pick at least one of iso, oci, rootfs");
+            return null;
+        }
+
+        foreach (var (name, wanted) in new[] { ("raw_image", artifacts.RawImage), ("aws", artifacts.Aws), ("gcp", artifacts.Gcp), ("azure", artifacts.Azure) })
+        {
+            if (wanted == true)
+            {
+                fail($"artifacts.{name}", "is not built by this Factory (it builds iso, oci and rootfs)");
+            }
+        }
+
+        var outputs = new BuildOutputs(artifacts.Iso ?? false, (artifacts.Oci ?? false) || (artifacts.ContainerFile ?? false), artifacts.Rootfs ?? false);
+        if (!outputs.Iso && !outputs.Oci && !outputs.Rootfs)
+        {
+            fail("artifacts", "pick at least one of iso, oci, rootfs");
+        }
+
+        return outputs;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static IEnumerable<(string Field, string? Value)> ShortFields(BuildRequest request) =>
+    [
+        ("image", request.Image), ("base_upload", request.BaseUpload), ("version", request.Version),
+        ("architecture", request.Architecture), ("model", request.Model), ("variant", request.Variant),
+        ("kubernetes_distribution", request.KubernetesDistribution), ("kubernetes_version", request.KubernetesVersion),
+        ("kubernetes_release", request.KubernetesRelease), ("builder", request.Builder),
+    ];
+
+    [GeneratedRegex("^v?[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.+-]{1,64})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex K8sVersion();
+
+    [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    internal static partial Regex UploadId();
+}

@@ -1,0 +1,40 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Kairos.Factory.Validation;
+
+/// <summary>A cloud-config must be a YAML mapping under the <c>#cloud-config</c> header Kairos looks for.</summary>
+public static class CloudConfigCheck
+{
+    public const int MaxBytes = 64 * 1024;
+
+    /// <summary>Null when fine, else the problem (with line and column for YAML errors).</summary>
+    public static string? Problem(string text)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxBytes)
+        {
+            return $"is larger than {MaxBytes} bytes";
+        }
+
+        if (!text.StartsWith("#cloud-config", StringComparison.Ordinal))
+        {
+            return "must start with the line '#cloud-config' (Kairos ignores configs without it)";
+        }
+
+        try
+        {
+            var yaml = new YamlStream();
+            yaml.Load(new StringReader(text));
+            if (yaml.Documents.Count != 1)
+            {
+                return "must be one YAML document";
+            }
+
+            return yaml.Documents[0].RootNode is YamlMappingNode ? null : "must be a YAML mapping (key: value)";
+        }
+        catch (YamlException exception)
+        {
+            return $"is not valid YAML (line {exception.Start.Line}, column {exception.Start.Column}): {exception.InnerException?.Message ?? exception.Message}";
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace Kairos.Factory.Validation;
+
+/// <summary>The container image reference grammar (distribution/reference): [domain[:port]/]path[:tag][@digest].</summary>
+public static partial class ImageReference
+{
+    public const int MaxLength = 255;
+
+    public static bool IsValid(string reference) =>
+        reference.Length <= MaxLength && Grammar().IsMatch(reference);
+
+    // domain components, optional port; lower-case path components joined by separators; tag; sha256 digest
+    [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Grammar();
+}

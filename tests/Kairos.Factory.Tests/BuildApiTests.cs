@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Kairos.Factory.Api;
+using Kairos.Factory.Tests.Support;
+
+namespace Kairos.Factory.Tests;
+
+/// <summary>Create, get, list, logs, artifacts, download and delete on the real pipeline (chroot builder, fixture kairos-stages).</summary>
+public sealed class BuildApiTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_chroot_build_succeeds_and_its_rootfs_downloads_with_matching_sha256()
+    {
+        // arrange
+        using var host = new FactoryHost();
+        var upload = await host.UploadAsync(BaseTarball.Busybox());
+
+        // act
+        using var created = await host.CreateAsync(Requests.Chroot(upload));
+        var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json))!.Id;
+        var job = await host.WaitForAsync(id, Timeout, "succeeded", "failed");
+
+        // assert: 201 with Location, then succeeded with an expiry
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal($"/api/v1/builds/{id}", created.Headers.Location!.OriginalString);
+        Assert.True(job.Status == "succeeded", job.Message);
+        Assert.NotNull(job.ArtifactsExpireAt);
+        Assert.False(job.HasCloudConfig);
+
+        var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
+        var rootfs = Assert.Single(artifacts, artifact => artifact.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal));
+        Assert.Equal("kairos-core-amd64-generic-v1.0.0.rootfs.tar", rootfs.Name);
+        Assert.Equal("Root filesystem tarball", rootfs.Description);
+        Assert.Contains(artifacts, artifact => artifact.Name == rootfs.Name + ".sha256");
+
+        using var download = await host.Authorized.GetAsync(rootfs.Url);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(rootfs.Size, download.Content.Headers.ContentLength);
+        Assert.Equal(rootfs.Sha256, download.Headers.GetValues("X-Checksum-Sha256").Single());
+        Assert.Equal(rootfs.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+
+        // the fixture's mark is in the tarball: the built root, not the upload, was packed
+        var sums = await host.Authorized.GetStringAsync(artifacts.Single(artifact => artifact.Name == rootfs.Name + ".sha256").Url);
+        Assert.Equal($"{rootfs.Sha256}  {rootfs.Name}\n", sums);
+        Assert.True(bytes.AsSpan().IndexOf("KAIROS_VERSION=fixture"u8) >= 0);
+
+        // work dir removed, nothing mounted
+        Assert.False(Directory.Exists(Path.Combine(host.DataDir, "work", id)));
+    }
+
+    [Fact]
+    public async Task Download_supports_ranges_needs_the_token_and_accepts_it_in_the_query()
+    {
+        using var host = new FactoryHost();
+        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        await host.WaitForAsync(id, Timeout, "succeeded");
+        var artifact = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!.First(a => a.Name.EndsWith(".tar", StringComparison.Ordinal));
+        var whole = await host.Authorized.GetByteArrayAsync(artifact.Url);
+
+        // act
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, artifact.Url);
+        ranged.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, 611);
+        using var partial = await host.Authorized.SendAsync(ranged);
+        using var unsatisfiable = new HttpRequestMessage(HttpMethod.Get, artifact.Url);
+        unsatisfiable.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(whole.Length + 10, whole.Length + 20);
+        using var beyond = await host.Authorized.SendAsync(unsatisfiable);
+        using var anonymous = await host.Client.GetAsync(artifact.Url);
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, artifact.Url);
+        wrong.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-the-token");
+        using var wrongToken = await host.Client.SendAsync(wrong);
+        using var query = await host.Client.GetAsync(artifact.Url + "?token=" + FactoryHost.Token);
+        using var missing = await host.Authorized.GetAsync($"/api/v1/builds/{id}/artifacts/..%2F..%2Ffactory.db");
+
+        // assert
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(512, partial.Content.Headers.ContentLength);
+        Assert.Equal(whole[100..612], await partial.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, beyond.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task List_filters_by_status_and_pages_newest_first()
+    {
+        using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
+        var upload = await host.UploadAsync(BaseTarball.Busybox());
+        var first = await host.CreateOkAsync(Requests.Chroot(upload, "1.0.1"));
+        await host.WaitForAsync(first, Timeout, "failed");
+        var second = await host.CreateOkAsync(Requests.Chroot(upload, "1.0.2"));
+        await host.WaitForAsync(second, Timeout, "failed");
+
+        // act
+        var all = (await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json))!;
+        var page = (await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds?limit=1&offset=1", FactoryHost.Json))!;
+        var succeeded = (await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds?status=succeeded", FactoryHost.Json))!;
+        using var badStatus = await host.Client.GetAsync("/api/v1/builds?status=done");
+        using var badLimit = await host.Client.GetAsync("/api/v1/builds?limit=0");
+        using var badOffset = await host.Client.GetAsync("/api/v1/builds?offset=-1");
+
+        // assert
+        Assert.Equal([second, first], all.Builds.Select(build => build.Id));
+        Assert.Equal(2, all.Total);
+        Assert.Equal(first, Assert.Single(page.Builds).Id);
+        Assert.Equal(2, page.Total);
+        Assert.Empty(succeeded.Builds);
+        Assert.Equal(0, succeeded.Total);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Contains("\"status\"", await badStatus.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
+        Assert.Contains("\"limit\"", await badLimit.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, badOffset.StatusCode);
+    }
+
+    [Fact]
+    public async Task Log_replays_a_finished_build_and_ends_with_its_status()
+    {
+        using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
+        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        var job = await host.WaitForAsync(id, Timeout, "failed");
+
+        // act
+        using var response = await host.Client.GetAsync($"/api/v1/builds/{id}/logs");
+        var stream = await response.Content.ReadAsStringAsync();
+
+        // assert: every step's lines, the failing command's stderr, the end event
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("id: 1\ndata: ", stream);
+        Assert.Contains("[base] $ tar --extract", stream);
+        Assert.Contains("[install] step installPackages failed: apt-get install exited with code 100", stream);
+        Assert.EndsWith("event: end\ndata: {\"status\":\"failed\"}\n\n", stream);
+        Assert.Contains("install:", job.Message);
+        Assert.Contains("exited with code 1", job.Message);
+    }
+
+    [Fact]
+    public async Task Unknown_build_is_404_on_every_route_and_delete_of_a_finished_build_is_204()
+    {
+        using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
+        const string Unknown = "0123456789abcdef0123456789abcdef";
+        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        await host.WaitForAsync(id, Timeout, "failed");
+
+        // act
+        var statuses = new[]
+        {
+            (await host.Client.GetAsync($"/api/v1/builds/{Unknown}")).StatusCode,
+            (await host.Client.GetAsync($"/api/v1/builds/{Unknown}/logs")).StatusCode,
+            (await host.Client.GetAsync($"/api/v1/builds/{Unknown}/artifacts")).StatusCode,
+            (await host.Authorized.GetAsync($"/api/v1/builds/{Unknown}/artifacts/x.iso")).StatusCode,
+            (await host.Authorized.PostAsync($"/api/v1/builds/{Unknown}/cancel", null)).StatusCode,
+            (await host.Authorized.DeleteAsync($"/api/v1/builds/{Unknown}")).StatusCode,
+        };
+        using var deleteWithoutToken = await host.Client.DeleteAsync($"/api/v1/builds/{id}");
+        using var delete = await host.Authorized.DeleteAsync($"/api/v1/builds/{id}");
+        using var after = await host.Client.GetAsync($"/api/v1/builds/{id}");
+
+        // assert
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
+        Assert.Equal(HttpStatusCode.Unauthorized, deleteWithoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+        Assert.False(Directory.Exists(Path.Combine(host.DataDir, "jobs", id)));
+    }
+}

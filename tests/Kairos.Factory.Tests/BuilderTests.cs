@@ -1,0 +1,134 @@
+using System.Formats.Tar;
+using System.Net.Http.Json;
+using Kairos.Factory.Api;
+using Kairos.Factory.Builders;
+using Kairos.Factory.Tests.Support;
+
+namespace Kairos.Factory.Tests;
+
+/// <summary>The podman builder on real podman (a busybox base, the fixture kairos-stages), and the buildx builder's recorded command line and Dockerfile, built with podman.</summary>
+public sealed class BuilderTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Podman_builder_builds_the_generated_Containerfile_from_a_local_image_and_exports_oci_and_rootfs()
+    {
+        if (Podman.Unavailable() is { } why)
+        {
+            Assert.Skip(why);
+        }
+
+        // arrange: the base only in a private store the server reads from
+        using var podman = new Podman();
+        podman.Import(BaseTarball.Busybox(), "localhost/kf-busybox:1");
+        using var host = new FactoryHost(options => options with { PodmanRoot = podman.Root, PodmanRunRoot = podman.RunRoot });
+
+        // act
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/kf-busybox:1") with { Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } });
+        var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
+        var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
+        var log = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
+
+        // assert: the RUN lines ran the binary in the image, and the outputs are real archives
+        Assert.True(job.Status == "succeeded", job.Message + "\n" + log);
+        Assert.Contains("fixture kairos-stages run --stage install --version v1.0.0 --model generic", log);
+        Assert.Contains("fixture kairos-stages validate --model generic", log);
+        var oci = artifacts.Single(artifact => artifact.Name.EndsWith(".oci.tar", StringComparison.Ordinal));
+        var rootfs = artifacts.Single(artifact => artifact.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal));
+        Assert.Equal("OCI image", oci.Description);
+        var ociEntries = Entries(await host.Authorized.GetByteArrayAsync(oci.Url));
+        Assert.Contains("oci-layout", ociEntries.Keys);
+        Assert.Contains("index.json", ociEntries.Keys);
+        var rootEntries = Entries(await host.Authorized.GetByteArrayAsync(rootfs.Url));
+        Assert.Equal("KAIROS_VERSION=fixture\n", rootEntries["etc/kairos-release"]);
+        Assert.DoesNotContain(rootEntries.Keys, name => name.StartsWith("kairos-stages/", StringComparison.Ordinal));
+        Assert.Empty(Jobs.LeftoverCleaner.MountsUnder(host.DataDir));
+        Assert.False(Directory.Exists(Path.Combine(host.DataDir, "work", id)));
+    }
+
+    [Fact]
+    public async Task Buildx_builder_calls_docker_buildx_with_the_builder_name_and_its_Dockerfile_builds_with_podman()
+    {
+        if (Podman.Unavailable() is { } why)
+        {
+            Assert.Skip(why);
+        }
+
+        // arrange
+        var record = Directory.CreateTempSubdirectory("kf-buildx-").FullName;
+        Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
+        using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote-kube" });
+        var request = Requests.Podman("localhost/kf-busybox:1") with { Builder = "buildx", Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } };
+
+        // act
+        var id = await host.CreateOkAsync(request);
+        var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
+
+        // assert: two buildx calls (OCI, then the rootfs tar from the cache), each an argument list
+        Assert.True(job.Status == "succeeded", job.Message);
+        var context = Path.Combine(host.DataDir, "work", id, "context");
+        var first = File.ReadAllLines(Path.Combine(record, "call-0", "args"));
+        var second = File.ReadAllLines(Path.Combine(record, "call-1", "args"));
+        Assert.Equal(["buildx", "build", "--builder", "remote-kube", "--platform", "linux/amd64", "--file", Path.Combine(context, "Dockerfile"), "--output"], first[..9]);
+        Assert.Equal($"type=oci,dest={Path.Combine(host.DataDir, "jobs", id, "artifacts", "kairos-core-amd64-generic-v1.0.0.oci.tar")}", first[9]);
+        Assert.Equal(context, first[10]);
+        Assert.StartsWith("type=tar,dest=", second[9]);
+
+        // the recorded Dockerfile is exactly the generated one, and podman builds it
+        var dockerfile = File.ReadAllText(Path.Combine(record, "call-0", "context", "Dockerfile"));
+        Assert.Contains("RUN [\"/kairos-stages/kairos-stages\",\"run\",\"--stage\",\"install\",\"--version\",\"v1.0.0\",\"--model\",\"generic\"]", dockerfile);
+        using var podman = new Podman();
+        podman.Import(BaseTarball.Busybox(), "localhost/kf-busybox:1");
+        var built = podman.Run("build", "--isolation", "chroot", "--network", "host", "--pull=never", "--tag", "localhost/kf-buildx:1",
+            "--file", Path.Combine(record, "call-0", "context", "Dockerfile"), Path.Combine(record, "call-0", "context"));
+        Assert.Contains("fixture kairos-stages validate", built);
+        Directory.Delete(record, recursive: true);
+    }
+
+    [Fact]
+    public void Generated_Containerfile_runs_every_value_as_an_exec_form_argument()
+    {
+        var spec = new BuildSpec
+        {
+            Image = "localhost/debian:12",
+            Version = "v1.2.3",
+            Architecture = "amd64",
+            Model = "generic",
+            Variant = "standard",
+            KubernetesDistribution = "k3s",
+            KubernetesVersion = "v1.32.1+k3s1",
+            TrustedBoot = true,
+            Builder = "podman",
+            Artifacts = new BuildOutputs(true, false, false),
+        };
+
+        var text = ContainerfileWriter.Render("job1", spec, "localhost/debian:12", offlineArtifacts: true);
+
+        Assert.Equal(
+            """
+            # generated by kairos-factory for build job1
+            FROM localhost/debian:12
+            COPY kairos-stages /kairos-stages/kairos-stages
+            COPY artifacts /kairos-stages/artifacts
+            RUN ["/kairos-stages/kairos-stages","run","--stage","install","--version","v1.2.3","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
+            RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.2.3","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
+            RUN ["/kairos-stages/kairos-stages","validate","--model","generic","--kubernetes","k3s","--trusted-boot","true"]
+            RUN ["rm","-rf","/kairos-stages"]
+
+            """, text);
+    }
+
+    private static Dictionary<string, string> Entries(byte[] tar)
+    {
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = new TarReader(new MemoryStream(tar));
+        while (reader.GetNextEntry() is { } entry)
+        {
+            var name = entry.Name.TrimStart('.', '/');
+            entries[name] = entry.DataStream is { } data && entry.Length < 4096 ? new StreamReader(data).ReadToEnd() : "";
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Kairos.Factory.Tests.Support;
+
+/// <summary>A real <c>kairos-factory serve</c> process on 127.0.0.1 (a free port), its output captured; killed on dispose.</summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    public ServerProcess(string dataDir, params string[] extra)
+    {
+        Port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { ServerDll(), "serve", "--listen", $"127.0.0.1:{Port}", "--data-dir", dataDir }.Concat(extra))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, line) => { lock (_output) { _output.AppendLine(line.Data); } };
+        _process.ErrorDataReceived += (_, line) => { lock (_output) { _output.AppendLine(line.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Waits until /readyz says ready (start-up recovery done).</summary>
+    public async Task WaitReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Assert.False(_process.HasExited, "the server exited: " + Output);
+            try
+            {
+                using var response = await Client.GetAsync("/api/v1/readyz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the server never became ready: " + Output);
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>SIGKILL to the server alone: its children are left behind, as when a machine's OOM killer or an operator kills it.</summary>
+    public void KillServerOnly()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    public static string ServerDll()
+    {
+        var here = Path.Combine(AppContext.BaseDirectory, "kairos-factory.dll");
+        return File.Exists(Path.Combine(AppContext.BaseDirectory, "kairos-factory.runtimeconfig.json"))
+            ? here
+            : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Kairos.Factory/bin/Release/net10.0/kairos-factory.dll"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private bool _disposed;
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
