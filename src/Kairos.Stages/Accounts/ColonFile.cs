@@ -1,5 +1,4 @@
 using System.Text;
-using Kairos.Stages.Actions;
 using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Accounts;
@@ -33,7 +32,7 @@ public sealed class ColonFile
             return new ColonFile(path, [], defaultMode, (0, 0));
         }
 
-        var host = files.Resolve(path);
+        var status = files.Stat(path)!;
         var text = files.ReadAllText(path);
         var lines = text.Split('\n').ToList();
         if (lines.Count > 0 && lines[^1].Length == 0)
@@ -41,7 +40,7 @@ public sealed class ColonFile
             lines.RemoveAt(lines.Count - 1);
         }
 
-        return new ColonFile(path, lines, File.GetUnixFileMode(host), FileStat.Owner(host) ?? (0, 0));
+        return new ColonFile(path, lines, status.Mode, (status.Uid, status.Gid));
     }
 
     /// <summary>The index of the line whose first field is <paramref name="name"/>, or -1.</summary>

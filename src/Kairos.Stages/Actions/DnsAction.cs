@@ -36,7 +36,7 @@ public sealed class DnsAction : IStepAction
         try
         {
             var files = context.Target.Files;
-            if (files.Resolve(path) is var host && new FileInfo(host).LinkTarget is not null)
+            if (files.Stat(path, followLinks: false) is { IsSymlink: true })
             {
                 outcome.Warn($"{path} is a symlink; it is replaced by a regular file");
             }

@@ -30,7 +30,7 @@ public sealed class EnvironmentAction : IStepAction
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             if (files.FileExists(path))
             {
-                (uid, gid) = FileStat.Owner(files.Resolve(path)) ?? (0, 0);
+                (uid, gid) = files.Stat(path) is { } existing ? (existing.Uid, existing.Gid) : (0, 0);
                 values = DotEnv.Parse(files.ReadAllText(path));
             }
 

@@ -33,11 +33,9 @@ public sealed class HostnameAction : IStepAction
                 return outcome.Build();
             }
 
-            var host = files.Resolve("/etc/hosts");
-            var mode = File.GetUnixFileMode(host);
-            var (uid, gid) = FileStat.Owner(host) ?? (0, 0);
+            var hosts = files.Stat("/etc/hosts")!;
             var lines = files.ReadAllText("/etc/hosts").TrimEnd('\n').Split('\n').Select(l => Rewrite(l.Trim(), name));
-            files.WriteFile("/etc/hosts", Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), mode, uid, gid);
+            files.WriteFile("/etc/hosts", Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), hosts.Mode, hosts.Uid, hosts.Gid);
         }
         catch (TemplateException error)
         {

@@ -46,7 +46,7 @@ internal static class SshKeyWriter
 
         var exists = files.FileExists(path);
         var text = exists ? files.ReadAllText(path) : "";
-        var mode = exists ? File.GetUnixFileMode(files.Resolve(path)) : FileModes.Mode0600;
+        var mode = exists ? files.Stat(path)!.Mode : FileModes.Mode0600;
         foreach (var key in keys)
         {
             var source = SourceOf(key);

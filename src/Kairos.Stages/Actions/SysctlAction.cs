@@ -30,9 +30,7 @@ public sealed class SysctlAction : IStepAction
                 if (files.FileExists(path))
                 {
                     // /proc/sys entries cannot be replaced by rename: write in place.
-                    using var stream = new FileStream(files.Resolve(path), FileMode.Open, FileAccess.Write);
-                    stream.Write(Encoding.UTF8.GetBytes(entry.Value));
-                    stream.SetLength(stream.Position);
+                    files.WriteExisting(path, Encoding.UTF8.GetBytes(entry.Value));
                 }
                 else
                 {

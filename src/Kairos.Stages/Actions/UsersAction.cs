@@ -105,7 +105,7 @@ public sealed class UsersAction : IStepAction
 
         var uid = user.Uid.Length > 0
             ? int.TryParse(user.Uid, out var explicitUid) ? explicitUid : throw new FormatException($"uid '{user.Uid}' is not an integer")
-            : files.DirectoryExists(homedir) && FileStat.Owner(files.Resolve(homedir)) is { Uid: >= IdAllocator.First } owner
+            : files.Stat(homedir) is { IsDirectory: true, Uid: >= IdAllocator.First } owner
                 ? owner.Uid
                 : IdAllocator.NextFree(passwd.Lines);
         var gecos = user.Gecos.Length > 0 ? user.Gecos : "Created by entities";

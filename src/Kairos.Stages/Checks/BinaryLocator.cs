@@ -20,19 +20,19 @@ internal static class BinaryLocator
                 continue;
             }
 
-            var host = RootEntry.Target(context.Files, candidate);
-            if (host is null)
+            var target = RootEntry.Target(context.Files, candidate);
+            if (target is null)
             {
                 fallback ??= new BinaryLookup(name, BinaryLookupKind.DanglingLink, candidate);
                 continue;
             }
 
-            if (!File.Exists(host))
+            if (target.IsDirectory)
             {
                 continue;
             }
 
-            if ((File.GetUnixFileMode(host) & AnyExecute) != 0)
+            if ((target.Mode & AnyExecute) != 0)
             {
                 return new BinaryLookup(name, BinaryLookupKind.Executable, candidate);
             }

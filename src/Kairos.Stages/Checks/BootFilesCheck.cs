@@ -26,9 +26,9 @@ public sealed class BootFilesCheck : IImageCheck
         }
         else if (kernel.IsSymlink)
         {
-            if (RootEntry.Target(context.Files, Kernel) is { } host && File.Exists(host))
+            if (RootEntry.Target(context.Files, Kernel) is { IsDirectory: false } target)
             {
-                passes.Add($"{Kernel} -> {kernel.LinkTarget} ({RootEntry.View(context.Files, host)})");
+                passes.Add($"{Kernel} -> {kernel.LinkTarget} ({target.Path})");
             }
             else
             {

@@ -21,14 +21,14 @@ public sealed class InitrdAgeCheck : IImageCheck
     {
         var kernel = KernelChooser.ChooseInRoot(context.Files, context.Model).Choice;
         var initrd = RootEntry.Target(context.Files, Initrd);
-        if (context.TrustedBoot || kernel is null || initrd is null || !File.Exists(initrd))
+        var modules = kernel is null ? null : context.Files.Stat($"{KernelChooser.ModulesDirectory}/{kernel.Version}");
+        if (context.TrustedBoot || kernel is null || initrd is null || initrd.IsDirectory || modules is null)
         {
             return Done(CheckFinding.Pass(Tag, "not applicable (Trusted Boot, or no initrd or kernel: see [FILES] and [KERNEL])"));
         }
 
-        var modules = context.Files.Resolve($"{KernelChooser.ModulesDirectory}/{kernel.Version}");
-        var initrdTime = File.GetLastWriteTimeUtc(initrd);
-        var modulesTime = Directory.GetLastWriteTimeUtc(modules);
+        var initrdTime = initrd.ModifiedUtc;
+        var modulesTime = modules.ModifiedUtc;
         return Done(initrdTime + Slack < modulesTime
             ? CheckFinding.Warn(Tag, $"{Initrd} ({initrdTime:u}) is older than {KernelChooser.ModulesDirectory}/{kernel.Version} ({modulesTime:u}): modules changed after the initrd was built", "rebuild the initrd: run the initrd step (kairos-stages run --stage init)")
             : CheckFinding.Pass(Tag, $"{Initrd} is newer than {KernelChooser.ModulesDirectory}/{kernel.Version}"));

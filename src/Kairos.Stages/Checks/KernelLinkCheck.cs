@@ -18,7 +18,7 @@ public sealed class KernelLinkCheck : IImageCheck
     public Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var chosen = KernelChooser.ChooseInRoot(context.Files, context.Model).Choice;
-        var linked = RootEntry.Target(context.Files, Kernel) is { } host ? Path.GetFileName(host) : null;
+        var linked = RootEntry.Target(context.Files, Kernel) is { } target ? Path.GetFileName(target.Path) : null;
         var version = linked is not null && linked.StartsWith("vmlinuz-", StringComparison.Ordinal) ? linked["vmlinuz-".Length..] : null;
         CheckFinding finding;
         if (chosen is null || version is null || version == chosen.Version || !context.Files.DirectoryExists($"{KernelChooser.ModulesDirectory}/{version}"))

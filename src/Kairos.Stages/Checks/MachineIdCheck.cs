@@ -37,5 +37,5 @@ public sealed class MachineIdCheck : IImageCheck
     }
 
     private static long Size(CheckContext context, string path) =>
-        RootEntry.Target(context.Files, path) is { } host && File.Exists(host) ? new FileInfo(host).Length : 0;
+        RootEntry.Target(context.Files, path) is { IsDirectory: false } file ? file.Size : 0;
 }

@@ -19,7 +19,6 @@ internal static class SystemdUnits
             return unit.LinkTarget == "/dev/null";
         }
 
-        var host = RootEntry.Target(context.Files, unit.Path);
-        return host is not null && File.Exists(host) && new FileInfo(host).Length == 0;
+        return RootEntry.Target(context.Files, unit.Path) is { IsDirectory: false, Size: 0 };
     }
 }

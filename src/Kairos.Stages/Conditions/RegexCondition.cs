@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kairos.Stages.Re2;
 
 namespace Kairos.Stages.Conditions;
 
@@ -7,12 +8,12 @@ internal static class RegexCondition
 {
     public static ConditionResult Match(string key, string pattern, string subject, string what)
     {
-        var problem = Re2Compat.Check(pattern);
+        var problem = Re2Pattern.Check(pattern);
         if (problem is null)
         {
             try
             {
-                return Regex.IsMatch(subject, Re2Compat.ToDotNet(pattern), RegexOptions.None, TimeSpan.FromSeconds(1))
+                return Re2Pattern.Compile(pattern).IsMatch(subject)
                     ? ConditionResult.Pass
                     : ConditionResult.Skip($"{key} '{pattern}' does not match {what} '{subject}'");
             }

@@ -8,7 +8,6 @@ using Kairos.Stages.PackageManagers;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Recording;
-using Kairos.Stages.Templates;
 
 namespace Kairos.Stages.Pipeline;
 

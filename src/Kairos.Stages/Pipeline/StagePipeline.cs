@@ -3,6 +3,7 @@ using Kairos.Stages.Packages;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Rendering;
+using Kairos.Stages.Threading;
 using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Pipeline;

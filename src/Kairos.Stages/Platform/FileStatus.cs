@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 
 namespace Kairos.Stages.Platform;
 
-/// <summary>The fields of statx(2) the platform needs: type, mode, owner, links, identity.</summary>
-internal readonly record struct FileStatus(uint Mode, int Uid, int Gid, uint Links, ulong Inode, uint DevMajor, uint DevMinor, long ModifiedSeconds, bool IsMountRoot, long ChangedNanoseconds)
+/// <summary>The fields of statx(2) the platform needs: type, mode, owner, links, identity, size, mtime.</summary>
+internal readonly record struct FileStatus(uint Mode, int Uid, int Gid, uint Links, ulong Inode, uint DevMajor, uint DevMinor, long ModifiedSeconds, bool IsMountRoot, long ChangedNanoseconds, long Size = 0, uint ModifiedNanoseconds = 0)
 {
     private const uint TypeMask = 0xF000;
     private const ulong AttributeMountRoot = 0x2000;
@@ -29,5 +29,7 @@ internal readonly record struct FileStatus(uint Mode, int Uid, int Gid, uint Lin
         DevMinor: BinaryPrimitives.ReadUInt32LittleEndian(b[140..]),
         ModifiedSeconds: BinaryPrimitives.ReadInt64LittleEndian(b[112..]),
         IsMountRoot: (BinaryPrimitives.ReadUInt64LittleEndian(b[8..]) & BinaryPrimitives.ReadUInt64LittleEndian(b[56..]) & AttributeMountRoot) != 0,
-        ChangedNanoseconds: (BinaryPrimitives.ReadInt64LittleEndian(b[96..]) * 1_000_000_000) + BinaryPrimitives.ReadUInt32LittleEndian(b[104..]));
+        ChangedNanoseconds: (BinaryPrimitives.ReadInt64LittleEndian(b[96..]) * 1_000_000_000) + BinaryPrimitives.ReadUInt32LittleEndian(b[104..]),
+        Size: (long)BinaryPrimitives.ReadUInt64LittleEndian(b[40..]),
+        ModifiedNanoseconds: BinaryPrimitives.ReadUInt32LittleEndian(b[120..]));
 }

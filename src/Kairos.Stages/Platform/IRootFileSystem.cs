@@ -9,9 +9,6 @@ public interface IRootFileSystem
 {
     string Root { get; }
 
-    /// <summary>The host path of a root path, with every symlink resolved inside the root.</summary>
-    string Resolve(string path);
-
     bool FileExists(string path);
 
     bool DirectoryExists(string path);
@@ -19,12 +16,18 @@ public interface IRootFileSystem
     /// <summary>True when anything (file, dir, link, device) exists at the path, links followed.</summary>
     bool Exists(string path);
 
+    /// <summary>Type, mode, owner, size and mtime of the entry; null when nothing is there. Links are followed inside the root unless <paramref name="followLinks"/> is false (lstat: then a link's target is in the result).</summary>
+    RootFileInfo? Stat(string path, bool followLinks = true);
+
     byte[] ReadAllBytes(string path);
 
     string ReadAllText(string path);
 
     /// <summary>Writes atomically (temp file + rename) then sets the exact mode and owner.</summary>
     void WriteFile(string path, ReadOnlySpan<byte> content, UnixFileMode mode, int uid, int gid);
+
+    /// <summary>Overwrites the bytes of an existing regular or pseudo file in place (no rename, no create): kernel tunables under /proc/sys.</summary>
+    void WriteExisting(string path, ReadOnlySpan<byte> content);
 
     /// <summary>Creates one directory (parent must exist) with the mode, then chowns it.</summary>
     void CreateDirectory(string path, UnixFileMode mode, int uid, int gid);

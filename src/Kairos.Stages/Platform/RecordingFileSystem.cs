@@ -5,13 +5,13 @@ namespace Kairos.Stages.Platform;
 /// <summary>
 /// An <see cref="IRootFileSystem"/> that passes every call to another one and reports each change
 /// that succeeded (write, mkdir, chmod, chown, delete, symlink) as a <see cref="JournalEntry"/>.
-/// Reads pass through unrecorded; writes made through a <see cref="Resolve"/>d host path are not seen.
+/// Reads pass through unrecorded.
 /// </summary>
 public sealed class RecordingFileSystem(IRootFileSystem inner, Action<JournalEntry> record) : IRootFileSystem
 {
     public string Root => inner.Root;
 
-    public string Resolve(string path) => inner.Resolve(path);
+    public RootFileInfo? Stat(string path, bool followLinks = true) => inner.Stat(path, followLinks);
 
     public bool FileExists(string path) => inner.FileExists(path);
 
@@ -36,6 +36,12 @@ public sealed class RecordingFileSystem(IRootFileSystem inner, Action<JournalEnt
             Size = content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
         });
+    }
+
+    public void WriteExisting(string path, ReadOnlySpan<byte> content)
+    {
+        inner.WriteExisting(path, content);
+        record(new JournalEntry(JournalOperation.WriteFile, path) { Size = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)) });
     }
 
     public void CreateDirectory(string path, UnixFileMode mode, int uid, int gid)

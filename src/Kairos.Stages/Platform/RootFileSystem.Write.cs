@@ -54,6 +54,24 @@ public sealed partial class RootFileSystem
     }
 
     /// <inheritdoc />
+    /// <remarks>Links are followed inside the root; the final name is opened no-follow relative to its parent's descriptor, truncated and written. Directories and devices are refused.</remarks>
+    public void WriteExisting(string path, ReadOnlySpan<byte> content)
+    {
+        using var entry = Walk(path, followFinal: true);
+        if (entry.Status is not { } status)
+        {
+            throw new FileNotFoundException($"{path} does not exist in {Root}", entry.HostPath);
+        }
+
+        if (status.IsDirectory || status.IsDevice)
+        {
+            throw new IOException($"write {path} in {Root}: not a regular file");
+        }
+
+        WriteInPlace(entry.Parent, entry.Name, content, path);
+    }
+
+    /// <inheritdoc />
     /// <remarks>
     /// Made 0700, then chowned, then given the exact mode (set-id and sticky bits included). When a
     /// directory already exists there (a link to one is followed inside the root) its owner and mode

@@ -33,10 +33,19 @@ public sealed partial class RootFileSystem : IRootFileSystem
     /// <summary>The mtime given to written files; defaults to <c>SOURCE_DATE_EPOCH</c> when set, else null (now).</summary>
     public DateTimeOffset? ModificationTime { get; init; }
 
-    public string Resolve(string path)
+    public RootFileInfo? Stat(string path, bool followLinks = true)
     {
-        using var entry = Walk(path, followFinal: true, lenient: true);
-        return entry.HostPath;
+        using var entry = Walk(path, followFinal: followLinks, lenient: true);
+        if (entry.Status is not { } status)
+        {
+            return null;
+        }
+
+        var modified = DateTime.UnixEpoch.AddSeconds(status.ModifiedSeconds).AddTicks(status.ModifiedNanoseconds / 100);
+        return new RootFileInfo(RootPath.ToRootView(Root, entry.HostPath), (UnixFileMode)(status.Mode & 0xFFF), status.Uid, status.Gid, status.Size, modified, status.IsDirectory, status.IsRegular)
+        {
+            LinkTarget = status.IsSymlink && !entry.IsSelf ? Native.TryReadLinkAt(entry.Parent, entry.Name, out _) : null,
+        };
     }
 
     public bool FileExists(string path) => StatOrNull(path) is { IsDirectory: false };

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Loading;
 using Kairos.Stages.Model;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Threading;
 
 namespace Kairos.Stages.Validation;
 

@@ -1,7 +1,7 @@
 using Json.Schema;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Loading.Yaml;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Threading;
 
 namespace Kairos.Stages.Validation;
 

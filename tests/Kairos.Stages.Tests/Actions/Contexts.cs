@@ -1,7 +1,6 @@
 using Kairos.Stages.Context;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Platform;
-using Kairos.Stages.Templates;
 
 namespace Kairos.Stages.Tests.Actions;
 

@@ -1,9 +1,9 @@
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Pipeline;
-using Kairos.Stages.Platform;
 using Kairos.Stages.Recording;
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Tests.Rendering;
+using Kairos.Stages.Threading;
 using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Tests.Validation;

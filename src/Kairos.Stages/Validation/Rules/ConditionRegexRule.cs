@@ -1,4 +1,5 @@
 using Kairos.Stages.Diagnostics;
+using Kairos.Stages.Re2;
 
 namespace Kairos.Stages.Validation.Rules;
 
@@ -18,12 +19,12 @@ public sealed class ConditionRegexRule : ISemanticRule
 
     private static void Check(DiagnosticBag bag, SourceSpan at, string key, string? pattern)
     {
-        if (pattern is null || Re2Syntax.Check(pattern) is not { } problem)
+        if (pattern is null || Re2Pattern.Check(pattern) is not { } problem)
         {
             return;
         }
 
-        var code = Re2Syntax.IsCompileError(problem) ? DiagnosticCodes.BadRegex : DiagnosticCodes.Re2Unsupported;
+        var code = Re2Pattern.IsCompileError(problem) ? DiagnosticCodes.BadRegex : DiagnosticCodes.Re2Unsupported;
         bag.Error(at, code, $"{key} regex '{pattern}' {problem}");
     }
 }

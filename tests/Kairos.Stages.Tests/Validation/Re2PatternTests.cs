@@ -1,8 +1,8 @@
-using Kairos.Stages.Validation;
+using Kairos.Stages.Re2;
 
 namespace Kairos.Stages.Tests.Validation;
 
-public sealed class Re2SyntaxTests
+public sealed class Re2PatternTests
 {
     [Theory]
     [InlineData("Ubuntu.*|Debian.*")]
@@ -18,7 +18,7 @@ public sealed class Re2SyntaxTests
     public void Patterns_re2_accepts_pass(string pattern)
     {
         // arrange / act / assert
-        Assert.Null(Re2Syntax.Check(pattern));
+        Assert.Null(Re2Pattern.Check(pattern));
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class Re2SyntaxTests
     public void Constructs_re2_rejects_are_named(string pattern, string expected)
     {
         // arrange / act
-        var problem = Re2Syntax.Check(pattern);
+        var problem = Re2Pattern.Check(pattern);
 
         // assert
         Assert.NotNull(problem);

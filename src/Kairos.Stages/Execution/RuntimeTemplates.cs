@@ -1,8 +1,8 @@
 using Kairos.Stages.Context;
-using Kairos.Stages.Execution;
 using Kairos.Stages.Platform;
+using Kairos.Stages.Templates;
 
-namespace Kairos.Stages.Templates;
+namespace Kairos.Stages.Execution;
 
 /// <summary>yip's run-time renderer: Go templates over <c>.Values</c> built from a target root's facts.</summary>
 public sealed class RuntimeTemplates : IRuntimeTemplates

@@ -1,7 +1,7 @@
 using Kairos.Stages.Context;
 using Kairos.Stages.Platform;
 
-namespace Kairos.Stages.Templates;
+namespace Kairos.Stages.Execution;
 
 /// <summary>The facts behind <c>.Values</c>, read from the target root (kernel facts fall back to the host's uname).</summary>
 public sealed record SystemFacts

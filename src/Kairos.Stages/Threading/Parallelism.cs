@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace Kairos.Stages.Platform;
+namespace Kairos.Stages.Threading;
 
 /// <summary>Independent per-file work (rendering, parsing, schema checks) spread over the machine's cores.</summary>
 /// <remarks>
