@@ -16,7 +16,7 @@ public static class FactoryPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        // wwwroot: ReDoc (/redoc.html) now; the web page (/) later
+        // wwwroot: the web page (/, index.html and its modules) and ReDoc (/redoc.html)
         var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
@@ -34,6 +34,7 @@ public static class FactoryPipeline
         ArtifactEndpoints.Map(api);
         UploadEndpoints.Map(api);
         SystemEndpoints.Map(api);
+        TokenEndpoints.Map(api);
         endpoints.MapOpenApi(OpenApiPath);
         return endpoints;
     }

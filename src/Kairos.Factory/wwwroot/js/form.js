@@ -1,0 +1,193 @@
+// New build: the form, its conditional fields, live validation, and the submit that opens the build's page.
+import { ApiError, call, getJson, token } from './api.js';
+import { el } from './format.js';
+import { cloudConfigProblem, imageProblem, versionProblem } from './validate.js';
+
+const OUTPUT_LABELS = { iso: 'ISO image (installer / live)', oci: 'OCI image archive', rootfs: 'Root filesystem tarball' };
+
+function field(id, label, control, hint) {
+  control.id = id;
+  const hintNode = hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  const errorNode = el('p', { class: 'error', id: `${id}-error`, 'aria-live': 'polite' });
+  control.setAttribute('aria-describedby', [hintNode && `${id}-hint`, `${id}-error`].filter(Boolean).join(' '));
+  return el('div', { class: 'field', id: `${id}-field` }, el('label', { for: id }, label), control, hintNode, errorNode);
+}
+
+function radios(name, legend, options, checked) {
+  return el('fieldset', { class: 'field', id: `${name}-group` }, el('legend', {}, legend),
+    el('div', { class: 'choices' }, options.map(([value, text]) =>
+      el('label', {}, el('input', { type: 'radio', name, value, checked: value === checked }), ' ', text))));
+}
+
+function showError(form, id, message) {
+  const control = form.querySelector(`#${id}`);
+  const error = form.querySelector(`#${id}-error`);
+  if (control) control.setAttribute('aria-invalid', message ? 'true' : 'false');
+  if (error) error.textContent = message || '';
+  return !message;
+}
+
+export async function renderNewBuild(main, cloneId) {
+  const config = await getJson('/config');
+  const clone = cloneId ? await getJson(`/builds/${encodeURIComponent(cloneId)}`) : null;
+  const presetImages = config.presets.map(preset => preset.image);
+  const byo = clone ? !presetImages.includes(clone.image) : false;
+
+  const presetSelect = el('select', {}, config.presets.map(preset =>
+    el('option', { value: preset.image, selected: preset.image === (clone?.image || config.default_image) }, `${preset.name} (${preset.image})`)));
+  const imageInput = el('input', { type: 'text', spellcheck: 'false', value: byo ? clone.image || '' : '', placeholder: 'localhost/my-base:1.0' });
+  const uploadInput = el('input', { type: 'file', accept: '.tar,application/x-tar' });
+  const modelSelect = el('select');
+  const k8sSelect = el('select', {}, Object.keys(config.kubernetes_versions).map(provider =>
+    el('option', { value: provider, selected: provider === clone?.kubernetes_distribution }, provider)));
+  const k8sVersion = el('input', { type: 'text', spellcheck: 'false', value: clone?.kubernetes_version || '' });
+  const versionInput = el('input', { type: 'text', spellcheck: 'false', required: true, value: clone?.version || '', placeholder: '1.0.0', 'aria-required': 'true' });
+  const trusted = el('input', { type: 'checkbox', checked: !!clone?.trusted_boot });
+  const fipsSupported = 'fips' in config;
+  const fips = el('input', { type: 'checkbox', disabled: !fipsSupported, 'aria-describedby': 'fips-hint' });
+  const cloudConfig = el('textarea', { spellcheck: 'false', placeholder: '#cloud-config\nusers:\n  - name: kairos\n    passwd: kairos' });
+  const builderSelect = el('select', {}, config.builders.map(builder =>
+    el('option', { value: builder, selected: builder === (clone?.builder || config.default_builder) }, builder)));
+  const outputs = config.artifacts.map(name => el('label', {},
+    el('input', { type: 'checkbox', name: 'output', value: name, checked: clone ? !!clone.artifacts?.[name] : name === 'iso' }), ' ', OUTPUT_LABELS[name] || name));
+
+  const form = el('form', { id: 'new-build', novalidate: true },
+    el('h2', {}, clone ? `New build (clone of ${clone.id.slice(-8)})` : 'New build'),
+    clone ? el('p', { class: 'notice' }, 'Fields are filled from the cloned build. Its cloud-config is not sent back by the server (it may hold secrets): paste it again if you need it.') : null,
+    el('fieldset', {}, el('legend', {}, 'Base image'),
+      radios('base', 'Source', [['preset', 'A preset'], ['byo', 'Bring your own image']], byo ? 'byo' : 'preset'),
+      el('div', { id: 'presets' }, field('preset', 'Preset', presetSelect, 'Taken from the local image store of the server (it never pulls from a registry).')),
+      el('div', { id: 'byo' },
+        field('image', 'Image reference', imageInput, 'An image already in the server\'s image store.'),
+        field('upload', 'Or upload a root filesystem tarball', uploadInput, 'Sent to the server first; the build starts from it (needed by the chroot builder).'))),
+    el('fieldset', {}, el('legend', {}, 'Target'),
+      radios('architecture', 'Architecture', config.architectures.map(arch => [arch, arch]), clone?.architecture || config.architectures[0]),
+      field('model', 'Model', modelSelect),
+      radios('variant', 'Variant', [['core', 'Core (no Kubernetes)'], ['standard', 'Standard (with Kubernetes)']], clone?.variant || 'core'),
+      el('div', { id: 'kubernetes' },
+        field('k8s-distribution', 'Kubernetes distribution', k8sSelect),
+        field('k8s-version', 'Kubernetes version', k8sVersion, ''))),
+    el('fieldset', {}, el('legend', {}, 'Kairos'),
+      field('version', 'Kairos version (required)', versionInput, 'Semantic version stamped into /etc/kairos-release, e.g. 1.2.3.'),
+      el('div', { class: 'field' }, el('label', {}, trusted, ' Trusted Boot (UKI)')),
+      el('div', { class: 'field' }, el('label', {}, fips, ' FIPS'),
+        el('p', { class: 'hint', id: 'fips-hint' }, fipsSupported ? 'FIPS-validated crypto packages.' : 'This server does not offer FIPS builds yet.')),
+      field('cloud-config', 'Cloud-config (optional)', cloudConfig, 'YAML starting with #cloud-config; embedded in the ISO as /config.yaml. Checked as you type.')),
+    el('fieldset', { id: 'outputs', 'aria-describedby': 'outputs-error' }, el('legend', {}, 'Outputs to build'),
+      el('div', { class: 'choices' }, outputs), el('p', { class: 'error', id: 'outputs-error', 'aria-live': 'polite' })),
+    el('details', {}, el('summary', {}, 'Advanced'), field('builder', 'Builder', builderSelect, 'podman: Containerfile build; chroot: no engine (needs an uploaded tarball); buildx: docker buildx on a remote BuildKit.')),
+    el('p', { class: 'error', id: 'form-error', role: 'alert' }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'submit' }, 'Start build')));
+
+  const value = name => form.querySelector(`input[name=${name}]:checked`)?.value;
+
+  function syncBase() {
+    const own = value('base') === 'byo';
+    form.querySelector('#presets').hidden = own;
+    form.querySelector('#byo').hidden = !own;
+  }
+
+  function syncModels(previous) {
+    const models = config.models[value('architecture')] || ['generic'];
+    const wanted = previous ?? modelSelect.value;
+    modelSelect.replaceChildren(...models.map(model => el('option', { value: model }, model)));
+    modelSelect.value = models.includes(wanted) ? wanted : 'generic';
+    const hint = form.querySelector('#model-error');
+    hint.textContent = wanted && !models.includes(wanted) ? `${wanted} is not built for ${value('architecture')}: switched to generic.` : '';
+  }
+
+  function syncKubernetes() {
+    form.querySelector('#kubernetes').hidden = value('variant') !== 'standard';
+    const pinned = config.kubernetes_versions[k8sSelect.value];
+    k8sVersion.placeholder = pinned;
+    form.querySelector('#k8s-version-hint').textContent = `Empty: the pinned default, ${k8sSelect.value} ${pinned}.`;
+  }
+
+  const checkVersion = () => showError(form, 'version', versionProblem(versionInput.value));
+  const checkCloudConfig = () => showError(form, 'cloud-config', cloudConfigProblem(cloudConfig.value, config.max_cloud_config_bytes));
+  const checkImage = () => value('base') !== 'byo' || uploadInput.files.length > 0 || showError(form, 'image', imageProblem(imageInput.value));
+  const checkOutputs = () => {
+    const none = !form.querySelector('input[name=output]:checked');
+    form.querySelector('#outputs-error').textContent = none ? 'Choose at least one output.' : '';
+    return !none;
+  };
+
+  form.addEventListener('change', event => {
+    if (event.target.name === 'base') syncBase();
+    if (event.target.name === 'architecture') syncModels();
+    if (event.target.name === 'variant' || event.target === k8sSelect) syncKubernetes();
+    if (event.target.name === 'output') checkOutputs();
+  });
+  versionInput.addEventListener('input', checkVersion);
+  cloudConfig.addEventListener('input', checkCloudConfig);
+  imageInput.addEventListener('input', () => { showError(form, 'image', null); if (imageInput.value) checkImage(); });
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    form.querySelector('#form-error').textContent = '';
+    const checks = [checkVersion(), checkCloudConfig(), checkImage(), checkOutputs()];
+    if (checks.includes(false)) {
+      form.querySelector('[aria-invalid=true]')?.focus();
+      return;
+    }
+    if (!token.get()) {
+      form.querySelector('#form-error').textContent = 'Enter the API token at the top of the page first: starting a build needs it.';
+      document.querySelector('#token-input').focus();
+      return;
+    }
+    const submit = form.querySelector('#submit');
+    submit.disabled = true;
+    try {
+      const request = await requestFrom();
+      const created = await call('POST', '/builds', request);
+      location.hash = `#/builds/${created.id}`;
+    } catch (error) {
+      submit.disabled = false;
+      showProblem(error);
+    }
+  });
+
+  async function requestFrom() {
+    const request = {
+      version: versionInput.value.trim(),
+      architecture: value('architecture'),
+      model: modelSelect.value,
+      variant: value('variant'),
+      trusted_boot: trusted.checked,
+      builder: builderSelect.value,
+      artifacts: Object.fromEntries(config.artifacts.map(name => [name, !!form.querySelector(`input[name=output][value=${name}]`).checked])),
+    };
+    if (value('base') === 'byo' && uploadInput.files.length) request.base_upload = await upload(uploadInput.files[0]);
+    else request.image = value('base') === 'byo' ? imageInput.value.trim() : presetSelect.value;
+    if (request.variant === 'standard') {
+      request.kubernetes_distribution = k8sSelect.value;
+      if (k8sVersion.value.trim()) request.kubernetes_version = k8sVersion.value.trim();
+    }
+    if (fips.checked) request.fips = true;
+    if (cloudConfig.value.trim()) request.cloud_config = cloudConfig.value;
+    return request;
+  }
+
+  async function upload(file) {
+    const response = await fetch('/api/v1/uploads', { method: 'POST', headers: { Authorization: `Bearer ${token.get()}`, 'Content-Type': 'application/x-tar' }, body: file });
+    const data = await response.json().catch(() => null);
+    if (!response.ok) throw new ApiError(response.status, data?.errors ? { ...data, errors: { upload: Object.values(data.errors).flat() } } : data);
+    return data.id;
+  }
+
+  const FIELD_IDS = { image: 'image', base_upload: 'upload', version: 'version', model: 'model', kubernetes_version: 'k8s-version', kubernetes_distribution: 'k8s-distribution', cloud_config: 'cloud-config', builder: 'builder', upload: 'upload' };
+  function showProblem(error) {
+    const unplaced = [];
+    for (const [name, messages] of Object.entries(error.errors || {})) {
+      const id = FIELD_IDS[name];
+      if (id && form.querySelector(`#${id}`)) showError(form, id, messages.join('\n'));
+      else unplaced.push(`${name}: ${messages.join('; ')}`);
+    }
+    form.querySelector('#form-error').textContent = unplaced.length ? unplaced.join('\n') : (Object.keys(error.errors || {}).length ? 'Fix the fields marked above.' : error.message);
+  }
+
+  syncBase();
+  syncModels(clone?.model);
+  syncKubernetes();
+  main.replaceChildren(form);
+}
