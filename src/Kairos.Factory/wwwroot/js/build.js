@@ -39,7 +39,9 @@ export async function renderBuild(main, id) {
 
   let lines = 0;
   function addLine(line) {
+    const before = tracker.current()?.name;
     tracker.add(line);
+    if (tracker.current()?.name !== before && build.status === 'running') show();
     lines++;
     log.append(line + '\n');
     if (lines > MAX_LOG_LINES) log.firstChild.remove();

@@ -7,7 +7,7 @@ const OUTPUT_LABELS = { iso: 'ISO image (installer / live)', oci: 'OCI image arc
 
 function field(id, label, control, hint) {
   control.id = id;
-  const hintNode = hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  const hintNode = hint !== undefined ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
   const errorNode = el('p', { class: 'error', id: `${id}-error`, 'aria-live': 'polite' });
   control.setAttribute('aria-describedby', [hintNode && `${id}-hint`, `${id}-error`].filter(Boolean).join(' '));
   return el('div', { class: 'field', id: `${id}-field` }, el('label', { for: id }, label), control, hintNode, errorNode);
@@ -53,7 +53,8 @@ export async function renderNewBuild(main, cloneId) {
 
   const form = el('form', { id: 'new-build', novalidate: true },
     el('h2', {}, clone ? `New build (clone of ${clone.id.slice(-8)})` : 'New build'),
-    clone ? el('p', { class: 'notice' }, 'Fields are filled from the cloned build. Its cloud-config is not sent back by the server (it may hold secrets): paste it again if you need it.') : null,
+    clone ? el('p', { class: 'notice', id: 'clone-notice' }, 'Fields are filled from the cloned build. Its cloud-config is not sent back by the server (it may hold secrets): paste it again if you need it.',
+      clone.base_upload ? ' It started from an uploaded root tarball: choose that file again below.' : '') : null,
     el('fieldset', {}, el('legend', {}, 'Base image'),
       radios('base', 'Source', [['preset', 'A preset'], ['byo', 'Bring your own image']], byo ? 'byo' : 'preset'),
       el('div', { id: 'presets' }, field('preset', 'Preset', presetSelect, 'Taken from the local image store of the server (it never pulls from a registry).')),
