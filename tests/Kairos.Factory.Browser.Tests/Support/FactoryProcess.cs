@@ -146,6 +146,15 @@ public sealed class FactoryProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+
+        // podman bind-mounts its overlay directory onto itself in the private store: undo it (deepest first) before deleting
+        foreach (var mountPoint in File.ReadAllLines("/proc/self/mounts").Select(line => line.Split(' ')[1])
+            .Where(point => point.StartsWith(_scratch + "/", StringComparison.Ordinal)).OrderByDescending(point => point.Length))
+        {
+            using var umount = Process.Start("umount", ["-l", mountPoint]);
+            await umount.WaitForExitAsync();
+        }
+
         Directory.Delete(_scratch, recursive: true);
     }
 }
