@@ -18,7 +18,7 @@ public sealed class BootRoot : IDisposable
     public BootRoot(BootMode mode, string serviceManager = "systemd", string prettyName = "Debian GNU/Linux 12 (bookworm)")
     {
         Mode = mode;
-        foreach (var applet in ExtraApplets)
+        foreach (var applet in ExtraApplets.Where(a => !File.Exists(_root.HostPath("bin/" + a))))
         {
             File.CreateSymbolicLink(_root.HostPath("bin/" + applet), "busybox");
         }

@@ -34,7 +34,7 @@ public static class BootStages
             Id = ids[i],
             Step = step,
             Kind = SourceKind.Extension,
-            RuntimeConditions = [.. RuntimeKeys.Where(step.KeyLocations.ContainsKey)],
+            RuntimeConditions = [.. RuntimeKeys.Where(step.KeyLocations.ContainsKey).Select(k => new RuntimeCondition(k, ""))],
         }).ToList();
         var plan = new Plan(stage, [new PlannedStage(stage, entries)]);
 
