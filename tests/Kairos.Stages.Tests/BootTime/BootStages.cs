@@ -6,7 +6,6 @@ using Kairos.Stages.Execution;
 using Kairos.Stages.Loading;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Rendering;
-using Kairos.Stages.Templates;
 using Kairos.Stages.Tests.Content;
 using Kairos.Stages.Tests.Execution;
 
