@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Planning;
 
@@ -10,7 +11,7 @@ namespace Kairos.Stages.Progress;
 /// not turn every output line into a redraw). <see cref="Complete"/> passes the last state on,
 /// so a count that reached N of N is never lost to the throttle.
 /// </summary>
-public sealed class StepProgressTracker : IStepProgress, IDisposable
+public sealed partial class StepProgressTracker : IStepProgress, IDisposable
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
@@ -49,7 +50,7 @@ public sealed class StepProgressTracker : IStepProgress, IDisposable
 
     public void Output(string line)
     {
-        var text = line.Trim();
+        var text = Printable(line);
         if (text.Length == 0)
         {
             return;
@@ -93,6 +94,19 @@ public sealed class StepProgressTracker : IStepProgress, IDisposable
 
         _timer.Dispose();
     }
+
+    /// <summary>
+    /// What a terminal can show of a tool's line: the text after its last carriage return (a tool's
+    /// own redraws), without colour sequences or other control characters.
+    /// </summary>
+    internal static string Printable(string line)
+    {
+        var visible = Escape().Replace(line[(line.LastIndexOf('\r') + 1)..], "");
+        return new string([.. visible.Where(c => !char.IsControl(c))]).Trim();
+    }
+
+    [GeneratedRegex(@"\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])")]
+    private static partial Regex Escape();
 
     private TimeSpan Elapsed => _time.GetElapsedTime(_started);
 
