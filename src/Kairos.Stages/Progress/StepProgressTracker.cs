@@ -101,7 +101,8 @@ public sealed partial class StepProgressTracker : IStepProgress, IDisposable
     /// </summary>
     internal static string Printable(string line)
     {
-        var visible = Escape().Replace(line[(line.LastIndexOf('\r') + 1)..], "");
+        var trimmed = line.TrimEnd('\r', '\n');
+        var visible = Escape().Replace(trimmed[(trimmed.LastIndexOf('\r') + 1)..], "");
         return new string([.. visible.Where(c => !char.IsControl(c))]).Trim();
     }
 

@@ -8,11 +8,13 @@ namespace Kairos.Stages.PackageManagers.Progress;
 /// dnf's per-package counters in its plain (non-terminal) output. dnf 4: downloads as
 /// <c>(I/N): NAME.rpm  …</c>, the transaction as <c>  Installing       : NEVRA   I/N</c> (also
 /// Upgrading, Erasing, Verifying …). dnf 5: <c>[I/N] NEVRA  100% | …</c> per download and
-/// <c>[I/N] Installing NEVRA  100% | …</c> per transaction item.
+/// <c>[I/N] Installing NEVRA  100% | …</c> per transaction item, after the items that are not
+/// packages (Verify package files, Prepare transaction), which are left out of the count.
 /// </summary>
 public sealed partial class DnfProgressParser : IPackageProgressParser
 {
     private long _downloaded;
+    private long _steps;
 
     public bool IsStatusLine(string line) => false;
 
@@ -33,12 +35,16 @@ public sealed partial class DnfProgressParser : IPackageProgressParser
             return null;
         }
 
-        var verb = item5.Groups["verb"].Value;
-        return verb is "Verify" or "Prepare" or "Running"
-            ? null
-            : Phase(verb) is null
-                ? new WorkProgress("downloaded", ++_downloaded, Number(item5.Groups["total"].Value), "packages")
-                : Transaction(verb, item5.Groups["item"].Value, item5.Groups["total"].Value);
+        var (verb, item, total) = (item5.Groups["verb"].Value, Number(item5.Groups["item"].Value), Number(item5.Groups["total"].Value));
+        if (verb is "Verify" or "Prepare")
+        {
+            _steps++;
+            return null;
+        }
+
+        return verb == "Total" ? null
+            : Phase(verb) is { } phase ? new WorkProgress(phase, item - _steps, total - _steps, "packages")
+            : new WorkProgress("downloaded", ++_downloaded, total, "packages");
     }
 
     private static WorkProgress? Transaction(string verb, string item, string total) =>

@@ -6,19 +6,27 @@ namespace Kairos.Stages.PackageManagers.Progress;
 
 /// <summary>
 /// zypper's per-package counters in its plain output: <c>Retrieving: NAME (REPO) (I/N), SIZE</c>
-/// (older: <c>Retrieving package NAME (I/N), SIZE …</c>) while fetching, then
-/// <c>(I/N) Installing: NAME …[done]</c> (or Removing) per package.
+/// (older: <c>Retrieving package NAME (I/N), SIZE …</c>) announcing a package, <c>Retrieving:
+/// FILE.rpm …[done]</c> when it is on disk, then <c>(I/N) Installing: NAME …[done]</c> (or Removing).
 /// </summary>
 public sealed partial class ZypperProgressParser : IPackageProgressParser
 {
+    private long _fetched;
+    private long? _toFetch;
+
     public bool IsStatusLine(string line) => false;
 
     public WorkProgress? Read(string line)
     {
         if (Retrieving().Match(line) is { Success: true } retrieving)
         {
-            // zypper announces a package before fetching it: I-1 are on disk
-            return new WorkProgress("downloaded", Number(retrieving.Groups["item"].Value) - 1, Number(retrieving.Groups["total"].Value), "packages");
+            _toFetch = Number(retrieving.Groups["total"].Value);
+            return new WorkProgress("downloaded", _fetched, _toFetch, "packages");
+        }
+
+        if (Fetched().IsMatch(line))
+        {
+            return new WorkProgress("downloaded", ++_fetched, _toFetch, "packages");
         }
 
         if (Transaction().Match(line) is not { Success: true } transaction)
@@ -34,6 +42,9 @@ public sealed partial class ZypperProgressParser : IPackageProgressParser
 
     [GeneratedRegex(@"^Retrieving(?: package|:) .*\((?<item>\d+)/(?<total>\d+)\)")]
     private static partial Regex Retrieving();
+
+    [GeneratedRegex(@"^Retrieving: \S+\.rpm .*\[done\]")]
+    private static partial Regex Fetched();
 
     [GeneratedRegex(@"^\((?<item>\d+)/(?<total>\d+)\) (?<verb>Installing|Removing):")]
     private static partial Regex Transaction();
