@@ -1,7 +1,7 @@
-using Kairos.Stages.Execution;
 using System.CommandLine;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Downloads;
+using Kairos.Stages.Execution;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
