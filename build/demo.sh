@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a real Kairos-ready Debian 12 root and validates it (needs root).
-#   sudo bash build/demo.sh [ROOT_DIR]        default ./build-root
+#   bash build/demo.sh [ROOT_DIR]   (as root)   default ./build-root
 # Artifacts: ARTIFACTS_DIR=/path uses a directory made by 'kairos-stages artifacts fetch' (offline);
 # without it, the pinned release URLs are downloaded when GitHub is reachable, and otherwise the
 # test suite's stand-in artifacts are used — clearly not functional Kairos binaries, but enough to

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Downloads;
+using Kairos.Stages.Execution;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
@@ -45,13 +46,15 @@ public static class RunCommand
 
         var request = stages.Request(parse, context, binder);
         var json = parse.GetValue(run.Output) == "json";
-        using var log = Logging.Create(context.LogLevel);
+        var quiet = parse.GetValue(run.Quiet);
+        var text = json ? null : new ProgressObserver(error, TerminalStyle.For(error, parse.GetValue(run.Color) ?? "auto", quiet));
+        using var log = Logging.Create(context.LogLevel, quiet, text?.LogWriter);
         var outcome = await StageBuild.RunAsync(
                 new BuildRequest
                 {
                     Pipeline = request,
                     Targets = targets,
-                    Observer = json ? new JsonEvents(parse.InvocationConfiguration.Output) : new ProgressObserver(error),
+                    Observer = text ?? (IRunObserver)new JsonEvents(parse.InvocationConfiguration.Output, withProgress: !quiet),
                     Log = log,
                     Prepared = result => PipelineReporter.Report(result, error),
                     Downloads = new DownloadOptions { OfflineDirectory = parse.GetValue(run.ArtifactsDir) },

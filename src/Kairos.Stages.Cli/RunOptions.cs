@@ -15,11 +15,19 @@ public sealed class RunOptions
 
     public Option<bool> Force { get; } = new("--force") { Description = "allow --root / outside a container or chroot" };
 
-    public RunOptions() => Output.AcceptOnlyFromAmong("text", "json");
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "finished steps and errors only: no live status line, no heartbeats, no step-progress events" };
+
+    public Option<string> Color { get; } = new("--color") { Description = "colour the progress: auto (a terminal, unless NO_COLOR is set), always or never", DefaultValueFactory = _ => "auto" };
+
+    public RunOptions()
+    {
+        Output.AcceptOnlyFromAmong("text", "json");
+        Color.AcceptOnlyFromAmong("auto", "always", "never");
+    }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { ArtifactsDir, KeepGoing, DryRun, Output, Force })
+        foreach (var option in new Option[] { ArtifactsDir, KeepGoing, DryRun, Output, Force, Quiet, Color })
         {
             command.Options.Add(option);
         }

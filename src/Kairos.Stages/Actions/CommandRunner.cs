@@ -1,21 +1,39 @@
 using Kairos.Stages.Downloads;
 using Kairos.Stages.Execution;
+using Kairos.Stages.PackageManagers.Progress;
 using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Actions;
 
-/// <summary>Runs one shell script in the target and turns a non-zero exit into a failure with the output tail.</summary>
+/// <summary>
+/// Runs one shell script in the target and turns a non-zero exit into a failure with the output
+/// tail. Every output line goes to the step's progress; with a package-manager parser, its counted
+/// work too, and its machine-only status lines stay out of the log and the failure output.
+/// </summary>
 internal static class CommandRunner
 {
     public const int TailLines = 20;
 
     /// <summary>Runs <paramref name="script"/>; returns null on success, else the failure.</summary>
     public static async Task<ActionFailure?> RunAsync(
-        ActionContext context, string script, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, string? shown = null)
+        ActionContext context, string script, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, string? shown = null,
+        IPackageProgressParser? parser = null)
     {
         var request = new CommandRequest(script)
         {
-            OnOutput = line => context.Log.Debug("  {Line}", UrlRedactor.RedactText(line)),
+            OnOutput = line =>
+            {
+                if (parser?.Read(line) is { } work)
+                {
+                    context.Progress.Work(work);
+                }
+
+                if (parser?.IsStatusLine(line) != true)
+                {
+                    context.Log.Debug("  {Line}", UrlRedactor.RedactText(line));
+                    context.Progress.Output(UrlRedactor.RedactText(line));
+                }
+            },
         };
         if (environment is not null)
         {
@@ -31,7 +49,10 @@ internal static class CommandRunner
             {
                 Command = display,
                 ExitCode = result.ExitCode,
-                OutputTail = UrlRedactor.RedactText(result.Tail(TailLines)),
+                OutputTail = UrlRedactor.RedactText(Tail(result, parser)),
             };
     }
+
+    private static string Tail(CommandResult result, IPackageProgressParser? parser) =>
+        parser is null ? result.Tail(TailLines) : (result with { Output = string.Join('\n', result.Output.Split('\n').Where(l => !parser.IsStatusLine(l))) }).Tail(TailLines);
 }

@@ -2,6 +2,7 @@ using Kairos.Stages.Accounts;
 using Kairos.Stages.Downloads;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Model;
+using Kairos.Stages.Progress;
 
 namespace Kairos.Stages.Actions;
 
@@ -64,7 +65,8 @@ public sealed class DownloadsAction : IStepAction
         try
         {
             var timeout = entry.Timeout > 0 ? TimeSpan.FromSeconds(entry.Timeout) : (TimeSpan?)null;
-            var result = await _downloader.DownloadToFileAsync(url, temp, entry.Sha256, timeout, cancellationToken);
+            var result = await _downloader.DownloadToFileAsync(
+                url, temp, entry.Sha256, timeout, (done, total) => context.Progress.Work(new WorkProgress("downloaded", done, total, "bytes")), cancellationToken);
             var content = entry.Extract.Length > 0 ? ArchiveMember.Read(temp, entry.Extract) : await File.ReadAllBytesAsync(temp, cancellationToken);
             files.WriteFile(path, content, Modes.Of(entry.Permissions), uid, gid);
             return new DownloadRecord(entry.Url, path, result.Sha256) { Source = result.Source };

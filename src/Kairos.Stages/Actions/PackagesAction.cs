@@ -41,7 +41,8 @@ public sealed class PackagesAction : IStepAction
         foreach (var command in PackageOperations.Commands(manager, packages))
         {
             // The package manager's own order: a failed refresh makes installing meaningless, so always stop.
-            var failure = await CommandRunner.RunAsync(context, outcome.Render(command), cancellationToken, manager.Environment);
+            var script = outcome.Render(command);
+            var failure = await CommandRunner.RunAsync(context, script + manager.ProgressSuffix, cancellationToken, manager.Environment, shown: script, parser: manager.ProgressParser?.Invoke());
             if (failure is not null)
             {
                 outcome.Fail(failure);

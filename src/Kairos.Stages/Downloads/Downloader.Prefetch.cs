@@ -12,7 +12,7 @@ public sealed partial class Downloader
 
     /// <summary>
     /// Starts fetching <paramref name="items"/> in the background, at most <paramref name="parallelism"/> at a time,
-    /// into a private directory; a later <see cref="DownloadToFileAsync"/> of the same URL and digest waits for that
+    /// into a private directory; a later <see cref="DownloadToFileAsync(Uri, string, string?, TimeSpan?, CancellationToken)"/> of the same URL and digest waits for that
     /// transfer instead of starting its own (and sees its error, if it failed). Offline mode does nothing.
     /// Returns how many distinct downloads were started.
     /// </summary>

@@ -34,7 +34,12 @@ public sealed partial class Downloader : IDisposable
     /// temp file beside it and are moved into place only when complete and (when given) matching
     /// <paramref name="sha256"/>; on any failure no file is left.
     /// </summary>
-    public async Task<DownloadResult> DownloadToFileAsync(Uri url, string destination, string? sha256 = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<DownloadResult> DownloadToFileAsync(Uri url, string destination, string? sha256 = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        DownloadToFileAsync(url, destination, sha256, timeout, onBytes: null, cancellationToken);
+
+    /// <summary>As the other overload; <paramref name="onBytes"/> hears the bytes received so far and the length the server announced while a transfer runs.</summary>
+    public async Task<DownloadResult> DownloadToFileAsync(
+        Uri url, string destination, string? sha256, TimeSpan? timeout, Action<long, long?>? onBytes, CancellationToken cancellationToken)
     {
         var expected = string.IsNullOrEmpty(sha256) ? null : sha256.ToLowerInvariant();
         var directory = Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".";
@@ -46,7 +51,7 @@ public sealed partial class Downloader : IDisposable
         var temp = Path.Combine(directory, $".{Path.GetFileName(destination)}.part-{Guid.NewGuid():N}");
         try
         {
-            var (actual, source) = await FetchAsync(url, temp, expected, timeout ?? _options.Timeout, cancellationToken);
+            var (actual, source) = await FetchAsync(url, temp, expected, timeout ?? _options.Timeout, cancellationToken, onBytes: onBytes);
             if (expected is not null && actual != expected)
             {
                 throw new DownloadException($"sha256 mismatch for {UrlRedactor.Redact(url)}: expected {expected}, got {actual}");
@@ -87,7 +92,8 @@ public sealed partial class Downloader : IDisposable
         _client.Dispose();
     }
 
-    private async Task<(string Sha256, string Source)> FetchAsync(Uri url, string temp, string? expected, TimeSpan timeout, CancellationToken cancellationToken, bool usePrefetch = true)
+    private async Task<(string Sha256, string Source)> FetchAsync(
+        Uri url, string temp, string? expected, TimeSpan timeout, CancellationToken cancellationToken, bool usePrefetch = true, Action<long, long?>? onBytes = null)
     {
         if (usePrefetch && _prefetched.TryGetValue((url.AbsoluteUri, expected), out var prefetch))
         {
@@ -125,7 +131,7 @@ public sealed partial class Downloader : IDisposable
         {
             try
             {
-                return (await TryOnceAsync(url, temp, timeout, cancellationToken), "network");
+                return (await TryOnceAsync(url, temp, timeout, onBytes, cancellationToken), "network");
             }
             catch (RetryableException error) when (attempt < _options.Retries)
             {
@@ -139,7 +145,7 @@ public sealed partial class Downloader : IDisposable
         }
     }
 
-    private async Task<string> TryOnceAsync(Uri url, string temp, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<string> TryOnceAsync(Uri url, string temp, TimeSpan timeout, Action<long, long?>? onBytes, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -177,6 +183,7 @@ public sealed partial class Downloader : IDisposable
                         hash.AppendData(buffer, 0, read);
                         await output.WriteAsync(buffer.AsMemory(0, read), deadline.Token);
                         total += read;
+                        onBytes?.Invoke(total, response.Content.Headers.ContentLength);
                     }
                 }
                 catch (Exception error) when (error is IOException or HttpRequestException)

@@ -1,6 +1,7 @@
 using Kairos.Stages.Context;
 using Kairos.Stages.PackageManagers;
 using Kairos.Stages.Platform;
+using Kairos.Stages.Progress;
 using Serilog;
 
 namespace Kairos.Stages.Execution;
@@ -22,6 +23,9 @@ public sealed record ActionContext
 
     /// <summary>Package manager work done so far in the run (shared by every phase of one run), to skip repeated refreshes and upgrades.</summary>
     public PackageRunState Packages { get; init; } = new();
+
+    /// <summary>Where the running step reports its progress (counted work, output lines).</summary>
+    public IStepProgress Progress { get; init; } = NoStepProgress.Instance;
 
     /// <summary>True at image build time: boot-only effects (sysctl, modules, start) are skipped with a warning.</summary>
     public bool BuildTime { get; init; } = true;

@@ -2,15 +2,16 @@ using System.Diagnostics;
 using Kairos.Stages.Conditions;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
+using Kairos.Stages.Progress;
 
 namespace Kairos.Stages.Execution;
 
 /// <summary>
 /// Runs a plan stage by stage. Fail fast by default: the first failed action stops the run.
 /// With keep-going, yip's semantics: every step of the stage runs, then the run stops before
-/// the next stage.
+/// the next stage. Each running step gets a progress tracker on <c>time</c> (null: the system clock; tests pass a fake one).
 /// </summary>
-public sealed class Executor(IReadOnlyList<IStepCondition> conditions, IReadOnlyList<IStepAction> actions, IRunObserver observer)
+public sealed class Executor(IReadOnlyList<IStepCondition> conditions, IReadOnlyList<IStepAction> actions, IRunObserver observer, TimeProvider? time = null)
 {
     public async Task<RunResult> RunAsync(Plan plan, ActionContext context, bool keepGoing, CancellationToken cancellationToken)
     {
@@ -36,7 +37,13 @@ public sealed class Executor(IReadOnlyList<IStepCondition> conditions, IReadOnly
 
                     observer.StepStarted(entry);
                     (running, started) = (entry, DateTimeOffset.UtcNow);
-                    var result = await runner.RunAsync(entry, context with { FailFast = !keepGoing }, cancellationToken);
+                    StepResult result;
+                    using (var progress = new StepProgressTracker(entry, observer, time ?? TimeProvider.System))
+                    {
+                        result = await runner.RunAsync(entry, context with { FailFast = !keepGoing, Progress = progress }, cancellationToken);
+                        progress.Complete();
+                    }
+
                     running = null;
                     results.Add(result);
                     observer.StepFinished(result);

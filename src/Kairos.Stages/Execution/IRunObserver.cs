@@ -1,4 +1,5 @@
 using Kairos.Stages.Planning;
+using Kairos.Stages.Progress;
 
 namespace Kairos.Stages.Execution;
 
@@ -8,6 +9,11 @@ public interface IRunObserver
     void RunStarted(Plan plan);
 
     void StepStarted(PlanEntry entry);
+
+    /// <summary>A running step's progress (elapsed time, counted work, last output line); see <see cref="StepProgressTracker"/> for how often.</summary>
+    void StepProgressed(StepProgress progress)
+    {
+    }
 
     void StepFinished(StepResult result);
 

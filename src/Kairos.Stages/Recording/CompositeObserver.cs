@@ -1,5 +1,6 @@
 using Kairos.Stages.Execution;
 using Kairos.Stages.Planning;
+using Kairos.Stages.Progress;
 
 namespace Kairos.Stages.Recording;
 
@@ -9,6 +10,8 @@ public sealed class CompositeObserver(params IRunObserver[] observers) : IRunObs
     public void RunStarted(Plan plan) => Array.ForEach(observers, o => o.RunStarted(plan));
 
     public void StepStarted(PlanEntry entry) => Array.ForEach(observers, o => o.StepStarted(entry));
+
+    public void StepProgressed(StepProgress progress) => Array.ForEach(observers, o => o.StepProgressed(progress));
 
     public void StepFinished(StepResult result) => Array.ForEach(observers, o => o.StepFinished(result));
 

@@ -2,12 +2,21 @@ using System.Text;
 using System.Text.Json;
 using Kairos.Stages.Execution;
 using Kairos.Stages.Planning;
+using Kairos.Stages.Progress;
 
 namespace Kairos.Stages.Recording;
 
-/// <summary>Writes run events as JSON Lines (schema: schemas/run-events.schema.json).</summary>
-public sealed class JsonEvents(TextWriter output) : IRunObserver
+/// <summary>
+/// Writes run events as JSON Lines (schema: schemas/run-events.schema.json). A running step's
+/// progress becomes a <c>step-progress</c> event when its work or last line changed, or as a
+/// heartbeat after 10 s without one; <paramref name="withProgress"/> false (<c>--quiet</c>) leaves them out.
+/// </summary>
+public sealed class JsonEvents(TextWriter output, bool withProgress = true) : IRunObserver
 {
+    private readonly Lock _gate = new();
+    private readonly HeartbeatPolicy _heartbeat = new();
+    private StepProgress? _written;
+
     public void RunStarted(Plan plan) => Write("run-start", w =>
     {
         w.WriteString("stage", plan.Selector);
@@ -15,6 +24,47 @@ public sealed class JsonEvents(TextWriter output) : IRunObserver
     });
 
     public void StepStarted(PlanEntry entry) => Write("step-start", w => WriteEntry(w, entry));
+
+    public void StepProgressed(StepProgress progress)
+    {
+        lock (_gate)
+        {
+            var news = (progress.Work is not null || progress.Line is not null)
+                && (_written is not { } last || !ReferenceEquals(last.Entry, progress.Entry) || last.Work != progress.Work || last.Line != progress.Line);
+            if (!withProgress || !(news || _heartbeat.Due(progress)))
+            {
+                return;
+            }
+
+            _heartbeat.Shown(progress);
+            _written = progress;
+            Write("step-progress", w => WriteProgress(w, progress));
+        }
+    }
+
+    private static void WriteProgress(Utf8JsonWriter w, StepProgress progress)
+    {
+        WriteEntry(w, progress.Entry);
+        w.WriteNumber("elapsed_ms", Math.Round(progress.Elapsed.TotalMilliseconds, 1));
+        if (progress.Work is { } work)
+        {
+            w.WriteStartObject("work");
+            w.WriteString("phase", work.Phase);
+            w.WriteNumber("done", work.Done);
+            if (work.Total is { } total)
+            {
+                w.WriteNumber("total", total);
+            }
+
+            w.WriteString("unit", work.Unit);
+            w.WriteEndObject();
+        }
+
+        if (progress.Line is { } line)
+        {
+            w.WriteString("line", Redaction.Redact(line));
+        }
+    }
 
     public void StepFinished(StepResult result) => Write(result.Status == StepStatus.Skipped ? "skip" : "step-end", w =>
     {

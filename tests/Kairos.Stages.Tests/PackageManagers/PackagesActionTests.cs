@@ -10,8 +10,8 @@ public sealed class PackagesActionTests
     private static readonly Model.Packages All = new() { Refresh = true, Upgrade = true, Install = ["foo", "bar"], Remove = ["baz"] };
 
     [Theory]
-    [InlineData("debian", "", "apt-get -y update|apt-get -y upgrade|apt-get -y --no-install-recommends install foo bar|apt-get -y remove baz")]
-    [InlineData("ubuntu", "", "apt-get -y update|apt-get -y upgrade|apt-get -y --no-install-recommends install foo bar|apt-get -y remove baz")]
+    [InlineData("debian", "", "apt-get -y update -o APT::Status-Fd=1|apt-get -y upgrade -o APT::Status-Fd=1|apt-get -y --no-install-recommends install foo bar -o APT::Status-Fd=1|apt-get -y remove baz -o APT::Status-Fd=1")]
+    [InlineData("ubuntu", "", "apt-get -y update -o APT::Status-Fd=1|apt-get -y upgrade -o APT::Status-Fd=1|apt-get -y --no-install-recommends install foo bar -o APT::Status-Fd=1|apt-get -y remove baz -o APT::Status-Fd=1")]
     [InlineData("fedora", "", "dnf makecache|dnf update -y|dnf install -y --setopt=install_weak_deps=False foo bar|dnf remove -y baz")]
     [InlineData("rocky", "", "dnf makecache|dnf update -y|dnf install -y --setopt=install_weak_deps=False foo bar|dnf remove -y baz")]
     [InlineData("almalinux", "", "dnf makecache|dnf update -y|dnf install -y --setopt=install_weak_deps=False foo bar|dnf remove -y baz")]
@@ -96,7 +96,7 @@ public sealed class PackagesActionTests
         await new PackagesAction().RunAsync(step, Contexts.For(target), TestContext.Current.CancellationToken);
 
         // assert
-        Assert.Equal(["apt-get -y --no-install-recommends install linux-image-amd64"], target.Scripts);
+        Assert.Equal(["apt-get -y --no-install-recommends install linux-image-amd64 -o APT::Status-Fd=1"], target.Scripts);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class RepeatedRefreshTests
         await action.RunAsync(Install("b"), context, TestContext.Current.CancellationToken);
 
         // assert
-        Assert.Equal(["apt-get -y update", "apt-get -y upgrade", "apt-get -y --no-install-recommends install a", "apt-get -y --no-install-recommends install b"], target.Scripts);
+        Assert.Equal(["apt-get -y update -o APT::Status-Fd=1", "apt-get -y upgrade -o APT::Status-Fd=1", "apt-get -y --no-install-recommends install a -o APT::Status-Fd=1", "apt-get -y --no-install-recommends install b -o APT::Status-Fd=1"], target.Scripts);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class RepeatedRefreshTests
         await new PackagesAction().RunAsync(Install("a"), Contexts.For(target), TestContext.Current.CancellationToken);
 
         // assert
-        Assert.Equal(2, target.Scripts.Count(s => s == "apt-get -y update"));
-        Assert.Equal(2, target.Scripts.Count(s => s == "apt-get -y upgrade"));
+        Assert.Equal(2, target.Scripts.Count(s => s == "apt-get -y update -o APT::Status-Fd=1"));
+        Assert.Equal(2, target.Scripts.Count(s => s == "apt-get -y upgrade -o APT::Status-Fd=1"));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class RepeatedRefreshTests
         var target = new ScriptedTarget(root);
         var context = Contexts.For(target);
         var action = new PackagesAction();
-        target.Answers["apt-get -y update"] = (100, "E: Some index files failed to download");
+        target.Answers["apt-get -y update -o APT::Status-Fd=1"] = (100, "E: Some index files failed to download");
 
         // act
         var first = await action.RunAsync(Install("a"), context, TestContext.Current.CancellationToken);
@@ -89,6 +89,6 @@ public sealed class RepeatedRefreshTests
         // assert
         Assert.False(first.Succeeded);
         Assert.True(second.Succeeded);
-        Assert.Equal(2, target.Scripts.Count(s => s == "apt-get -y update"));
+        Assert.Equal(2, target.Scripts.Count(s => s == "apt-get -y update -o APT::Status-Fd=1"));
     }
 }

@@ -128,7 +128,7 @@ public sealed class RecordedInstallTests
     {
         var (refresh, upgrade) = install.Split(' ')[0] switch
         {
-            "apt-get" => ("apt-get -y update", "apt-get -y upgrade"),
+            "apt-get" => ("apt-get -y update -o APT::Status-Fd=1", "apt-get -y upgrade -o APT::Status-Fd=1"),
             "dnf" => ("dnf makecache", "dnf update -y"),
             "zypper" => ("zypper refresh", "zypper update -y"),
             _ => ("apk update", "apk upgrade --no-cache"),
