@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Factory.Browser.Tests.Support;
 
@@ -9,7 +10,8 @@ namespace Kairos.Factory.Browser.Tests.Support;
 /// </summary>
 public static class DebianBase
 {
-    private const string Cache = "/var/cache/kairos-stages-ci/bookworm-minbase.tgz";
+    // The engine's end-to-end tests make the same tarball: one creator at a time (CachedFile's lock), KAIROS_STAGES_CI_COLD=1 honoured.
+    private static string Cache => Path.Combine(CachedFile.Directory("/var/cache/kairos-stages-ci", CachedFile.Cold), "bookworm-minbase.tgz");
 
     /// <summary>Why the real build cannot run here, or null.</summary>
     public static string? Unavailable() =>
@@ -22,19 +24,12 @@ public static class DebianBase
 
     public static string CreateRootTarball(string directory)
     {
-        if (!File.Exists(Cache))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Cache)!);
-            var download = Directory.CreateTempSubdirectory("kf-dbs-").FullName;
-            Run("debootstrap", "--variant=minbase", $"--make-tarball={Cache}.part", "bookworm", download);
-            File.Move(Cache + ".part", Cache, overwrite: true);
-            Directory.Delete(download, recursive: true);
-        }
-
+        var cache = Cache;
+        CachedFile.Ensure(cache, MakeTarball, TimeSpan.FromMinutes(20));
         var root = Directory.CreateTempSubdirectory("kf-debian-root-").FullName;
         try
         {
-            Run("debootstrap", "--variant=minbase", $"--unpack-tarball={Cache}", "bookworm", root);
+            Run("debootstrap", "--variant=minbase", $"--unpack-tarball={cache}", "bookworm", root);
             var tarball = Path.Combine(directory, "debian-12-root.tar");
             Run("tar", "--create", "--numeric-owner", "--file", tarball, "--directory", root, ".");
             return tarball;
@@ -42,6 +37,23 @@ public static class DebianBase
         finally
         {
             Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void MakeTarball(string part)
+    {
+        var work = Directory.CreateTempSubdirectory("kf-dbs-").FullName;
+        try
+        {
+            Run("debootstrap", "--variant=minbase", $"--make-tarball={part}", "bookworm", work);
+        }
+        finally
+        {
+            // debootstrap --make-tarball removes its work directory itself when it succeeds
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 
