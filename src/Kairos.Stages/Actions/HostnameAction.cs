@@ -26,16 +26,15 @@ public sealed class HostnameAction : IStepAction
                 outcome.Fail(failure);
             }
 
-            files.WriteFile("/etc/hostname", Encoding.UTF8.GetBytes(name + "\n"), FileModes.Mode0644, 0, 0);
+            WriteThrough(files, "/etc/hostname", name + "\n");
             if (!files.FileExists("/etc/hosts"))
             {
                 outcome.Fail("cannot rewrite /etc/hosts: it does not exist in the root");
                 return outcome.Build();
             }
 
-            var hosts = files.Stat("/etc/hosts")!;
             var lines = files.ReadAllText("/etc/hosts").TrimEnd('\n').Split('\n').Select(l => Rewrite(l.Trim(), name));
-            files.WriteFile("/etc/hosts", Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), hosts.Mode, hosts.Uid, hosts.Gid);
+            WriteThrough(files, "/etc/hosts", string.Join('\n', lines) + "\n");
         }
         catch (TemplateException error)
         {
@@ -47,6 +46,23 @@ public sealed class HostnameAction : IStepAction
         }
 
         return outcome.Build();
+    }
+
+    /// <summary>
+    /// Like yip, an existing file is written in place and a link is followed (inside the root):
+    /// Kairos links /etc/hostname and /etc/hosts to the persistent partition, and replacing the
+    /// link with a file would lose the name on the next boot.
+    /// </summary>
+    private static void WriteThrough(Platform.IRootFileSystem files, string path, string text)
+    {
+        if (files.FileExists(path))
+        {
+            files.WriteExisting(path, Encoding.UTF8.GetBytes(text));
+        }
+        else
+        {
+            files.WriteFile(path, Encoding.UTF8.GetBytes(text), FileModes.Mode0644, 0, 0);
+        }
     }
 
     private static string Rewrite(string line, string name) =>

@@ -55,6 +55,26 @@ public sealed class SmallActionsTests
     }
 
     [Fact]
+    public async Task Hostname_writes_through_links_to_the_persistent_partition()
+    {
+        // arrange: the links 31_hosts.yaml makes on a Kairos node
+        using var root = new TempRoot();
+        root.Write("/usr/local/etc/hosts", "127.0.0.1 localhost\n").Write("/usr/local/etc/hostname", "").Mkdir("/etc");
+        File.CreateSymbolicLink(root.Host("/etc/hosts"), "/usr/local/etc/hosts");
+        File.CreateSymbolicLink(root.Host("/etc/hostname"), "/usr/local/etc/hostname");
+
+        // act
+        var outcome = await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
+
+        // assert
+        Assert.True(outcome.Succeeded);
+        Assert.Equal("/usr/local/etc/hostname", new FileInfo(root.Host("/etc/hostname")).LinkTarget);
+        Assert.Equal("/usr/local/etc/hosts", new FileInfo(root.Host("/etc/hosts")).LinkTarget);
+        Assert.Equal("bar\n", root.Read("/usr/local/etc/hostname"));
+        Assert.Equal("127.0.0.1 localhost bar\n", root.Read("/usr/local/etc/hosts"));
+    }
+
+    [Fact]
     public async Task Hostname_renders_its_own_context_and_fails_on_a_template_error()
     {
         // arrange

@@ -31,7 +31,7 @@ public sealed class BootRoot : IDisposable
         }
 
         var stubs = serviceManager == "systemd"
-            ? new[] { "usr/bin/systemctl", "usr/bin/systemd-machine-id-setup" }
+            ? new[] { "usr/bin/systemctl", "usr/bin/systemd-machine-id-setup", "usr/bin/networkctl" }
             : ["sbin/openrc", "sbin/rc-update", "sbin/rc-service", "usr/bin/dbus-uuidgen"];
         foreach (var stub in stubs.Concat(["usr/bin/kairos-agent", "usr/bin/grub2-editenv", "bin/mount", "bin/umount", "sbin/blkid", "bin/setupcon"]))
         {
@@ -58,13 +58,14 @@ public sealed class BootRoot : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private void Stub(string path)
+    /// <summary>Adds a stand-in at <paramref name="path"/> that records its arguments; <paramref name="answer"/> is shell run after that (e.g. an <c>echo</c> of what it prints).</summary>
+    public void Stub(string path, string answer = "")
     {
         var name = System.IO.Path.GetFileName(path);
         var text = name switch
         {
             "blkid" => "#!/bin/sh\necho \"$*\" >> /run/test/blkid.log\necho /dev/fake-state\n",
-            _ => $"#!/bin/sh\n# test fixture standing in for {name}\nmkdir -p /run/test\necho \"$*\" >> /run/test/{name}.log\n",
+            _ => $"#!/bin/sh\n# test fixture standing in for {name}\nmkdir -p /run/test\necho \"$*\" >> /run/test/{name}.log\n{answer}\n",
         };
         _root.Directory.Write(path, text, (UnixFileMode)0x1ED);
         Debug.Assert(File.Exists(HostPath(path)));

@@ -16,8 +16,10 @@ public sealed class PlainChrootTarget(string root) : ITarget
 
     public async Task<CommandResult> RunAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo("/usr/sbin/chroot") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Root, "/bin/sh", "-c", "exec 2>&1; " + request.Script })
+        // Own UTS and mount namespaces: busybox sh runs its hostname/mount applets ahead of any
+        // stand-in on PATH, and a boot stage's sethostname or mount must not reach this machine.
+        var info = new ProcessStartInfo("/usr/bin/unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--uts", "--mount", "/usr/sbin/chroot", Root, "/bin/sh", "-c", "exec 2>&1; " + request.Script })
         {
             info.ArgumentList.Add(argument);
         }
