@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Kairos.Stages.Checks;
+using Kairos.Stages.Context;
 using Kairos.Stages.Loading;
 
 namespace Kairos.Stages.Cli;
@@ -9,8 +10,8 @@ namespace Kairos.Stages.Cli;
 /// <summary><c>kairos-stages validate</c>: proves a finished root is Kairos-ready (exit 0 ok or warnings, 1 failures, 2 usage).</summary>
 public static class ValidateCommand
 {
-    private static readonly string[] Models = ["generic", "rpi3", "rpi4", "nvidia-jetson-agx-orin", "nvidia-jetson-orin-nx", "nvidia-jetson-thor", "nvidia-dgx-spark"];
-    private static readonly string[] Providers = ["k3s", "k0s"];
+    private static IReadOnlyList<string> Models => KnownModels.All;
+    private static IReadOnlyList<string> Providers => BuildEnums.Providers;
     private static readonly string[] Outputs = ["text", "json"];
 
     public static Command Create()
@@ -106,7 +107,7 @@ public static class ValidateCommand
             return !Directory.Exists(root) ? $"root directory '{root}' does not exist"
                 : !Outputs.Contains(output) ? $"--output must be text or json, not '{output}'{Suggestions.DidYouMean(output, Outputs)}"
                 : model is not null && !Models.Contains(model) ? $"unknown model '{model}'{Suggestions.DidYouMean(model, Models)} (one of {string.Join(", ", Models)})"
-                : provider is not null && !Providers.Contains(provider.ToLowerInvariant()) ? $"unknown Kubernetes provider '{provider}'{Suggestions.DidYouMean(provider, Providers)} (k3s or k0s)"
+                : provider is not null && !Providers.Contains(provider.ToLowerInvariant()) ? $"unknown Kubernetes provider '{provider}'{Suggestions.DidYouMean(provider, Providers)} ({string.Join(" or ", Providers)})"
                 : ParseTrusted(trusted) is null ? $"--trusted-boot takes true or false, not '{trusted}'"
                 : null;
         }

@@ -1,4 +1,4 @@
-using Kairos.Stages.Checks.Adapters;
+using Kairos.Stages.Context;
 using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Checks;
@@ -32,7 +32,7 @@ public static class CheckContextFactory
         {
             detectedFamily = Add(inputs, "family", family, "detector");
         }
-        else if (OsReleaseFamily.Detect(target.Files) is { } fromOsRelease)
+        else if (FamilyFromOsRelease(target.Files) is { } fromOsRelease)
         {
             detectedFamily = Add(inputs, "family", fromOsRelease, "os-release");
         }
@@ -55,6 +55,12 @@ public static class CheckContextFactory
             Inputs = inputs,
         };
     }
+
+    /// <summary>The build context's detection (<see cref="DistroDetector"/>), so validate judges a root by the family the build used; null when os-release is missing or names no known distro.</summary>
+    private static string? FamilyFromOsRelease(IRootFileSystem files) =>
+        OsReleaseReader.Read(files) is { } osRelease && DistroDetector.Detect(osRelease).Family is var family && family != KnownDistros.Unknown
+            ? family
+            : null;
 
     private static string Pick(List<ResolvedInput> inputs, string name, string? flag, IReadOnlyDictionary<string, string>? release, string key, string fallback)
     {
@@ -79,7 +85,7 @@ public static class CheckContextFactory
         try
         {
             return files.FileExists(ReleasePath)
-                ? (EnvFile.Parse(files.ReadAllText(ReleasePath)), null)
+                ? (KeyValueFile.Parse(files.ReadAllText(ReleasePath)), null)
                 : (null, $"{ReleasePath} does not exist");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

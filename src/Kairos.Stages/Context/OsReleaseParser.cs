@@ -1,35 +1,11 @@
-using System.Text;
-
 namespace Kairos.Stages.Context;
 
-/// <summary>Parses os-release text (dotenv-like): <c>KEY=value</c>, quotes removed, comments and blank lines ignored.</summary>
+/// <summary>Parses os-release text into the fields we use (<see cref="KeyValueFile"/> does the lines).</summary>
 public static class OsReleaseParser
 {
     public static OsRelease Parse(string text)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var rawLine in text.Split('\n'))
-        {
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            if (line.StartsWith("export ", StringComparison.Ordinal))
-            {
-                line = line["export ".Length..].TrimStart();
-            }
-
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                continue;
-            }
-
-            values[line[..equals].Trim()] = Unquote(line[(equals + 1)..].Trim());
-        }
-
+        var values = KeyValueFile.Parse(text);
         string Get(string key) => values.GetValueOrDefault(key, "");
         return new OsRelease
         {
@@ -41,44 +17,5 @@ public static class OsReleaseParser
             Name = Get("NAME"),
             All = values,
         };
-    }
-
-    private static string Unquote(string value)
-    {
-        if (value.Length == 0)
-        {
-            return value;
-        }
-
-        var quote = value[0];
-        if (quote is not ('"' or '\''))
-        {
-            // an unquoted value ends at an inline comment
-            var hash = value.IndexOf(" #", StringComparison.Ordinal);
-            return hash >= 0 ? value[..hash].TrimEnd() : value;
-        }
-
-        var result = new StringBuilder();
-        for (var i = 1; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c == quote)
-            {
-                break;
-            }
-
-            if (quote == '"' && c == '\\' && i + 1 < value.Length)
-            {
-                c = value[++i] switch
-                {
-                    'n' => '\n',
-                    var escaped => escaped,
-                };
-            }
-
-            result.Append(c);
-        }
-
-        return result.ToString();
     }
 }

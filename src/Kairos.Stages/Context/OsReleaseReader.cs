@@ -19,4 +19,8 @@ public static class OsReleaseReader
 
         return null;
     }
+
+    /// <summary>The same search through a root's file system (validate's view of the root); null when neither exists.</summary>
+    public static OsRelease? Read(Platform.IRootFileSystem files) =>
+        Candidates.FirstOrDefault(files.FileExists) is { } path ? OsReleaseParser.Parse(files.ReadAllText(path)) : null;
 }

@@ -1,3 +1,5 @@
+using Kairos.Stages.Context;
+
 namespace Kairos.Stages.Media;
 
 /// <summary>The KEY=value pairs of an image's <c>/etc/kairos-release</c> (quotes removed).</summary>
@@ -7,29 +9,7 @@ public sealed class KairosReleaseFile(IReadOnlyDictionary<string, string> values
 
     public string Get(string key) => Values.TryGetValue(key, out var value) ? value : "";
 
-    public static KairosReleaseFile Parse(string text)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (line.StartsWith('#') || equals <= 0)
-            {
-                continue;
-            }
-
-            var value = line[(equals + 1)..].Trim();
-            if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0])
-            {
-                value = value[1..^1];
-            }
-
-            values[line[..equals].Trim()] = value;
-        }
-
-        return new KairosReleaseFile(values);
-    }
+    public static KairosReleaseFile Parse(string text) => new(KeyValueFile.Parse(text));
 
     /// <summary>
     /// AuroraBoot's name: <c>kairos-FLAVOR-FLAVOR_RELEASE-VARIANT-ARCH-MODEL-VERSION</c>, plus

@@ -24,7 +24,7 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
     {
         var text = source.ReadText(StageSourceExtensions.PackagesDataPath)
             ?? throw new PackageDataException($"{source.Origin}: {StageSourceExtensions.PackagesDataPath} is missing");
-        var data = PackageDataCompiled.TryLoad(text) ?? PackageDataLoader.Parse(text, "stages/" + StageSourceExtensions.PackagesDataPath);
+        var data = PackageDataLoader.Parse(text, "stages/" + StageSourceExtensions.PackagesDataPath);
         return new StageRenderer(new PackageSelector(data), source);
     }
 

@@ -9,6 +9,9 @@ namespace Kairos.Stages.Threading;
 /// the benchmarks use it to show the single-core figures.
 /// The helpers are plain threads, not the thread pool's: in a process that lives for twenty milliseconds the pool
 /// was measured handing out its first worker 2–4 ms after the work was queued, longer than the work itself.
+/// Issue 14 (bench/run.py --baseline with Parallel.For/Task.Run in their place, load 15–20): plan-0 50 vs 61 ms
+/// median wall (0.82) in one run of 15, 110 vs 77 ms (1.42) in the next run of 25, CPU within 6 %: not shown
+/// either way on a loaded machine; to be re-measured on a quiet one.
 /// </remarks>
 public static class Parallelism
 {

@@ -1,9 +1,14 @@
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Tests.Support;
+using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Tests.Content;
 
-/// <summary>Every content stage file rendered for every target equals its checked-in golden and lints clean.</summary>
+/// <summary>
+/// The one golden suite for rendered stage files: every bundled stage template rendered for every target
+/// equals its checked-in golden (<c>Golden/stages/TARGET/PHASE/FILE</c>), is one YAML mapping of step,
+/// description and stages, and lints clean.
+/// </summary>
 public sealed class ContentGoldenTests
 {
     [Theory]
@@ -26,7 +31,8 @@ public sealed class ContentGoldenTests
                 continue;
             }
 
-            Golden.Assert(Path.Combine("Golden", "content", target.Name, file), result.Text!);
+            Golden.Assert(Path.Combine("Golden", "stages", target.Name, file), result.Text!);
+            problems.AddRange(ShapeProblems(result.Text!).Select(p => $"{file} ({target.Name}): {p}"));
             problems.AddRange(ContentStages.Lint("stages/" + file, result.Text!).Select(d => $"{file} ({target.Name}): {d}"));
         }
 
@@ -65,5 +71,18 @@ public sealed class ContentGoldenTests
 
         Assert.False(result.Success);
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("k0s publishes no release for riscv64", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> ShapeProblems(string text)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(text));
+        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return ["not one YAML mapping"];
+        }
+
+        var keys = root.Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToList();
+        return keys.SequenceEqual(["step", "description", "stages"]) ? [] : [$"top-level keys are {string.Join(", ", keys)}, not step, description, stages"];
     }
 }

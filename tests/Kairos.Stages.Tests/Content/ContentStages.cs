@@ -13,10 +13,8 @@ public static class ContentStages
 
     public static IStageSource Source { get; } = new DirectoryStageSource(StagesDirectory);
 
-    /// <summary>Install- and init-phase files owned by content (render's kairosRelease and cleanup excluded).</summary>
-    public static IReadOnlyList<string> Files { get; } =
-        [.. Source.ListFiles().Where(f => (f.StartsWith("install/", StringComparison.Ordinal) || f.StartsWith("init/", StringComparison.Ordinal))
-            && f != "init/10-kairosRelease.yaml" && f != "init/80-cleanup.yaml")];
+    /// <summary>Every bundled stage template (install and init phases), as the CLI's render lists them.</summary>
+    public static IReadOnlyList<string> Files { get; } = [.. Source.ListStages().Select(s => s.RelativePath)];
 
     public static IReadOnlyList<string> CloudConfigs { get; } = new AssetLibrary(Source).List("cloudconfigs");
 

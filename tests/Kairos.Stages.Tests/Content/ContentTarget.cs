@@ -2,7 +2,7 @@ using Kairos.Stages.Context;
 
 namespace Kairos.Stages.Tests.Content;
 
-/// <summary>A build the content goldens are rendered for: an os-release sample plus flags.</summary>
+/// <summary>A build the stage goldens are rendered for: an os-release sample plus flags (<see cref="KernelVersion"/> pins the kernel the init steps would find at run time).</summary>
 public sealed record ContentTarget(
     string Name,
     string Sample,
@@ -11,6 +11,7 @@ public sealed record ContentTarget(
     bool TrustedBoot = false,
     bool Fips = false,
     string K8s = "",
+    string K8sVersion = "",
     string KernelVersion = "")
 {
     /// <summary>The build context this target stands for, read from its os-release sample.</summary>
@@ -24,8 +25,9 @@ public sealed record ContentTarget(
             Model = Model,
             TrustedBoot = TrustedBoot,
             Fips = Fips,
-            K8s = K8s.Length > 0 ? new K8sProvider(K8s, "") : null,
-            Version = "v1.0.0",
+            K8s = K8s.Length > 0 ? new K8sProvider(K8s, K8sVersion) : null,
+            Version = "v1.2.3",
+            ToolVersion = "0.0.0-test",
         };
     }
 

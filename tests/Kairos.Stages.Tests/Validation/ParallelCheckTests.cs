@@ -2,7 +2,7 @@ using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Pipeline;
 using Kairos.Stages.Recording;
 using Kairos.Stages.Rendering;
-using Kairos.Stages.Tests.Rendering;
+using Kairos.Stages.Tests.Content;
 using Kairos.Stages.Threading;
 using Kairos.Stages.Validation;
 
@@ -52,13 +52,13 @@ public sealed class ParallelCheckTests
     }
 
     [Theory]
-    [InlineData("ubuntu-24.04-amd64")]
+    [InlineData("ubuntu-24.04-kernel-at-run-time")]
     [InlineData("alpine-3.21-arm64")]
-    [InlineData("ubuntu-22.04-amd64-k3s")]
+    [InlineData("ubuntu-22.04-k3s")]
     public void The_bundled_plan_is_the_same_on_one_thread_and_on_four(string target)
     {
         // arrange
-        var request = new PipelineRequest { Context = TestContexts.For(target), Bundled = new EmbeddedStageSource() };
+        var request = new PipelineRequest { Context = ContentTargets.Get(target).Context(), Bundled = new EmbeddedStageSource() };
 
         // act
         var sequential = WithThreads(1, () => StagePipeline.Prepare(request));
