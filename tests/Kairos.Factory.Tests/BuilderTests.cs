@@ -25,14 +25,16 @@ public sealed class BuilderTests
         using var host = new FactoryHost(options => options with { PodmanRoot = podman.Root, PodmanRunRoot = podman.RunRoot });
 
         // act
-        var id = await host.CreateOkAsync(Requests.Podman("localhost/kf-busybox:1") with { Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } });
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/kf-busybox:1") with { Fips = true, Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } });
         var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
         var log = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
 
         // assert: the RUN lines ran the binary in the image, and the outputs are real archives
         Assert.True(job.Status == "succeeded", job.Message + "\n" + log);
-        Assert.Contains("fixture kairos-stages run --stage install --version v1.0.0 --model generic", log);
+        Assert.Contains("fixture kairos-stages run --stage install --version v1.0.0 --model generic --fips\n", log);
+        Assert.Contains("fixture kairos-stages run --stage init --version v1.0.0 --model generic --fips\n", log);
+        Assert.True(job.Fips);
         Assert.Contains("fixture kairos-stages validate --model generic", log);
         var oci = artifacts.Single(artifact => artifact.Name.EndsWith(".oci.tar", StringComparison.Ordinal));
         var rootfs = artifacts.Single(artifact => artifact.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal));
