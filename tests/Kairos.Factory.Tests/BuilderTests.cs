@@ -88,6 +88,25 @@ public sealed class BuilderTests
         Directory.Delete(record, recursive: true);
     }
 
+    // KF_BUILDX_RECORD is process-wide: the buildx tests live in this one class so they never run at once
+    [Fact]
+    public async Task The_buildx_Dockerfile_carries_fips_on_the_install_and_init_run_lines()
+    {
+        var record = Directory.CreateTempSubdirectory("kf-buildx-fips-").FullName;
+        Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
+        using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote" });
+
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/debian:12") with { Builder = "buildx", Fips = true });
+        var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
+
+        Assert.True(job.Status == "succeeded", job.Message);
+        var dockerfile = File.ReadAllLines(Path.Combine(record, "call-0", "context", "Dockerfile"));
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","install","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","validate","--model","generic"]""", dockerfile);
+        Directory.Delete(record, recursive: true);
+    }
+
     [Fact]
     public void Generated_Containerfile_runs_every_value_as_an_exec_form_argument()
     {
