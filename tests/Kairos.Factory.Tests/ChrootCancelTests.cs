@@ -126,7 +126,9 @@ public sealed partial class ChrootCancelTests
     private static string Describe(List<JobProcess> processes) => string.Join("; ", processes.Select(process => $"{process.Pid}{(process.InRoot ? " (chroot)" : "")} {process.Command}"));
 
     // the file, not GET /logs: that follows the build until it ends, and a build that never ends is what this test looks for
-    private static string LogOf(string dataDir, string id) => File.ReadAllText(Path.Combine(dataDir, "jobs", id, "build.log"));
+    // (no file yet while the build is queued)
+    private static string LogOf(string dataDir, string id) =>
+        Path.Combine(dataDir, "jobs", id, "build.log") is var path && File.Exists(path) ? File.ReadAllText(path) : "";
 
     private static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
 
