@@ -41,6 +41,9 @@ public sealed class BadInputTests
         { """{"image":"debian:12","version":"1.0.0","architecture":"amd64","base_upload":"0123456789abcdef0123456789abcdef","artifacts":{"oci":true}}""", "base_upload" },
         { """{"base_upload":"../../etc/passwd","version":"1.0.0","architecture":"amd64","artifacts":{"oci":true}}""", "base_upload" },
         { """{"image":"debian:12","version":"1.0.0","architecture":"amd64","trusted_boot":"true","artifacts":{"oci":true}}""", "trusted_boot" },
+        { """{"image":"ubuntu:24.04","version":"1.0.0","architecture":"amd64","fips":true,"artifacts":{"oci":true}}""", "fips" },
+        { """{"image":"docker.io/library/ubuntu:22.04","version":"1.0.0","architecture":"arm64","fips":true,"artifacts":{"iso":true}}""", "fips" },
+        { """{"image":"debian:12","version":"1.0.0","architecture":"amd64","fips":"yes","artifacts":{"oci":true}}""", "fips" },
         { """[1,2,3]""", "body" },
         { """{"image":""", "image" },
     };

@@ -25,14 +25,16 @@ public sealed class BuilderTests
         using var host = new FactoryHost(options => options with { PodmanRoot = podman.Root, PodmanRunRoot = podman.RunRoot });
 
         // act
-        var id = await host.CreateOkAsync(Requests.Podman("localhost/kf-busybox:1") with { Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } });
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/kf-busybox:1") with { Fips = true, Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } });
         var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
         var log = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
 
         // assert: the RUN lines ran the binary in the image, and the outputs are real archives
         Assert.True(job.Status == "succeeded", job.Message + "\n" + log);
-        Assert.Contains("fixture kairos-stages run --stage install --version v1.0.0 --model generic", log);
+        Assert.Contains("fixture kairos-stages run --stage install --version v1.0.0 --model generic --fips\n", log);
+        Assert.Contains("fixture kairos-stages run --stage init --version v1.0.0 --model generic --fips\n", log);
+        Assert.True(job.Fips);
         Assert.Contains("fixture kairos-stages validate --model generic", log);
         var oci = artifacts.Single(artifact => artifact.Name.EndsWith(".oci.tar", StringComparison.Ordinal));
         var rootfs = artifacts.Single(artifact => artifact.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal));
@@ -83,6 +85,25 @@ public sealed class BuilderTests
         var built = podman.Run("build", "--isolation", "chroot", "--network", "host", "--pull=never", "--tag", "localhost/kf-buildx:1",
             "--file", Path.Combine(record, "call-0", "context", "Dockerfile"), Path.Combine(record, "call-0", "context"));
         Assert.Contains("fixture kairos-stages validate", built);
+        Directory.Delete(record, recursive: true);
+    }
+
+    // KF_BUILDX_RECORD is process-wide: the buildx tests live in this one class so they never run at once
+    [Fact]
+    public async Task The_buildx_Dockerfile_carries_fips_on_the_install_and_init_run_lines()
+    {
+        var record = Directory.CreateTempSubdirectory("kf-buildx-fips-").FullName;
+        Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
+        using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote" });
+
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/debian:12") with { Builder = "buildx", Fips = true });
+        var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
+
+        Assert.True(job.Status == "succeeded", job.Message);
+        var dockerfile = File.ReadAllLines(Path.Combine(record, "call-0", "context", "Dockerfile"));
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","install","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","validate","--model","generic"]""", dockerfile);
         Directory.Delete(record, recursive: true);
     }
 

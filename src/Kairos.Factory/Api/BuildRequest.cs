@@ -35,6 +35,9 @@ public sealed record BuildRequest
     [Description("Build a Trusted Boot (UKI) image.")]
     public bool? TrustedBoot { get; init; }
 
+    [Description("Build with FIPS-validated crypto (kairos-stages run --fips). Default false. Refused for the bases and architectures GET /api/v1/config lists under fips (e.g. Ubuntu images).")]
+    public bool? Fips { get; init; }
+
     [Description("A cloud-config (YAML, starting with #cloud-config) embedded as /config.yaml on the ISO. At most 64 KiB. Never echoed back.")]
     public string? CloudConfig { get; init; }
 

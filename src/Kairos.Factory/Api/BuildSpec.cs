@@ -21,6 +21,8 @@ public sealed record BuildSpec
 
     public bool TrustedBoot { get; init; }
 
+    public bool Fips { get; init; }
+
     public string? CloudConfig { get; init; }
 
     public required string Builder { get; init; }

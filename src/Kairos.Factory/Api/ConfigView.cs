@@ -13,4 +13,5 @@ public sealed record ConfigView(
     IReadOnlyList<string> Artifacts,
     int RetentionHours,
     int Workers,
-    int MaxCloudConfigBytes);
+    int MaxCloudConfigBytes,
+    FipsSupport Fips);

@@ -14,8 +14,9 @@ public sealed class FactoryCatalog
     public const string DataPath = "data/factory.yaml";
 
     private FactoryCatalog(IReadOnlyList<Preset> presets, string defaultPreset, IReadOnlyList<string> architectures,
-        IReadOnlyDictionary<string, string> descriptions, IReadOnlyDictionary<string, string> kubernetes)
+        IReadOnlyDictionary<string, string> descriptions, IReadOnlyDictionary<string, string> kubernetes, FipsSupport fips)
     {
+        Fips = fips;
         Presets = presets;
         DefaultPreset = defaultPreset;
         Architectures = architectures;
@@ -34,6 +35,9 @@ public sealed class FactoryCatalog
 
     /// <summary>Provider ⇒ pinned version (what an empty kubernetes_version builds).</summary>
     public IReadOnlyDictionary<string, string> Kubernetes { get; }
+
+    /// <summary>Bases and architectures a FIPS build is refused for.</summary>
+    public FipsSupport Fips { get; }
 
     public static IReadOnlyList<string> Variants { get; } = ["core", "standard"];
 
@@ -59,12 +63,18 @@ public sealed class FactoryCatalog
             .Select(node => new Preset(Scalar(node["name"]), Scalar(node["image"])))
             .ToList();
         var architectures = ((YamlSequenceNode)root["architectures"]).Children.Select(Scalar).ToList();
-        var descriptions = ((YamlMappingNode)root["descriptions"]).Children.ToDictionary(pair => Scalar(pair.Key), pair => Scalar(pair.Value), StringComparer.Ordinal);
+        var descriptions = Map(root["descriptions"]);
+
+        var fipsNode = (YamlMappingNode)root["fips_unsupported"];
+        var fips = new FipsSupport(Map(fipsNode["images"]), Map(fipsNode["architectures"]));
 
         var artifacts = ArtifactCatalog.Parse(source.ReadText(ArtifactCatalog.DataPath)!);
         var kubernetes = BuildEnums.Providers.ToDictionary(provider => provider, provider => artifacts.Resolve(provider, "amd64", fips: false).Version, StringComparer.Ordinal);
-        return new FactoryCatalog(presets, Scalar(root["default_preset"]), architectures, descriptions, kubernetes);
+        return new FactoryCatalog(presets, Scalar(root["default_preset"]), architectures, descriptions, kubernetes, fips);
     }
+
+    private static Dictionary<string, string> Map(YamlNode node) =>
+        ((YamlMappingNode)node).Children.ToDictionary(pair => Scalar(pair.Key), pair => Scalar(pair.Value), StringComparer.Ordinal);
 
     private static string Scalar(YamlNode node) => ((YamlScalarNode)node).Value ?? "";
 }

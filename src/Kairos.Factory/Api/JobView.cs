@@ -40,6 +40,8 @@ public sealed record JobView
 
     public bool TrustedBoot { get; init; }
 
+    public bool Fips { get; init; }
+
     public bool HasCloudConfig { get; init; }
 
     public required string Builder { get; init; }
@@ -65,6 +67,7 @@ public sealed record JobView
         KubernetesDistribution = job.Spec.KubernetesDistribution,
         KubernetesVersion = job.Spec.KubernetesVersion,
         TrustedBoot = job.Spec.TrustedBoot,
+        Fips = job.Spec.Fips,
         HasCloudConfig = job.Spec.CloudConfig is not null,
         Builder = job.Spec.Builder,
         Artifacts = job.Spec.Artifacts,

@@ -33,7 +33,8 @@ public static class SystemEndpoints
         ["iso", "oci", "rootfs"],
         (int)options.Retention.TotalHours,
         options.Workers,
-        CloudConfigCheck.MaxBytes);
+        CloudConfigCheck.MaxBytes,
+        catalog.Fips);
 
     private static IResult Ready(JobStore store, FactoryOptions options, Recovery recovery)
     {

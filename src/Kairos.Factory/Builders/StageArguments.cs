@@ -27,6 +27,11 @@ public static class StageArguments
             arguments.AddRange(["--trusted-boot", "true"]);
         }
 
+        if (spec.Fips)
+        {
+            arguments.Add("--fips");
+        }
+
         if (artifactsDir is not null)
         {
             arguments.AddRange(["--artifacts-dir", artifactsDir]);

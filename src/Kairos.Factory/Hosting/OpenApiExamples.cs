@@ -20,6 +20,7 @@ public static class OpenApiExamples
         KubernetesDistribution = "k3s",
         KubernetesVersion = "v1.32.1+k3s1",
         TrustedBoot = false,
+        Fips = true,
         CloudConfig = "#cloud-config\nusers:\n  - name: kairos\n    passwd: kairos\n",
         Artifacts = new BuildArtifactsRequest { Iso = true, Oci = true },
     };
@@ -39,10 +40,15 @@ public static class OpenApiExamples
         Variant = "standard",
         KubernetesDistribution = "k3s",
         KubernetesVersion = "v1.32.1+k3s1",
+        Fips = true,
         HasCloudConfig = true,
         Builder = "podman",
         Artifacts = new BuildOutputs(true, true, false),
     };
+
+    private static readonly FipsSupport Fips = new(
+        new Dictionary<string, string> { ["ubuntu"] = "FIPS builds are not supported on Ubuntu: its FIPS packages need an Ubuntu Pro subscription" },
+        new Dictionary<string, string> { ["riscv64"] = "FIPS is not supported on riscv64" });
 
     private static readonly Dictionary<Type, object> Examples = new()
     {
@@ -54,12 +60,14 @@ public static class OpenApiExamples
         [typeof(BuildCreated)] = new BuildCreated(Id, Id, "queued"),
         [typeof(ArtifactView)] = Artifact(),
         [typeof(UploadCreated)] = new UploadCreated("7c9e6679f7424c3b9d4a1b2c3d4e5f60", 52428800, new string('a', 64)),
+        [typeof(FipsSupport)] = Fips,
         [typeof(Preset)] = new Preset("Debian 12", "debian:12"),
         [typeof(ConfigView)] = new ConfigView(
             [new Preset("Debian 12", "debian:12")], "ubuntu:24.04", ["amd64", "arm64"],
             new Dictionary<string, IReadOnlyList<string>> { ["amd64"] = ["generic"], ["arm64"] = ["generic", "rpi3", "rpi4"] },
             ["core", "standard"], new Dictionary<string, string> { ["k3s"] = "v1.32.1+k3s1", ["k0s"] = "v1.32.1+k0s.0" },
-            ["podman", "chroot", "buildx"], "podman", ["iso", "oci", "rootfs"], 168, 1, 65536),
+            ["podman", "chroot", "buildx"], "podman", ["iso", "oci", "rootfs"], 168, 1, 65536,
+            Fips),
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",

@@ -29,7 +29,7 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         Directory.CreateDirectory(output);
         var processes = new JobProcesses(cleaner.MarkerPrefix, job.Id, log, cancellation);
         var context = new BuildJobContext(job, work, output, processes, log, options);
-        log.Write("start", $"build {job.Id}: {job.Spec.Image ?? "upload " + job.Spec.BaseUpload} {job.Spec.Variant} {job.Spec.Architecture} {job.Spec.Model} {job.Spec.Version} with the {job.Spec.Builder} builder");
+        log.Write("start", $"build {job.Id}: {job.Spec.Image ?? "upload " + job.Spec.BaseUpload} {job.Spec.Variant} {job.Spec.Architecture} {job.Spec.Model} {job.Spec.Version}{(job.Spec.Fips ? " FIPS" : "")} with the {job.Spec.Builder} builder");
 
         var source = await Builders[job.Spec.Builder].BuildAsync(context);
         if (job.Spec.Artifacts.Iso)

@@ -19,6 +19,7 @@ public sealed class LeftoverCleaner(FactoryOptions options)
     public async Task CleanJobAsync(string jobId)
     {
         KillMarked(MarkerPrefix + jobId);
+        KillRootedUnder(WorkDirOf(jobId));
         await CleanDirectoryAsync(WorkDirOf(jobId));
         await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(jobId));
     }
@@ -27,6 +28,7 @@ public sealed class LeftoverCleaner(FactoryOptions options)
     public async Task CleanAllAsync()
     {
         KillMarked(MarkerPrefix);
+        KillRootedUnder(options.WorkDir);
         if (Directory.Exists(options.WorkDir))
         {
             foreach (var directory in Directory.GetDirectories(options.WorkDir))
@@ -69,15 +71,43 @@ public sealed class LeftoverCleaner(FactoryOptions options)
         }
     }
 
-    private static void KillMarked(string marker)
+    /// <summary>Kills (with their trees) the processes whose environment carries <paramref name="marker"/> (a job's, or this server's prefix).</summary>
+    internal static void KillMarked(string marker)
     {
         var needle = Encoding.UTF8.GetBytes(JobProcesses.MarkerVariable + "=" + marker);
+        KillWhere(pid => Carries(pid, needle));
+    }
+
+    /// <summary>
+    /// Kills the processes whose root directory is inside <paramref name="directory"/>: programs a build started in its
+    /// chroot, which may have left the step's process group and lost the marker (a daemon, a cleared environment).
+    /// </summary>
+    internal static void KillRootedUnder(string directory)
+    {
+        var prefix = Path.GetFullPath(directory).TrimEnd('/') + "/";
+        KillWhere(pid => RootOf(pid) is { } root && (root + "/").StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    private static string? RootOf(int pid)
+    {
+        try
+        {
+            return new FileInfo($"/proc/{pid}/root").LinkTarget;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void KillWhere(Func<int, bool> belongs)
+    {
         for (var round = 0; round < 5; round++)
         {
             var killed = 0;
             foreach (var pid in Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(name => name!.All(char.IsAsciiDigit)).Select(int.Parse!))
             {
-                if (pid == Environment.ProcessId || !Carries(pid, needle))
+                if (pid == Environment.ProcessId || !belongs(pid))
                 {
                     continue;
                 }

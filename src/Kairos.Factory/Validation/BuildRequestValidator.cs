@@ -116,6 +116,12 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
             Fail("builder", "the chroot builder needs no engine and so cannot pull an image: send the base as a tarball (base_upload)");
         }
 
+        var fips = request.Fips ?? false;
+        if (fips && catalog.Fips.Problem(image, architecture) is { } fipsProblem)
+        {
+            Fail("fips", fipsProblem);
+        }
+
         var outputs = Outputs(request.Artifacts, Fail);
         if (errors.Count > 0)
         {
@@ -133,6 +139,7 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
             KubernetesDistribution = distribution,
             KubernetesVersion = kubernetesVersion,
             TrustedBoot = request.TrustedBoot ?? false,
+            Fips = fips,
             CloudConfig = cloudConfig,
             Builder = builder,
             Artifacts = outputs!,

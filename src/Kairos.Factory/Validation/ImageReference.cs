@@ -10,6 +10,14 @@ public static partial class ImageReference
     public static bool IsValid(string reference) =>
         reference.Length <= MaxLength && Grammar().IsMatch(reference);
 
+    /// <summary>The image's own name: the last path component without tag or digest (<c>ubuntu</c> for <c>docker.io/library/ubuntu:24.04</c>).</summary>
+    public static string Name(string reference)
+    {
+        var withoutDigest = reference.Split('@')[0];
+        var last = withoutDigest[(withoutDigest.LastIndexOf('/') + 1)..];
+        return last.Split(':')[0];
+    }
+
     // domain components, optional port; lower-case path components joined by separators; tag; sha256 digest
     [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Grammar();

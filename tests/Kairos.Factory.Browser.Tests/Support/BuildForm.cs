@@ -10,13 +10,18 @@ public static partial class BuildForm
     public static readonly LocatorAssertionsToHaveTextOptions BuildTimeout = new() { Timeout = 90_000 };
 
     /// <summary>A build from an uploaded fixture root with the chroot builder; returns the new build's id, read from the page's address.</summary>
-    public static async Task<string> SubmitFixtureBuildAsync(IPage page, FactoryBrowserFixture fixture, string name, string conf, string version = "1.0.0")
+    public static async Task<string> SubmitFixtureBuildAsync(IPage page, FactoryBrowserFixture fixture, string name, string conf, string version = "1.0.0", bool fips = false)
     {
         var tarball = FixtureImage.Create(fixture.FixturesDir, name, conf);
         await page.GotoAsync(fixture.Url("/#/new"));
         await page.GetByLabel("Bring your own image").CheckAsync();
         await page.Locator("#upload").SetInputFilesAsync(tarball);
         await page.Locator("#version").FillAsync(version);
+        if (fips)
+        {
+            await page.Locator("#fips").CheckAsync();
+        }
+
         await page.Locator("input[name=output][value=iso]").UncheckAsync();
         await page.Locator("input[name=output][value=rootfs]").CheckAsync();
         await page.GetByText("Advanced").ClickAsync();

@@ -75,6 +75,28 @@ internal sealed class ServerProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as systemd or an operator stops the server; true when it exits within <paramref name="timeout"/>.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
     public static string ServerDll()
     {
         var here = Path.Combine(AppContext.BaseDirectory, "kairos-factory.dll");

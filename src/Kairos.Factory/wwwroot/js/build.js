@@ -134,7 +134,7 @@ function configList(build) {
   const rows = [
     ['Base', baseOf(build)], ['Architecture', build.architecture], ['Model', build.model], ['Variant', build.variant],
     ['Kubernetes', build.kubernetes_distribution ? `${build.kubernetes_distribution} ${build.kubernetes_version || '(pinned default)'}` : null],
-    ['Kairos version', build.version], ['Trusted Boot', build.trusted_boot ? 'yes' : 'no'], ['Cloud-config', build.has_cloud_config ? 'given (not shown)' : 'none'],
+    ['Kairos version', build.version], ['Trusted Boot', build.trusted_boot ? 'yes' : 'no'], ['FIPS', build.fips ? 'yes' : 'no'], ['Cloud-config', build.has_cloud_config ? 'given (not shown)' : 'none'],
     ['Outputs', outputs], ['Builder', build.builder], ['Queued', when(build.created_at)], ['Id', build.id],
   ].filter(([, value]) => value);
   return el('dl', { class: 'config', id: 'config' }, rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));

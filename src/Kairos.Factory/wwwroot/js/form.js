@@ -1,7 +1,7 @@
 // New build: the form, its conditional fields, live validation, and the submit that opens the build's page.
 import { ApiError, call, getJson, token } from './api.js';
 import { el } from './format.js';
-import { cloudConfigProblem, imageProblem, versionProblem } from './validate.js';
+import { cloudConfigProblem, fipsProblem, imageProblem, versionProblem } from './validate.js';
 
 const OUTPUT_LABELS = { iso: 'ISO image (installer / live)', oci: 'OCI image archive', rootfs: 'Root filesystem tarball' };
 
@@ -43,8 +43,7 @@ export async function renderNewBuild(main, cloneId) {
   const k8sVersion = el('input', { type: 'text', spellcheck: 'false', value: clone?.kubernetes_version || '' });
   const versionInput = el('input', { type: 'text', spellcheck: 'false', required: true, value: clone?.version || '', placeholder: '1.0.0', 'aria-required': 'true' });
   const trusted = el('input', { type: 'checkbox', checked: !!clone?.trusted_boot });
-  const fipsSupported = 'fips' in config;
-  const fips = el('input', { type: 'checkbox', disabled: !fipsSupported, 'aria-describedby': 'fips-hint' });
+  const fips = el('input', { type: 'checkbox', id: 'fips', checked: !!clone?.fips, 'aria-describedby': 'fips-hint' });
   const cloudConfig = el('textarea', { spellcheck: 'false', placeholder: '#cloud-config\nusers:\n  - name: kairos\n    passwd: kairos' });
   const builderSelect = el('select', {}, config.builders.map(builder =>
     el('option', { value: builder, selected: builder === (clone?.builder || config.default_builder) }, builder)));
@@ -72,7 +71,7 @@ export async function renderNewBuild(main, cloneId) {
       field('version', 'Kairos version (required)', versionInput, 'Semantic version stamped into /etc/kairos-release, e.g. 1.2.3.'),
       el('div', { class: 'field' }, el('label', {}, trusted, ' Trusted Boot (UKI)')),
       el('div', { class: 'field' }, el('label', {}, fips, ' FIPS'),
-        el('p', { class: 'hint', id: 'fips-hint' }, fipsSupported ? 'FIPS-validated crypto packages.' : 'This server does not offer FIPS builds yet.')),
+        el('p', { class: 'hint', id: 'fips-hint' })),
       field('cloud-config', 'Cloud-config (optional)', cloudConfig, 'YAML starting with #cloud-config; embedded in the ISO as /config.yaml. Checked as you type.')),
     el('fieldset', { id: 'outputs', 'aria-describedby': 'outputs-error' }, el('legend', {}, 'Outputs to build'),
       el('div', { class: 'choices' }, outputs), el('p', { class: 'error', id: 'outputs-error', 'aria-live': 'polite' })),
@@ -104,6 +103,20 @@ export async function renderNewBuild(main, cloneId) {
     form.querySelector('#k8s-version-hint').textContent = `Empty: the pinned default, ${k8sSelect.value} ${pinned}.`;
   }
 
+  // the server refuses FIPS for some bases and architectures (GET /config lists them): say so before a submit
+  function fipsImage() {
+    if (value('base') !== 'byo') return presetSelect.value;
+    return uploadInput.files.length ? null : imageInput.value.trim();
+  }
+  function syncFips() {
+    const problem = fipsProblem(config.fips, fipsImage(), value('architecture'));
+    if (problem) fips.checked = false;
+    fips.disabled = !!problem;
+    form.querySelector('#fips-hint').textContent = problem || (value('base') === 'byo' && uploadInput.files.length
+      ? 'FIPS-validated crypto packages. An uploaded root is checked when the build reads its os-release.'
+      : 'FIPS-validated crypto packages.');
+  }
+
   const checkVersion = () => showError(form, 'version', versionProblem(versionInput.value));
   const checkCloudConfig = () => showError(form, 'cloud-config', cloudConfigProblem(cloudConfig.value, config.max_cloud_config_bytes));
   const checkImage = () => value('base') !== 'byo' || uploadInput.files.length > 0 || showError(form, 'image', imageProblem(imageInput.value));
@@ -116,12 +129,13 @@ export async function renderNewBuild(main, cloneId) {
   form.addEventListener('change', event => {
     if (event.target.name === 'base') syncBase();
     if (event.target.name === 'architecture') syncModels();
+    if (['base', 'architecture'].includes(event.target.name) || event.target === presetSelect || event.target === uploadInput) syncFips();
     if (event.target.name === 'variant' || event.target === k8sSelect) syncKubernetes();
     if (event.target.name === 'output') checkOutputs();
   });
   versionInput.addEventListener('input', checkVersion);
   cloudConfig.addEventListener('input', checkCloudConfig);
-  imageInput.addEventListener('input', () => { showError(form, 'image', null); if (imageInput.value) checkImage(); });
+  imageInput.addEventListener('input', () => { showError(form, 'image', null); if (imageInput.value) checkImage(); syncFips(); });
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -176,7 +190,7 @@ export async function renderNewBuild(main, cloneId) {
     return data.id;
   }
 
-  const FIELD_IDS = { image: 'image', base_upload: 'upload', version: 'version', model: 'model', kubernetes_version: 'k8s-version', kubernetes_distribution: 'k8s-distribution', cloud_config: 'cloud-config', builder: 'builder', upload: 'upload' };
+  const FIELD_IDS = { image: 'image', base_upload: 'upload', version: 'version', model: 'model', kubernetes_version: 'k8s-version', kubernetes_distribution: 'k8s-distribution', fips: 'fips', cloud_config: 'cloud-config', builder: 'builder', upload: 'upload' };
   function showProblem(error) {
     const unplaced = [];
     for (const [name, messages] of Object.entries(error.errors || {})) {
@@ -190,5 +204,6 @@ export async function renderNewBuild(main, cloneId) {
   syncBase();
   syncModels(clone?.model);
   syncKubernetes();
+  syncFips();
   main.replaceChildren(form);
 }

@@ -36,3 +36,16 @@ export function cloudConfigProblem(text, maxBytes) {
   if (document.contents !== null && !isMap(document.contents)) return 'Line 2:1: the cloud-config must be a YAML mapping (key: value)';
   return null;
 }
+
+/**
+ * Why the server would refuse FIPS for this base and architecture (GET /config's fips lists), or null.
+ * The image's own name is its last path component without tag or digest, as the server reads it.
+ */
+export function fipsProblem(fips, image, architecture) {
+  if (!fips) return 'This server does not offer FIPS builds.';
+  if (fips.unsupported_architectures?.[architecture]) return `Not for ${architecture}: ${fips.unsupported_architectures[architecture]}.`;
+  if (!image) return null;
+  const name = image.split('@')[0].split('/').pop().split(':')[0];
+  const reason = fips.unsupported_images?.[name];
+  return reason ? `Not for ${image}: ${reason}.` : null;
+}
