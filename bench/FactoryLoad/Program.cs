@@ -14,8 +14,9 @@ var followers = new Option<int>("--followers") { Description = "clients followin
 var seconds = new Option<int>("--seconds") { Description = "length of the measured window", DefaultValueFactory = _ => 60 };
 var think = new Option<int>("--think-ms") { Description = "each poller's pause between requests", DefaultValueFactory = _ => 100 };
 var submitEvery = new Option<int>("--submit-every-ms") { Description = "a new build during the window this often (live logs to follow)", DefaultValueFactory = _ => 2000 };
+var warmup = new Option<int>("--warmup-seconds") { Description = "the same load before the window, not measured (JIT, connection set-up)", DefaultValueFactory = _ => 5 };
 var busybox = new Option<string>("--busybox") { Description = "static busybox for the base root", DefaultValueFactory = _ => "/bin/busybox" };
-var root = new RootCommand("Load bench for kairos-factory serve (loopback only)") { serverDll, stages, jobs, workers, pollers, followers, seconds, think, submitEvery, busybox };
+var root = new RootCommand("Load bench for kairos-factory serve (loopback only)") { serverDll, stages, jobs, workers, pollers, followers, seconds, think, submitEvery, warmup, busybox };
 root.SetAction(async (result, cancellation) =>
 {
     var work = Directory.CreateTempSubdirectory("ks-factory-load-");
@@ -37,12 +38,15 @@ root.SetAction(async (result, cancellation) =>
         var succeeded = await seeder.TotalAsync("succeeded", cancellation);
         Console.WriteLine($"seeded {ids.Count} builds: created in {created.TotalSeconds:F1} s, all finished after {clock.Elapsed.TotalSeconds:F1} s; {succeeded} succeeded");
 
+        Task Load(Latencies into, TimeSpan length) =>
+            new LoadRun(server.BaseAddress, ids, into).RunAsync(result.GetValue(pollers), result.GetValue(followers), length,
+                TimeSpan.FromMilliseconds(result.GetValue(think)), TimeSpan.FromMilliseconds(result.GetValue(submitEvery)), seeder.CreateAsync);
+        await Load(new Latencies(), TimeSpan.FromSeconds(result.GetValue(warmup)));
+
         var latencies = new Latencies();
         var window = TimeSpan.FromSeconds(result.GetValue(seconds));
-        var run = new LoadRun(server.BaseAddress, ids, latencies);
         var cpuBefore = Process.GetProcessById(server.ProcessId).TotalProcessorTime;
-        await run.RunAsync(result.GetValue(pollers), result.GetValue(followers), window,
-            TimeSpan.FromMilliseconds(result.GetValue(think)), TimeSpan.FromMilliseconds(result.GetValue(submitEvery)), seeder.CreateAsync);
+        await Load(latencies, window);
         var serverCpu = Process.GetProcessById(server.ProcessId).TotalProcessorTime - cpuBefore;
 
         Console.WriteLine($"window {window.TotalSeconds:F0} s: {result.GetValue(pollers)} pollers ({result.GetValue(think)} ms pause), {result.GetValue(followers)} log followers, a new build every {result.GetValue(submitEvery)} ms; server CPU {serverCpu.TotalSeconds:F1} s");
