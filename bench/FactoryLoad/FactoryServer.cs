@@ -9,6 +9,7 @@ public sealed class FactoryServer : IDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly List<string> _lines = [];
 
     public FactoryServer(string serverDll, string dataDir, string stagesBinary, int workers)
     {
@@ -87,6 +88,28 @@ public sealed class FactoryServer : IDisposable
         lock (_log)
         {
             _log.WriteLine(line);
+            _lines.Add(line);
+        }
+    }
+
+    /// <summary>How many output lines the server has written so far.</summary>
+    public int LineCount
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    /// <summary>The server's output lines from <paramref name="start"/> on (its request log among them).</summary>
+    public IReadOnlyList<string> LinesFrom(int start)
+    {
+        lock (_log)
+        {
+            return _lines[start..];
         }
     }
 

@@ -46,16 +46,20 @@ root.SetAction(async (result, cancellation) =>
         var latencies = new Latencies();
         var window = TimeSpan.FromSeconds(result.GetValue(seconds));
         var cpuBefore = Process.GetProcessById(server.ProcessId).TotalProcessorTime;
+        var firstLine = server.LineCount;
         await Load(latencies, window);
+        var inServer = ServerTimings.Read(server.LinesFrom(firstLine));
         var serverCpu = Process.GetProcessById(server.ProcessId).TotalProcessorTime - cpuBefore;
 
         Console.WriteLine($"window {window.TotalSeconds:F0} s: {result.GetValue(pollers)} pollers ({result.GetValue(think)} ms pause), {result.GetValue(followers)} log followers, a new build every {result.GetValue(submitEvery)} ms; server CPU {serverCpu.TotalSeconds:F1} s");
         Console.WriteLine();
-        Console.WriteLine("| endpoint | requests | per s | p50 ms | p99 ms | max ms | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        var serverSide = inServer.Summaries(LoadRun.Kinds, window).ToDictionary(r => r.Kind);
+        Console.WriteLine("| endpoint | requests | per s | p50 ms | p99 ms | max ms | errors | in server p50 / p99 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in latencies.Summaries(LoadRun.Kinds, window))
         {
-            Console.WriteLine($"| {row.Kind} | {row.Requests} | {row.PerSecond:F1} | {row.P50:F1} | {row.P99:F1} | {row.Max:F1} | {row.Errors} |");
+            var own = serverSide[row.Kind] is { Requests: > 0 } s ? $"{s.P50:F2} / {s.P99:F2}" : "—";
+            Console.WriteLine($"| {row.Kind} | {row.Requests} | {row.PerSecond:F1} | {row.P50:F1} | {row.P99:F1} | {row.Max:F1} | {row.Errors} | {own} |");
         }
 
         foreach (var example in latencies.ErrorExamples)
