@@ -20,10 +20,10 @@ public sealed class JobSeeder(HttpClient client)
         _upload = body.RootElement.GetProperty("id").GetString();
     }
 
-    /// <summary>Creates one chroot build of the uploaded base; returns its id.</summary>
-    public async Task<string> CreateAsync(CancellationToken cancellation)
+    /// <summary>Creates one chroot build of the uploaded base; returns its id. The bench fixture makes version 2.0.0 a 20 s build.</summary>
+    public async Task<string> CreateAsync(string version, CancellationToken cancellation)
     {
-        var request = new { base_upload = _upload, version = "1.0.0", architecture = "amd64", builder = "chroot", artifacts = new { rootfs = true } };
+        var request = new { base_upload = _upload, version, architecture = "amd64", builder = "chroot", artifacts = new { rootfs = true } };
         using var response = await client.PostAsJsonAsync(new Uri("/api/v1/builds", UriKind.Relative), request, cancellation);
         if (!response.IsSuccessStatusCode)
         {
@@ -43,7 +43,7 @@ public sealed class JobSeeder(HttpClient client)
         {
             while (Interlocked.Increment(ref next) <= count)
             {
-                var id = await CreateAsync(cancellation);
+                var id = await CreateAsync("1.0.0", cancellation);
                 lock (ids)
                 {
                     ids.Add(id);

@@ -5,8 +5,9 @@ namespace Kairos.Bench.FactoryLoad;
 /// <summary>
 /// The timed window: pollers (a build's status, then a page of the list, in turn, with a pause
 /// between requests), log followers over SSE (in turn: a finished build's log replayed to its
-/// <c>end</c> event, and the newest build followed live), and one submitter creating a build now
-/// and then so there are live logs to follow. Each client has its own connection.
+/// <c>end</c> event, then a pause as a reader would take, and the newest build followed live to
+/// its end), and one submitter creating a slow build now and then so there are live logs to
+/// follow. Each client has its own connection.
 /// </summary>
 public sealed class LoadRun(Uri baseAddress, IReadOnlyList<string> finishedIds, Latencies latencies)
 {
@@ -14,10 +15,18 @@ public sealed class LoadRun(Uri baseAddress, IReadOnlyList<string> finishedIds, 
     public const string List = "list GET /builds?limit=50&offset=…";
     public const string ReplayFirst = "logs SSE replay: first event";
     public const string ReplayWhole = "logs SSE replay: to end event";
-    public const string LiveFirst = "logs SSE newest build (live or just ended): first event";
+    public const string LiveFirst = "logs SSE newest build, live: first event";
     public const string Create = "create POST /builds";
 
+    /// <summary>A follower's pause after a replayed log, as a reader's; a live follow lasts as long as its build.</summary>
+    public static readonly TimeSpan ReadingPause = TimeSpan.FromSeconds(1);
+
     private string? _newest;
+    private long _liveLines;
+    private long _liveFollows;
+
+    /// <summary>Live follows that reached their build's end event, and the log lines they received.</summary>
+    public (long Follows, long Lines) Live => (Interlocked.Read(ref _liveFollows), Interlocked.Read(ref _liveLines));
 
     public static IReadOnlyList<string> Kinds { get; } = [Status, List, ReplayFirst, ReplayWhole, LiveFirst, Create];
 
@@ -82,13 +91,31 @@ public sealed class LoadRun(Uri baseAddress, IReadOnlyList<string> finishedIds, 
         var random = new Random(1000 + client);
         for (var turn = client; !stop.IsCancellationRequested; turn++)
         {
-            var live = turn % 2 == 1 ? _newest : null;
+            var live = turn % 2 == 1 && _newest is { } newest && await IsRunningAsync(http, newest) ? newest : null;
             var id = live ?? finishedIds[random.Next(finishedIds.Count)];
-            await FollowOneAsync(http, id, live is not null, stop, hardStop);
+            await FollowOneAsync(http, id, live is not null, hardStop);
+            if (live is null)
+            {
+                await Pause(ReadingPause, stop);
+            }
         }
     }
 
-    private async Task FollowOneAsync(HttpClient http, string id, bool live, CancellationToken stop, CancellationToken hardStop)
+    /// <summary>Live follows are timed on running builds only: a queued build's stream waits for its first line as long as the queue does.</summary>
+    private static async Task<bool> IsRunningAsync(HttpClient http, string id)
+    {
+        try
+        {
+            var view = await http.GetStringAsync(new Uri($"/api/v1/builds/{id}", UriKind.Relative));
+            return view.Contains("\"status\":\"running\"", StringComparison.Ordinal);
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private async Task FollowOneAsync(HttpClient http, string id, bool live, CancellationToken hardStop)
     {
         var first = live ? LiveFirst : ReplayFirst;
         var clock = Stopwatch.StartNew();
@@ -105,6 +132,11 @@ public sealed class LoadRun(Uri baseAddress, IReadOnlyList<string> finishedIds, 
             var sawData = false;
             while (await reader.ReadLineAsync(live ? hardStop : CancellationToken.None) is { } line)
             {
+                if (live && line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref _liveLines);
+                }
+
                 if (!sawData && line.StartsWith("data:", StringComparison.Ordinal))
                 {
                     sawData = true;
@@ -113,7 +145,11 @@ public sealed class LoadRun(Uri baseAddress, IReadOnlyList<string> finishedIds, 
 
                 if (line == "event: end")
                 {
-                    if (!live)
+                    if (live)
+                    {
+                        Interlocked.Increment(ref _liveFollows);
+                    }
+                    else
                     {
                         latencies.Add(ReplayWhole, clock.Elapsed);
                     }

@@ -6,14 +6,14 @@ using Kairos.Bench.FactoryLoad;
 // Issue 18's load bench. Run as root (the chroot builder unpacks bases and chroots), from the repository root:
 //   dotnet build src/Kairos.Factory -c Release && dotnet run -c Release --project bench/FactoryLoad
 var serverDll = new Option<string>("--server") { Description = "kairos-factory.dll", DefaultValueFactory = _ => "src/Kairos.Factory/bin/Release/net10.0/kairos-factory.dll" };
-var stages = new Option<string>("--stages") { Description = "the stand-in kairos-stages the builds run", DefaultValueFactory = _ => "tests/Kairos.Factory.Tests/Fixtures/stages-ok.sh" };
+var stages = new Option<string>("--stages") { Description = "the stand-in kairos-stages the builds run", DefaultValueFactory = _ => "bench/FactoryLoad/stages-bench.sh" };
 var jobs = new Option<int>("--jobs") { Description = "builds put in the store before the window", DefaultValueFactory = _ => 1000 };
 var workers = new Option<int>("--workers") { Description = "the server's --workers while seeding", DefaultValueFactory = _ => 4 };
 var pollers = new Option<int>("--pollers") { Description = "clients polling status and list", DefaultValueFactory = _ => 50 };
 var followers = new Option<int>("--followers") { Description = "clients following logs over SSE", DefaultValueFactory = _ => 20 };
 var seconds = new Option<int>("--seconds") { Description = "length of the measured window", DefaultValueFactory = _ => 60 };
 var think = new Option<int>("--think-ms") { Description = "each poller's pause between requests", DefaultValueFactory = _ => 100 };
-var submitEvery = new Option<int>("--submit-every-ms") { Description = "a new build during the window this often (live logs to follow)", DefaultValueFactory = _ => 2000 };
+var submitEvery = new Option<int>("--submit-every-ms") { Description = "a new 20 s build during the window this often (live logs to follow)", DefaultValueFactory = _ => 5000 };
 var warmup = new Option<int>("--warmup-seconds") { Description = "the same load before the window, not measured (JIT, connection set-up)", DefaultValueFactory = _ => 5 };
 var busybox = new Option<string>("--busybox") { Description = "static busybox for the base root", DefaultValueFactory = _ => "/bin/busybox" };
 var root = new RootCommand("Load bench for kairos-factory serve (loopback only)") { serverDll, stages, jobs, workers, pollers, followers, seconds, think, submitEvery, warmup, busybox };
@@ -38,9 +38,10 @@ root.SetAction(async (result, cancellation) =>
         var succeeded = await seeder.TotalAsync("succeeded", cancellation);
         Console.WriteLine($"seeded {ids.Count} builds: created in {created.TotalSeconds:F1} s, all finished after {clock.Elapsed.TotalSeconds:F1} s; {succeeded} succeeded");
 
+        LoadRun? last = null;
         Task Load(Latencies into, TimeSpan length) =>
-            new LoadRun(server.BaseAddress, ids, into).RunAsync(result.GetValue(pollers), result.GetValue(followers), length,
-                TimeSpan.FromMilliseconds(result.GetValue(think)), TimeSpan.FromMilliseconds(result.GetValue(submitEvery)), seeder.CreateAsync);
+            (last = new LoadRun(server.BaseAddress, ids, into)).RunAsync(result.GetValue(pollers), result.GetValue(followers), length,
+                TimeSpan.FromMilliseconds(result.GetValue(think)), TimeSpan.FromMilliseconds(result.GetValue(submitEvery)), c => seeder.CreateAsync("2.0.0", c));
         await Load(new Latencies(), TimeSpan.FromSeconds(result.GetValue(warmup)));
 
         var latencies = new Latencies();
@@ -51,7 +52,7 @@ root.SetAction(async (result, cancellation) =>
         var inServer = ServerTimings.Read(server.LinesFrom(firstLine));
         var serverCpu = Process.GetProcessById(server.ProcessId).TotalProcessorTime - cpuBefore;
 
-        Console.WriteLine($"window {window.TotalSeconds:F0} s: {result.GetValue(pollers)} pollers ({result.GetValue(think)} ms pause), {result.GetValue(followers)} log followers, a new build every {result.GetValue(submitEvery)} ms; server CPU {serverCpu.TotalSeconds:F1} s");
+        Console.WriteLine($"window {window.TotalSeconds:F0} s: {result.GetValue(pollers)} pollers ({result.GetValue(think)} ms pause), {result.GetValue(followers)} log followers, a new 20 s build every {result.GetValue(submitEvery)} ms, {LoadRun.ReadingPause.TotalSeconds:F0} s pause after a replayed log; server CPU {serverCpu.TotalSeconds:F1} s");
         Console.WriteLine();
         var serverSide = inServer.Summaries(LoadRun.Kinds, window).ToDictionary(r => r.Kind);
         Console.WriteLine("| endpoint | requests | per s | p50 ms | p99 ms | max ms | errors | in server p50 / p99 ms |");
@@ -62,6 +63,7 @@ root.SetAction(async (result, cancellation) =>
             Console.WriteLine($"| {row.Kind} | {row.Requests} | {row.PerSecond:F1} | {row.P50:F1} | {row.P99:F1} | {row.Max:F1} | {row.Errors} | {own} |");
         }
 
+        Console.WriteLine($"live follows to their end event: {last!.Live.Follows}, {last.Live.Lines} log lines received live");
         foreach (var example in latencies.ErrorExamples)
         {
             Console.WriteLine("error: " + example);
