@@ -11,7 +11,8 @@
 # MODE=progress instead measures the cost of live progress (issue 20): four builds of (b), each on a
 # fresh root and under a pseudo-terminal (`script`), so the live status line redraws as a user sees
 # it: progress on, --quiet, --quiet, progress on (ABBA, so a drift in load or mirror speed hits both
-# sides alike). The two sides differ only in --quiet. Prints per-build times and the ratio.
+# sides alike; SEQUENCE="quiet progress" runs another order). The two sides differ only in --quiet.
+# Prints per-build times and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-out/linux-x64/kairos-stages}")
@@ -24,6 +25,7 @@ cleanup() {
   [ "${KEEP:-0}" = 1 ] && echo "kept: $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "full_build: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 now() { date +%s.%N; }
 diff() { awk "BEGIN { print $2 - $1 }"; }
@@ -124,7 +126,8 @@ if [ "${MODE:-baseline}" = progress ]; then
       { tail -c 3000 "$root.tty.log" >&2; exit 1; }
     t1=$(now)
     echo "$1 $(diff "$t0" "$t1") $root/etc/kairos/kairos-stages/run.json $(wc -c <"$root.tty.log")" >>"$work/progress-runs"
-    rm -rf --one-file-system "$root"/{usr,var,lib,bin,sbin,boot} # keep run.json, free the disk for the next build
+    # keep run.json, free the disk for the next build
+    rm -rf --one-file-system "$root"/{usr,var,lib,bin,sbin,boot} || echo "full_build: could not free $root" >&2
   }
   : >"$work/progress-runs"
   ours_on_tty progress ""
@@ -142,6 +145,7 @@ for line in open(sys.argv[1]):
 print(f"{'#':>2} {'build (pty)':<14} {'total s':>8} {'installPackages s':>18} {'initrd s':>9} {'terminal bytes':>15}")
 for i, r in enumerate(runs, 1):
     print(f"{i:>2} {r['label']:<14} {r['seconds']:>8.1f} {r['install_s']:>18.1f} {r['initrd_s']:>9.1f} {r['tty_bytes']:>15}")
+print("\n".join(line.rstrip() for line in open(sys.argv[1])))
 mean = {k: statistics.mean(r["seconds"] for r in runs if r["label"] == k) for k in ("progress", "quiet")}
 spread = {k: max(r["seconds"] for r in runs if r["label"] == k) - min(r["seconds"] for r in runs if r["label"] == k) for k in mean}
 ratio = mean["progress"] / mean["quiet"]
