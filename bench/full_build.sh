@@ -130,12 +130,10 @@ if [ "${MODE:-baseline}" = progress ]; then
     rm -rf --one-file-system "$root"/{usr,var,lib,bin,sbin,boot} || echo "full_build: could not free $root" >&2
   }
   : >"$work/progress-runs"
-  ours_on_tty progress ""
-  ours_on_tty quiet --quiet
-  ours_on_tty quiet --quiet
-  : >"$work/progress-runs"
-  ours_on_tty progress ""
-  python3 - "$work/progress-runs" <<'PY'
+  for side in ${SEQUENCE:-progress quiet quiet progress}; do
+    case $side in progress) ours_on_tty progress "" ;; quiet) ours_on_tty quiet --quiet ;; *) echo "full_build: SEQUENCE takes progress and quiet" >&2; exit 2 ;; esac
+  done
+  python3 - "$work/progress-runs" "${SEQUENCE:-progress quiet quiet progress}" <<'PY'
 import json, statistics, sys
 runs = []
 for line in open(sys.argv[1]):
@@ -145,13 +143,12 @@ for line in open(sys.argv[1]):
 print(f"{'#':>2} {'build (pty)':<14} {'total s':>8} {'installPackages s':>18} {'initrd s':>9} {'terminal bytes':>15}")
 for i, r in enumerate(runs, 1):
     print(f"{i:>2} {r['label']:<14} {r['seconds']:>8.1f} {r['install_s']:>18.1f} {r['initrd_s']:>9.1f} {r['tty_bytes']:>15}")
-print("\n".join(line.rstrip() for line in open(sys.argv[1])))
 mean = {k: statistics.mean(r["seconds"] for r in runs if r["label"] == k) for k in ("progress", "quiet")}
 spread = {k: max(r["seconds"] for r in runs if r["label"] == k) - min(r["seconds"] for r in runs if r["label"] == k) for k in mean}
 ratio = mean["progress"] / mean["quiet"]
 print(f"mean progress on {mean['progress']:.1f} s, --quiet {mean['quiet']:.1f} s; ratio progress/quiet = {ratio:.3f}; "
       f"spread within a side: progress {spread['progress']:.1f} s, quiet {spread['quiet']:.1f} s")
-print(json.dumps(dict(mode="progress", order="ABBA", runs=runs, mean_s=mean, ratio=round(ratio, 3))))
+print(json.dumps(dict(mode="progress", order=sys.argv[2], runs=runs, mean_s=mean, ratio=round(ratio, 3))))
 PY
   exit 0
 fi
