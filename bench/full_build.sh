@@ -138,7 +138,10 @@ import json, statistics, sys
 runs = []
 for line in open(sys.argv[1]):
     label, seconds, record, tty_bytes = line.split()
-    steps = {s["step"]: s["duration_ms"] / 1000 for s in json.load(open(record))["steps"] if s.get("step")}
+    steps = {}  # a step id names several entries (its stage's sub-steps): add them up
+    for s in json.load(open(record))["steps"]:
+        if s.get("step"):
+            steps[s["step"]] = steps.get(s["step"], 0.0) + s["duration_ms"] / 1000
     runs.append(dict(label=label, seconds=float(seconds), install_s=steps.get("installPackages", 0.0), initrd_s=steps.get("initrd", 0.0), tty_bytes=int(tty_bytes)))
 print(f"{'#':>2} {'build (pty)':<14} {'total s':>8} {'installPackages s':>18} {'initrd s':>9} {'terminal bytes':>15}")
 for i, r in enumerate(runs, 1):
