@@ -8,6 +8,11 @@
 # Prints a table, the per-step times of (b), and, as its last line, the figures as JSON.
 # KEEP=1 keeps the two roots (printed) for inspection. ORDER=ours-first runs (b) before (a), to
 # show how much the order (a warm mirror or CDN for the second build) moves the ratio.
+# MODE=progress instead measures the cost of live progress (issue 20): four builds of (b), each on a
+# fresh root and under a pseudo-terminal (`script`), so the live status line redraws as a user sees
+# it: progress on, --quiet, --quiet, progress on (ABBA, so a drift in load or mirror speed hits both
+# sides alike; SEQUENCE="quiet progress" runs another order). The two sides differ only in --quiet.
+# Prints per-build times and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-out/linux-x64/kairos-stages}")
@@ -20,6 +25,7 @@ cleanup() {
   [ "${KEEP:-0}" = 1 ] && echo "kept: $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "full_build: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 now() { date +%s.%N; }
 diff() { awk "BEGIN { print $2 - $1 }"; }
@@ -107,6 +113,48 @@ total_b=$(diff "$t0" "$t1")
 size_b=$(du -sbx "$work/b" | cut -f1)
 
 }
+
+if [ "${MODE:-baseline}" = progress ]; then
+  # One build of (b) in a fresh root under a pseudo-terminal; appends "LABEL SECONDS RUN_JSON" to $work/progress-runs.
+  ours_on_tty() { # LABEL EXTRA_FLAGS
+    local root="$work/$1-$(wc -l <"$work/progress-runs")"
+    fresh_root "$root"
+    local command="$(printf '%q ' "$bin" run --root "$root" --stage all --version 1.0.0 --artifacts-dir "$artifacts") $2"
+    local t0 t1
+    t0=$(now)
+    COLUMNS=120 LINES=40 script -q -e -c "$command" /dev/null >"$root.tty.log" 2>&1 </dev/null ||
+      { tail -c 3000 "$root.tty.log" >&2; exit 1; }
+    t1=$(now)
+    echo "$1 $(diff "$t0" "$t1") $root/etc/kairos/kairos-stages/run.json $(wc -c <"$root.tty.log")" >>"$work/progress-runs"
+    # keep run.json, free the disk for the next build
+    rm -rf --one-file-system "$root"/{usr,var,lib,bin,sbin,boot} || echo "full_build: could not free $root" >&2
+  }
+  : >"$work/progress-runs"
+  for side in ${SEQUENCE:-progress quiet quiet progress}; do
+    case $side in progress) ours_on_tty progress "" ;; quiet) ours_on_tty quiet --quiet ;; *) echo "full_build: SEQUENCE takes progress and quiet" >&2; exit 2 ;; esac
+  done
+  python3 - "$work/progress-runs" "${SEQUENCE:-progress quiet quiet progress}" <<'PY'
+import json, statistics, sys
+runs = []
+for line in open(sys.argv[1]):
+    label, seconds, record, tty_bytes = line.split()
+    steps = {}  # a step id names several entries (its stage's sub-steps): add them up
+    for s in json.load(open(record))["steps"]:
+        if s.get("step"):
+            steps[s["step"]] = steps.get(s["step"], 0.0) + s["duration_ms"] / 1000
+    runs.append(dict(label=label, seconds=float(seconds), install_s=steps.get("installPackages", 0.0), initrd_s=steps.get("initrd", 0.0), tty_bytes=int(tty_bytes)))
+print(f"{'#':>2} {'build (pty)':<14} {'total s':>8} {'installPackages s':>18} {'initrd s':>9} {'terminal bytes':>15}")
+for i, r in enumerate(runs, 1):
+    print(f"{i:>2} {r['label']:<14} {r['seconds']:>8.1f} {r['install_s']:>18.1f} {r['initrd_s']:>9.1f} {r['tty_bytes']:>15}")
+mean = {k: statistics.mean(r["seconds"] for r in runs if r["label"] == k) for k in ("progress", "quiet")}
+spread = {k: max(r["seconds"] for r in runs if r["label"] == k) - min(r["seconds"] for r in runs if r["label"] == k) for k in mean}
+ratio = mean["progress"] / mean["quiet"]
+print(f"mean progress on {mean['progress']:.1f} s, --quiet {mean['quiet']:.1f} s; ratio progress/quiet = {ratio:.3f}; "
+      f"spread within a side: progress {spread['progress']:.1f} s, quiet {spread['quiet']:.1f} s")
+print(json.dumps(dict(mode="progress", order=sys.argv[2], runs=runs, mean_s=mean, ratio=round(ratio, 3))))
+PY
+  exit 0
+fi
 
 if [ "${ORDER:-baseline-first}" = ours-first ]; then ours; baseline; else baseline; ours; fi
 

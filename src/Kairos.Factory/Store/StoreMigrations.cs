@@ -28,6 +28,14 @@ internal static class StoreMigrations
             description TEXT NOT NULL,
             PRIMARY KEY (job_id, name));
         """,
+        // Lists and the queue order by (created_at, id): with id in the index SQLite walks it in
+        // order and stops at LIMIT, where (created_at) alone sorted every row in a temp B-tree.
+        """
+        DROP INDEX jobs_status_created;
+        DROP INDEX jobs_created;
+        CREATE INDEX jobs_status_created_id ON jobs (status, created_at, id);
+        CREATE INDEX jobs_created_id ON jobs (created_at, id);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -6,8 +6,10 @@ namespace Kairos.Stages.PackageManagers.Progress;
 
 /// <summary>
 /// zypper's per-package counters in its plain output: <c>Retrieving: NAME (REPO) (I/N), SIZE</c>
-/// (older: <c>Retrieving package NAME (I/N), SIZE …</c>) announcing a package, <c>Retrieving:
-/// FILE.rpm …[done]</c> when it is on disk, then <c>(I/N) Installing: NAME …[done]</c> (or Removing).
+/// (zypper 1.14.42, as recorded: <c>Retrieving package NAME (I/N), SIZE …</c>) announcing a package, <c>Retrieving:
+/// FILE.rpm …[done]</c> when it is on disk, then <c>(I/N) Installing: NAME …[done]</c>, or
+/// <c>(I/N) Removing NAME …[done]</c> (no colon: zypper 1.14.42 as recorded). By default zypper
+/// fetches each package just before installing it, so the two counts interleave.
 /// </summary>
 public sealed partial class ZypperProgressParser : IPackageProgressParser
 {
@@ -46,6 +48,6 @@ public sealed partial class ZypperProgressParser : IPackageProgressParser
     [GeneratedRegex(@"^Retrieving: \S+\.rpm .*\[done\]")]
     private static partial Regex Fetched();
 
-    [GeneratedRegex(@"^\((?<item>\d+)/(?<total>\d+)\) (?<verb>Installing|Removing):")]
+    [GeneratedRegex(@"^\((?<item>\d+)/(?<total>\d+)\) (?<verb>Installing|Removing):? ")]
     private static partial Regex Transaction();
 }
