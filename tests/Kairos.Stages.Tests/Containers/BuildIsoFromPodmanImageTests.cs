@@ -38,8 +38,8 @@ public sealed class BuildIsoFromPodmanImageTests(PodmanImages images)
             ImageChecks.OnFiles(storage, tag, root =>
             {
                 release = File.ReadAllText(Path.Combine(root, "etc/kairos-release"));
-                kernel = Sha256(Path.Combine(root, "boot/vmlinuz"));
-                initrd = Sha256(Path.Combine(root, "boot/initrd"));
+                kernel = Sha256(InImage(root, "boot/vmlinuz"));
+                initrd = Sha256(InImage(root, "boot/initrd"));
             });
             var fields = release.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim('"'), StringComparer.Ordinal);
             Assert.Equal("debian", fields["KAIROS_FLAVOR"]);
@@ -144,6 +144,18 @@ public sealed class BuildIsoFromPodmanImageTests(PodmanImages images)
         var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await stdout, stderr, clock.Elapsed);
+    }
+
+    /// <summary>The file at <paramref name="path"/> in the mounted image, its absolute links (e.g. /boot/vmlinuz) resolved inside the image, not on the host.</summary>
+    private static string InImage(string root, string path)
+    {
+        var host = Path.Combine(root, path);
+        for (var hops = 0; new FileInfo(host).LinkTarget is { } target && hops < 10; hops++)
+        {
+            host = target.StartsWith('/') ? Path.Combine(root, target.TrimStart('/')) : Path.Combine(Path.GetDirectoryName(host)!, target);
+        }
+
+        return host;
     }
 
     private static string Sha256(string path)
