@@ -16,7 +16,9 @@ bin=$(realpath "${2:-out/linux-x64/kairos-stages}")
 work=$(mktemp -d /var/tmp/ks-bench-iso-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
-used() { du -sb "$work" 2>/dev/null | cut -f1; }
+# du exits 1 when a file vanishes mid-scan (rsync's temp files, mksquashfs's work): its total still counts,
+# and with pipefail + set -e that status ended the whole bench in the middle of the naive run
+used() { { du -sb "$work" 2>/dev/null || true; } | cut -f1; }
 
 # peak "du" of $work while the command runs, minus its size before
 measure() {

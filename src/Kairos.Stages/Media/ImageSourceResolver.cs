@@ -6,7 +6,7 @@ namespace Kairos.Stages.Media;
 /// Turns build-iso's SOURCE into a root directory: <c>dir:PATH</c> as it is; <c>ocifile:PATH</c>
 /// (an OCI or docker archive, as <c>podman save</c>/<c>docker save</c> write) copied into an OCI
 /// layout with skopeo and unpacked with umoci, which apply whiteouts, hard links and ownership; a
-/// bare name is saved from the local podman store and unpacked the same way.
+/// bare name is saved from the local podman (or docker) store by <see cref="LocalImage"/> and unpacked the same way.
 /// </summary>
 public static class ImageSourceResolver
 {
@@ -32,15 +32,19 @@ public static class ImageSourceResolver
             }
             else
             {
-                archive = Path.Combine(temp, "image.tar");
-                log($"saving local image {source} with podman");
-                await MediaTool.RunAsync("podman", ["save", "--format", "oci-archive", "-o", archive, source], cancellationToken, $"reading the local image '{source}'");
+                archive = await LocalImage.SaveAsync(source, temp, log, cancellationToken);
             }
 
             var transport = ArchiveTransport(archive, source);
             var layout = Path.Combine(temp, "layout");
             log($"unpacking {source} ({transport}) with skopeo and umoci");
             await MediaTool.RunAsync("skopeo", ["copy", "--quiet", $"{transport}:{archive}", $"oci:{layout}:image"], cancellationToken, $"reading {source}");
+            if (archive.StartsWith(temp + "/", StringComparison.Ordinal))
+            {
+                // the engine's saved copy: the layout holds the same blobs now
+                File.Delete(archive);
+            }
+
             var bundle = Path.Combine(temp, "bundle");
             string[] rootless = Environment.UserName == "root" ? [] : ["--rootless"];
             await MediaTool.RunAsync("umoci", ["unpack", .. rootless, "--image", $"{layout}:image", bundle], cancellationToken, $"unpacking {source}");

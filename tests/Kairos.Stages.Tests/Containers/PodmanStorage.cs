@@ -39,6 +39,18 @@ internal sealed class PodmanStorage : IDisposable
         return why is not null && Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ? throw new InvalidOperationException(why) : why;
     }
 
+    /// <summary>
+    /// Environment that points another program's podman (e.g. build-iso with an image name) at this store
+    /// and its registries.conf: CONTAINERS_STORAGE_CONF names a storage.conf with the store's driver and paths.
+    /// </summary>
+    public Dictionary<string, string> EnvironmentForOtherPrograms()
+    {
+        var driver = Check("info", "--format", "{{.Store.GraphDriverName}}").Output.Trim();
+        var conf = Path.Combine(_directory, "storage.conf");
+        File.WriteAllText(conf, $"[storage]\ndriver = \"{driver}\"\ngraphroot = \"{Path.Combine(_directory, "root")}\"\nrunroot = \"{Path.Combine(_directory, "run")}\"\n");
+        return new(StringComparer.Ordinal) { ["CONTAINERS_STORAGE_CONF"] = conf, ["CONTAINERS_REGISTRIES_CONF"] = _registries };
+    }
+
     /// <summary>Runs podman with the private store; returns exit code, stdout+stderr interleaved, and time taken.</summary>
     public PodmanResult Run(params string[] args) => Shell(null, args);
 

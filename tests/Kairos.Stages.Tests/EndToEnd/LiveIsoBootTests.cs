@@ -37,8 +37,7 @@ public sealed class LiveIsoBootTests(LiveIsoImage image) : IClassFixture<LiveIso
 
         // systemd colours unit names and GRUB positions its menu with escape sequences: match on the text alone
         var serial = Regex.Replace(raw, @"\x1b\[[0-9;?]*[A-Za-z]", "");
-        var log = Path.Combine(image.Scratch, $"serial-{name}.log");
-        await File.WriteAllTextAsync(log, raw, TestContext.Current.CancellationToken);
+        var log = await BootLogs.SaveAsync(name, raw, TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {QemuLiveBoot.AcceleratorName}, {elapsed.TotalSeconds:0}s; {image.Timings}; serial log {log}");
         string Context() => $"\n--- serial ({name}, {elapsed.TotalSeconds:0}s, {QemuLiveBoot.AcceleratorName}), last lines ---\n{string.Join('\n', serial.Split('\n').TakeLast(60))}";
 
@@ -55,7 +54,9 @@ public sealed class LiveIsoBootTests(LiveIsoImage image) : IClassFixture<LiveIso
         Assert.True(Regex.IsMatch(serial, Regex.Escape(FixtureArtifacts.ImmucoreMarker) + @" .*root=live:CDLABEL=COS_LIVE"), "immucore stand-in in the initrd" + Context());
         Assert.True(Regex.IsMatch(serial, @"KS-LIVE-MOUNT /dev/loop\d+ /run/rootfsbase squashfs ro"), "squashfs mounted by dmsquash-live" + Context());
         Assert.True(Regex.IsMatch(serial, @"KS-LIVE-MOUNT LiveOS_rootfs / overlay "), "overlay root" + Context());
-        Assert.True(serial.Contains("Reached target multi-user.target", StringComparison.Ordinal), "multi-user.target" + Context());
+        // systemd's own "Reached target multi-user.target" status line is not always printed on the serial
+        // console (seen missing in a boot that reached it), so the report unit, ordered after the target, asks systemd
+        Assert.True(serial.Contains("KS-LIVE-MULTI-USER active", StringComparison.Ordinal), "multi-user.target active" + Context());
         var release = Regex.Match(serial, @"KS-LIVE-RELEASE-BEGIN\r?\n(.*?)KS-LIVE-RELEASE-END", RegexOptions.Singleline);
         Assert.True(release.Success, "kairos-release from the live system" + Context());
         // the same console carries systemd's status lines, which may land between the file's lines
@@ -64,6 +65,8 @@ public sealed class LiveIsoBootTests(LiveIsoImage image) : IClassFixture<LiveIso
         Assert.Equal(Lines(built), Lines(release.Groups[1].Value));
         Assert.NotEmpty(Lines(built));
         Assert.Contains("KS-LIVE-SSH active", serial);
+        // multipathd in the initrd without its checker plugins failed in the first boots of this test
+        Assert.False(Regex.IsMatch(serial, @"Failed to start multipathd|Checker '\w+' not found|failed to initialize checkers"), "multipathd fails" + Context());
         Assert.True(poweredOff, "the guest powers itself off before the deadline" + Context());
         Figures.Report($"live-boot-{name}", 1, 1, elapsed, $"{QemuLiveBoot.AcceleratorName}; {image.Timings}");
     }

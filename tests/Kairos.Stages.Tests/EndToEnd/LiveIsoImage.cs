@@ -29,7 +29,7 @@ public sealed class LiveIsoImage : IAsyncLifetime
                     Type=oneshot
                     StandardOutput=tty
                     TTYPath=/dev/ttyS0
-                    ExecStart=/bin/sh -c 'echo KS-LIVE-RELEASE-BEGIN; cat /etc/kairos-release; echo KS-LIVE-RELEASE-END; grep -E " (squashfs|overlay) " /proc/mounts | sed "s/^/KS-LIVE-MOUNT /"; systemctl is-failed ssh.service | sed "s/^/KS-LIVE-SSH /"; systemctl --no-block poweroff'
+                    ExecStart=/bin/sh -c 'echo KS-LIVE-RELEASE-BEGIN; cat /etc/kairos-release; echo KS-LIVE-RELEASE-END; grep -E " (squashfs|overlay) " /proc/mounts | sed "s/^/KS-LIVE-MOUNT /"; systemctl is-failed ssh.service | sed "s/^/KS-LIVE-SSH /"; systemctl is-active multi-user.target | sed "s/^/KS-LIVE-MULTI-USER /"; systemctl --no-block poweroff'
                     [Install]
                     WantedBy=multi-user.target
               commands:
