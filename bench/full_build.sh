@@ -8,6 +8,8 @@
 # Prints a table, the per-step times of (b), and, as its last line, the figures as JSON.
 # KEEP=1 keeps the two roots (printed) for inspection. ORDER=ours-first runs (b) before (a), to
 # show how much the order (a warm mirror or CDN for the second build) moves the ratio.
+# MODE=progress [SEQUENCE="progress quiet xz6 ..."] runs only (b), each on a fresh root under a pty:
+# progress on, --quiet, and xz6 (--quiet with the initrd compressed as dracut's default xz, as before issue 16).
 # MODE=progress instead measures the cost of live progress (issue 20): four builds of (b), each on a
 # fresh root and under a pseudo-terminal (`script`), so the live status line redraws as a user sees
 # it: progress on, --quiet, --quiet, progress on (ABBA, so a drift in load or mirror speed hits both
@@ -130,8 +132,20 @@ if [ "${MODE:-baseline}" = progress ]; then
     rm -rf --one-file-system "$root"/{usr,var,lib,bin,sbin,boot} || echo "full_build: could not free $root" >&2
   }
   : >"$work/progress-runs"
+  # Side xz6: --quiet with the bundled stages forked to dracut's own compress="xz" (LZMA2 preset 6),
+  # the initrd compression before issue 16's change: same binary, same files in the initrd.
+  if [[ " ${SEQUENCE:-} " == *" xz6 "* ]]; then
+    "$bin" stages export "$work/stages-xz6" >/dev/null
+    sed -i 's/^compress=.*/compress="xz"/' "$work/stages-xz6/assets/dracut/99-immucore.conf"
+    grep -qx 'compress="xz"' "$work/stages-xz6/assets/dracut/99-immucore.conf" || { echo "full_build: no compress line to fork" >&2; exit 1; }
+  fi
   for side in ${SEQUENCE:-progress quiet quiet progress}; do
-    case $side in progress) ours_on_tty progress "" ;; quiet) ours_on_tty quiet --quiet ;; *) echo "full_build: SEQUENCE takes progress and quiet" >&2; exit 2 ;; esac
+    case $side in
+      progress) ours_on_tty progress "" ;;
+      quiet) ours_on_tty quiet --quiet ;;
+      xz6) ours_on_tty xz6 "--quiet --stages-dir $(printf %q "$work/stages-xz6")" ;;
+      *) echo "full_build: SEQUENCE takes progress, quiet and xz6" >&2; exit 2 ;;
+    esac
   done
   python3 - "$work/progress-runs" "${SEQUENCE:-progress quiet quiet progress}" <<'PY'
 import json, statistics, sys
@@ -146,12 +160,21 @@ for line in open(sys.argv[1]):
 print(f"{'#':>2} {'build (pty)':<14} {'total s':>8} {'installPackages s':>18} {'initrd s':>9} {'terminal bytes':>15}")
 for i, r in enumerate(runs, 1):
     print(f"{i:>2} {r['label']:<14} {r['seconds']:>8.1f} {r['install_s']:>18.1f} {r['initrd_s']:>9.1f} {r['tty_bytes']:>15}")
-mean = {k: statistics.mean(r["seconds"] for r in runs if r["label"] == k) for k in ("progress", "quiet")}
-spread = {k: max(r["seconds"] for r in runs if r["label"] == k) - min(r["seconds"] for r in runs if r["label"] == k) for k in mean}
-ratio = mean["progress"] / mean["quiet"]
-print(f"mean progress on {mean['progress']:.1f} s, --quiet {mean['quiet']:.1f} s; ratio progress/quiet = {ratio:.3f}; "
-      f"spread within a side: progress {spread['progress']:.1f} s, quiet {spread['quiet']:.1f} s")
-print(json.dumps(dict(mode="progress", order=sys.argv[2], runs=runs, mean_s=mean, ratio=round(ratio, 3))))
+labels = [k for k in ("progress", "quiet", "xz6") if any(r["label"] == k for r in runs)]
+mean = {k: statistics.mean(r["seconds"] for r in runs if r["label"] == k) for k in labels}
+spread = {k: max(r["seconds"] for r in runs if r["label"] == k) - min(r["seconds"] for r in runs if r["label"] == k) for k in labels}
+summary = dict(mode="progress", order=sys.argv[2], runs=runs, mean_s=mean)
+if "progress" in mean and "quiet" in mean:
+    ratio = mean["progress"] / mean["quiet"]
+    summary["ratio"] = round(ratio, 3)
+    print(f"mean progress on {mean['progress']:.1f} s, --quiet {mean['quiet']:.1f} s; ratio progress/quiet = {ratio:.3f}; "
+          f"spread within a side: progress {spread['progress']:.1f} s, quiet {spread['quiet']:.1f} s")
+if "xz6" in mean:
+    initrd = {k: statistics.mean(r["initrd_s"] for r in runs if r["label"] == k) for k in labels}
+    now = statistics.mean(initrd[k] for k in labels if k != "xz6")
+    summary["initrd_ratio_now_vs_xz6"] = round(now / initrd["xz6"], 3)
+    print(f"Build initrd: xz6 (before) {initrd['xz6']:.1f} s, now {now:.1f} s (mean of the other builds); ratio now/xz6 = {now / initrd['xz6']:.3f} (target <= 0.6)")
+print(json.dumps(summary))
 PY
   exit 0
 fi
