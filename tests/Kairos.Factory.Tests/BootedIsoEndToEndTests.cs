@@ -50,7 +50,6 @@ public sealed partial class BootedIsoEndToEndTests
                 "--artifacts-dir", artifacts, "--iso-live-console", LiveReport.LiveConsole);
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
             server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenLine().Match(server.Output).Groups[1].Value);
-            server.Client.Timeout = BuildDeadline;
             var upload = await UploadAsync(server.Client, tarball);
             File.Delete(tarball);
 
