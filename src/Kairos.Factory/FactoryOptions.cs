@@ -18,6 +18,9 @@ public sealed record FactoryOptions
     /// <summary>Offline artifacts directory handed to <c>kairos-stages run --artifacts-dir</c>; null: download.</summary>
     public string? ArtifactsDir { get; init; }
 
+    /// <summary>The console= arguments of built ISOs' live entries (build-iso <c>--live-console</c>), e.g. a serial console last for headless machines; null: build-iso's default.</summary>
+    public string? IsoLiveConsole { get; init; }
+
     /// <summary>The podman executable.</summary>
     public string Podman { get; init; } = "podman";
 

@@ -20,7 +20,8 @@ public static class ServeCommand
         var podmanRoot = new Option<string?>("--podman-root") { Description = "podman store the base images are read from (default: podman's own)" };
         var buildx = new Option<string>("--buildx-builder") { Description = "docker buildx builder name for the buildx builder", DefaultValueFactory = _ => "default" };
         var retention = new Option<double>("--retention-hours") { Description = "artifacts are deleted this long after a build ends", DefaultValueFactory = _ => 168 };
-        var command = new Command("serve", "run the Factory server") { listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention };
+        var liveConsole = new Option<string?>("--iso-live-console") { Description = "console= arguments of the ISOs' live boot entries (kairos-stages build-iso --live-console; default: build-iso's)" };
+        var command = new Command("serve", "run the Factory server") { listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole };
         command.SetAction(async (result, cancellation) =>
         {
             if (!TryParseListen(result.GetValue(listen)!, out var endpoint))
@@ -45,6 +46,7 @@ public static class ServeCommand
                 PodmanRoot = result.GetValue(podmanRoot),
                 BuildxBuilder = result.GetValue(buildx)!,
                 Retention = TimeSpan.FromHours(result.GetValue(retention)),
+                IsoLiveConsole = result.GetValue(liveConsole),
             };
             // ASP.NET's own request lines carry the query string (a download's ?token=); Serilog's request log has the path only
             Log.Logger = new LoggerConfiguration()

@@ -57,6 +57,11 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         var isoDir = Path.Combine(context.WorkDir, "iso");
         Directory.CreateDirectory(isoDir);
         List<string> arguments = ["build-iso", source, "--output", isoDir, "--arch", context.Spec.Architecture];
+        if (options.IsoLiveConsole is { } liveConsole)
+        {
+            arguments.AddRange(["--live-console", liveConsole]);
+        }
+
         if (context.Spec.CloudConfig is { } cloudConfig)
         {
             var path = Path.Combine(context.WorkDir, "cloud-config.yaml");

@@ -10,36 +10,6 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// </summary>
 public sealed class LiveIsoImage : IAsyncLifetime
 {
-    /// <summary>A test-only unit, added by an extension file: prints what the test asserts on the serial port, then powers off.</summary>
-    public const string Extension = """
-        name: e2e-live-report
-        stages:
-          after-install:
-            - name: Test-only unit that reports the live system and powers it off
-              files:
-                - path: /etc/systemd/system/ks-e2e-live-report.service
-                  permissions: 0644
-                  owner: 0
-                  group: 0
-                  content: |
-                    [Unit]
-                    Description=kairos-stages e2e: report the live system, then power off
-                    After=multi-user.target
-                    [Service]
-                    Type=oneshot
-                    StandardOutput=tty
-                    TTYPath=/dev/ttyS0
-                    ExecStart=/bin/sh -c 'echo KS-LIVE-RELEASE-BEGIN; cat /etc/kairos-release; echo KS-LIVE-RELEASE-END; grep -E " (squashfs|overlay) " /proc/mounts | sed "s/^/KS-LIVE-MOUNT /"; systemctl is-failed ssh.service | sed "s/^/KS-LIVE-SSH /"; systemctl is-active multi-user.target | sed "s/^/KS-LIVE-MULTI-USER /"; systemctl --no-block poweroff'
-                    [Install]
-                    WantedBy=multi-user.target
-              commands:
-                - mkdir -p /etc/systemd/system/multi-user.target.wants
-                - ln -sf /etc/systemd/system/ks-e2e-live-report.service /etc/systemd/system/multi-user.target.wants/ks-e2e-live-report.service
-        """;
-
-    /// <summary>The console order the test boots with: the last console= (the serial port) gets systemd's and immucore's messages.</summary>
-    public const string LiveConsole = "console=tty1 console=ttyS0,115200";
-
     private DebianRoot? _root;
 
     public string Root => _root!.Path;
@@ -63,7 +33,7 @@ public sealed class LiveIsoImage : IAsyncLifetime
         _root = DebianRoot.Create();
         var extensions = Path.Combine(Root, "etc/kairos-init/stage-extensions");
         Directory.CreateDirectory(extensions);
-        await File.WriteAllTextAsync(Path.Combine(extensions, "10-e2e-live.yaml"), Extension);
+        await File.WriteAllTextAsync(Path.Combine(extensions, "10-e2e-live.yaml"), LiveReport.Extension);
         var artifacts = FixtureArtifacts.Create();
         await Cli("run", "--root", Root, "--stage", "install", "--version", "1.0.0", "--artifacts-dir", artifacts);
         await Cli("run", "--root", Root, "--stage", "init", "--version", "1.0.0");
@@ -71,7 +41,7 @@ public sealed class LiveIsoImage : IAsyncLifetime
         var built = clock.Elapsed;
 
         var dirOut = Directory.CreateDirectory(Path.Combine(Scratch, "dir")).FullName;
-        DirIso = (await Cli("build-iso", $"dir:{Root}", "--output", dirOut, "--live-console", LiveConsole)).Trim();
+        DirIso = (await Cli("build-iso", $"dir:{Root}", "--output", dirOut, "--live-console", LiveReport.LiveConsole)).Trim();
         var dirIso = clock.Elapsed;
 
         // ocifile: the same root as a podman image (private storage), saved as an OCI archive.
@@ -83,7 +53,7 @@ public sealed class LiveIsoImage : IAsyncLifetime
         DebianRoot.Run([.. podman, "rmi", "-a", "-f"]);
         Directory.Delete(storage, recursive: true);
         var ociOut = Directory.CreateDirectory(Path.Combine(Scratch, "oci")).FullName;
-        OciIso = (await Cli("build-iso", $"ocifile:{archive}", "--output", ociOut, "--live-console", LiveConsole)).Trim();
+        OciIso = (await Cli("build-iso", $"ocifile:{archive}", "--output", ociOut, "--live-console", LiveReport.LiveConsole)).Trim();
         File.Delete(archive);
         Timings = $"image {built.TotalSeconds:0}s, dir: ISO {(dirIso - built).TotalSeconds:0}s, OCI archive + ocifile: ISO {(clock.Elapsed - dirIso).TotalSeconds:0}s";
     }
