@@ -7,11 +7,11 @@ namespace Kairos.Stages.Threading;
 /// Callers write each result into its own slot and read them back in input order, so output never depends on
 /// which thread finished first. <c>DOTNET_PROCESSOR_COUNT=1</c> (read by .NET itself) makes every loop sequential;
 /// the benchmarks use it to show the single-core figures.
-/// The helpers are plain threads, not the thread pool's: in a process that lives for twenty milliseconds the pool
-/// was measured handing out its first worker 2–4 ms after the work was queued, longer than the work itself.
-/// Issue 14 (bench/run.py --baseline with Parallel.For/Task.Run in their place, load 15–20): plan-0 50 vs 61 ms
-/// median wall (0.82) in one run of 15, 110 vs 77 ms (1.42) in the next run of 25, CPU within 6 %: not shown
-/// either way on a loaded machine; to be re-measured on a quiet one.
+/// The helpers are plain threads with an 8 MiB stack, not the thread pool's.
+/// Issue 14, measured again on a quieter machine (load 3–4; `bench/run.py --runs 25 --baseline` against a binary with
+/// Parallel.ForEach and Task.Run in their place): plan-0 27.5 vs 27.3 ms (1.01), plan-1000 0.91, start 0.92 — under the
+/// 10 % bar, so the plain threads are not kept for speed. They stay for their stack: pool threads get the runtime's
+/// default stack, so input nested deeply enough to parse on the main thread could overflow (and kill the process) on one.
 /// </remarks>
 public static class Parallelism
 {
