@@ -13,15 +13,16 @@ using Kairos.Stages.Tests.EndToEnd;
 namespace Kairos.Factory.Tests;
 
 /// <summary>
-/// Issue 18's end to end over HTTP: a real server process builds a Debian 12 ISO, the test follows the build's SSE log to
-/// its end, downloads the ISO, checks its sha256 against the artifact list and the response header, and boots it with
+/// Issue 18's end to end over HTTP: a real server process builds a Debian 12 ISO with its default builder, podman, from a
+/// base image imported into a local podman store (the Factory never pulls); the test follows the build's SSE log to its
+/// end, downloads the ISO, checks its sha256 against the artifact list and the response header, and boots it with
 /// SeaBIOS, asserting what the engine's live boot test asserts on the serial console.
-/// The chroot builder with an uploaded debootstrap'd root, not podman with an imported image: the chroot build is the
-/// one the Factory's other real-build tests run (cached bookworm tarball, no image store to fill), and a podman build
-/// would add an image layer copy of the whole root to the same pipeline.
+/// The chroot builder's real Debian build is the browser test's (DebianBuildTests) and ChrootCancelTests'.
 /// </summary>
 public sealed partial class BootedIsoEndToEndTests
 {
+    private const string BaseImage = "localhost/debian:12";
+
     private static readonly TimeSpan BuildDeadline = TimeSpan.FromMinutes(40);
 
     // about 2 minutes a boot under TCG on an idle 2-core machine (LiveIsoBootTests); the same knob raises it on a busy one
@@ -29,9 +30,9 @@ public sealed partial class BootedIsoEndToEndTests
         int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var minutes) && minutes > 0 ? minutes : 6);
 
     [Fact]
-    public async Task A_Debian_12_ISO_built_over_HTTP_downloads_with_its_sha256_and_boots_to_multi_user_with_SeaBIOS()
+    public async Task A_Debian_12_ISO_built_by_podman_over_HTTP_from_a_locally_imported_image_downloads_with_its_sha256_and_boots_with_SeaBIOS()
     {
-        if ((DebianBase.Unavailable() ?? QemuLiveBoot.Unavailable()) is { } reason)
+        if ((DebianBase.Unavailable() ?? Podman.Unavailable() ?? QemuLiveBoot.Unavailable()) is { } reason)
         {
             Assert.Skip(reason);
         }
@@ -42,19 +43,21 @@ public sealed partial class BootedIsoEndToEndTests
         var artifacts = FixtureArtifacts.Create();
         try
         {
-            // arrange: a real Debian 12 root carrying the live-report extension; the engine test's stand-in artifacts (its
-            // immucore prints the marker); a real server whose ISOs put the serial console last
+            // arrange: a real Debian 12 root carrying the live-report extension, imported as localhost/debian:12 into a
+            // private podman store (the server reads base images from it); the engine test's stand-in artifacts (its
+            // immucore prints the marker); a real server, podman builder, whose ISOs put the serial console last
             var tarball = DebianBase.CreateRootTarball(scratch);
             AddLiveReportExtension(tarball, scratch);
-            using var server = new ServerProcess(dataDir, "--builder", "chroot", "--workers", "1", "--kairos-stages", DebianBase.Binary!,
-                "--artifacts-dir", artifacts, "--iso-live-console", LiveReport.LiveConsole);
+            var podmanRoot = Path.Combine(scratch, "podman");
+            Podman.Exec("podman", "--root", podmanRoot, "--runroot", podmanRoot + "-run", "--storage-driver", "overlay", "import", tarball, BaseImage);
+            File.Delete(tarball);
+            using var server = new ServerProcess(dataDir, "--builder", "podman", "--podman-root", podmanRoot, "--workers", "1",
+                "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--iso-live-console", LiveReport.LiveConsole);
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
             server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenLine().Match(server.Output).Groups[1].Value);
-            var upload = await UploadAsync(server.Client, tarball);
-            File.Delete(tarball);
 
             // act: POST the build, follow its log to the end event, list and download the ISO
-            var request = new BuildRequest { BaseUpload = upload, Version = "1.0.0", Architecture = "amd64", Builder = "chroot", Artifacts = new BuildArtifactsRequest { Iso = true } };
+            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", Artifacts = new BuildArtifactsRequest { Iso = true } };
             using var created = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json, cancellation);
             Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json, cancellation))!.Id;
@@ -63,6 +66,9 @@ public sealed partial class BootedIsoEndToEndTests
             var built = clock.Elapsed;
             Assert.True(endStatus == "succeeded", $"the build ended {endStatus}; log tail:\n{string.Join('\n', lines.TakeLast(30))}");
             Assert.Contains(lines, line => line.Contains("[iso]", StringComparison.Ordinal));
+            // the base came from the local store (podman image exists, then save), and podman built the generated Containerfile
+            Assert.Contains(lines, line => line.Contains("[base]", StringComparison.Ordinal) && line.Contains(" image exists " + BaseImage, StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.Contains("[build]", StringComparison.Ordinal) && line.Contains(" build --isolation chroot ", StringComparison.Ordinal));
 
             var listed = await server.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json, cancellation);
             var iso = Assert.Single(listed!, artifact => artifact.Name.EndsWith(".iso", StringComparison.Ordinal));
@@ -97,6 +103,12 @@ public sealed partial class BootedIsoEndToEndTests
         finally
         {
             Directory.Delete(artifacts, recursive: true);
+            var store = Path.Combine(scratch, "podman");
+            if (Directory.Exists(store))
+            {
+                Podman.Exec("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "system", "reset", "--force");
+            }
+
             if (LeftoverCleaner.MountsUnder(scratch).Count == 0)
             {
                 Directory.Delete(scratch, recursive: true);
@@ -114,16 +126,6 @@ public sealed partial class BootedIsoEndToEndTests
         tar.WaitForExit();
         Assert.Equal(0, tar.ExitCode);
         Directory.Delete(staging, recursive: true);
-    }
-
-    private static async Task<string> UploadAsync(HttpClient client, string tarball)
-    {
-        await using var file = File.OpenRead(tarball);
-        using var content = new StreamContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
-        using var uploaded = await client.PostAsync("/api/v1/uploads", content);
-        uploaded.EnsureSuccessStatusCode();
-        return (await uploaded.Content.ReadFromJsonAsync<UploadCreated>(FactoryHost.Json))!.Id;
     }
 
     /// <summary>Reads the SSE log until its <c>end</c> event; returns the log lines and the status the end event carries.</summary>
