@@ -37,7 +37,7 @@ public sealed class SystemApiTests
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("ready", ready.Status);
-        Assert.Equal(["data_dir", "recovery", "store"], ready.Checks.Keys.Order());
+        Assert.Equal(["data_dir", "kairos_stages", "recovery", "store"], ready.Checks.Keys.Order());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Kairos.Factory.Validation;
 
 namespace Kairos.Factory.Api;
 
-/// <summary>GET /config (form defaults), /healthz (the process answers) and /readyz (store, data dir and recovery).</summary>
+/// <summary>GET /config (form defaults), /healthz (the process answers) and /readyz (store, data dir, recovery and the kairos-stages binary).</summary>
 public static class SystemEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -62,6 +62,9 @@ public static class SystemEndpoints
             checks["data_dir"] = exception.Message;
         }
 
+        checks["kairos_stages"] = ProgramLookup.Find(options.KairosStagesBinary) is not null
+            ? "ok"
+            : $"not found: {options.KairosStagesBinary} (serve --kairos-stages PATH; bash build/publish.sh makes one)";
         var ready = checks.Values.All(value => value == "ok");
         return Results.Json(new HealthView(ready ? "ready" : "not ready", checks), statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Net;
+using System.Net.Sockets;
+using Kairos.Factory.Api;
 using Kairos.Factory.Auth;
 using Kairos.Factory.Hosting;
+using Kairos.Factory.Jobs;
 using Serilog;
 
 namespace Kairos.Factory.Commands;
@@ -26,19 +29,41 @@ public static class ServeCommand
         {
             if (!TryParseListen(result.GetValue(listen)!, out var endpoint))
             {
-                Console.Error.WriteLine($"kairos-factory: --listen '{result.GetValue(listen)}' is not ADDRESS:PORT (e.g. 127.0.0.1:8080)");
-                return 2;
+                return Usage($"--listen '{result.GetValue(listen)}' is not ADDRESS:PORT (e.g. 127.0.0.1:8080)");
             }
 
             if (result.GetValue(workers) is < 1 or > 64)
             {
-                Console.Error.WriteLine("kairos-factory: --workers must be between 1 and 64");
-                return 2;
+                return Usage("--workers must be between 1 and 64");
+            }
+
+            if (result.GetValue(builder) is { } chosen && !FactoryCatalog.Builders.Contains(chosen))
+            {
+                return Usage($"--builder '{chosen}' is not one of {string.Join(", ", FactoryCatalog.Builders)}");
+            }
+
+            // at least a minute, at most ten years (TimeSpan.FromHours throws on values beyond its range)
+            if (result.GetValue(retention) is var hours && !(hours >= 1.0 / 60 && hours <= MaxRetentionHours))
+            {
+                return Usage($"--retention-hours must be between 0.017 (a minute) and {MaxRetentionHours} (ten years), not {hours}");
+            }
+
+            var dataPath = Path.GetFullPath(result.GetValue(dataDir)!);
+            if (File.Exists(dataPath))
+            {
+                return Usage($"--data-dir '{dataPath}' is a file, not a directory");
+            }
+
+            if (!CanListen(endpoint, out var listenError))
+            {
+                // before anything is written: a second server on a taken port leaves no data dir behind
+                Console.Error.WriteLine($"kairos-factory: cannot listen on {endpoint}: {listenError}");
+                return 1;
             }
 
             var options = new FactoryOptions
             {
-                DataDir = Path.GetFullPath(result.GetValue(dataDir)!),
+                DataDir = dataPath,
                 Workers = result.GetValue(workers),
                 DefaultBuilder = result.GetValue(builder) ?? (OnPath("podman") ? "podman" : "chroot"),
                 KairosStagesBinary = result.GetValue(binary) ?? DefaultBinary(),
@@ -52,7 +77,17 @@ public static class ServeCommand
             Log.Logger = new LoggerConfiguration()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                 .WriteTo.Console().CreateLogger();
-            var app = BuildApp(options, endpoint);
+            WebApplication app;
+            try
+            {
+                app = BuildApp(options, endpoint);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"kairos-factory: --data-dir '{options.DataDir}': {exception.Message}");
+                return 1;
+            }
+
             var token = app.Services.GetRequiredService<ApiToken>();
             if (token.Created)
             {
@@ -61,10 +96,49 @@ public static class ServeCommand
             }
 
             Log.Information("Kairos Factory on http://{Endpoint} (data {DataDir}, {Workers} workers, default builder {Builder})", endpoint, options.DataDir, options.Workers, options.DefaultBuilder);
-            await app.RunAsync(cancellation);
+            if (ProgramLookup.Find(options.KairosStagesBinary) is null)
+            {
+                Log.Warning("kairos-stages not found ({Binary}): every build would fail and /api/v1/readyz answers 503; pass --kairos-stages PATH (bash build/publish.sh makes one)", options.KairosStagesBinary);
+            }
+
+            try
+            {
+                await app.RunAsync(cancellation);
+            }
+            catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                Console.Error.WriteLine($"kairos-factory: cannot listen on {endpoint}: {exception.InnerException.Message}");
+                return 1;
+            }
+
             return 0;
         });
         return command;
+    }
+
+    private const double MaxRetentionHours = 24 * 365 * 10;
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine("kairos-factory: " + message);
+        return 2;
+    }
+
+    /// <summary>Binds and releases the address, so a taken port is reported before the data dir is touched.</summary>
+    private static bool CanListen(IPEndPoint endpoint, out string error)
+    {
+        try
+        {
+            using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(endpoint);
+            error = "";
+            return true;
+        }
+        catch (SocketException exception)
+        {
+            error = exception.Message;
+            return false;
+        }
     }
 
     private static WebApplication BuildApp(FactoryOptions options, IPEndPoint endpoint)
@@ -91,13 +165,8 @@ public static class ServeCommand
         }
 
         var sibling = Path.Combine(AppContext.BaseDirectory, "kairos-stages");
-        return File.Exists(sibling) ? sibling : FindOnPath("kairos-stages") ?? "kairos-stages";
+        return File.Exists(sibling) ? sibling : ProgramLookup.Find("kairos-stages") ?? "kairos-stages";
     }
 
-    private static bool OnPath(string program) => FindOnPath(program) is not null;
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
+    private static bool OnPath(string program) => ProgramLookup.Find(program) is not null;
 }

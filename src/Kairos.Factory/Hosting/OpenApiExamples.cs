@@ -82,7 +82,7 @@ public static class OpenApiExamples
             Status = 400,
             Detail = "version: 'x' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)",
         },
-        [typeof(HealthView)] = new HealthView("ready", new Dictionary<string, string> { ["store"] = "ok", ["data_dir"] = "ok", ["recovery"] = "ok" }),
+        [typeof(HealthView)] = new HealthView("ready", new Dictionary<string, string> { ["store"] = "ok", ["data_dir"] = "ok", ["recovery"] = "ok", ["kairos_stages"] = "ok" }),
     };
 
     public static JsonNode? For(Type type) =>

@@ -12,8 +12,14 @@ internal sealed class ServerProcess : IDisposable
     private readonly StringBuilder _output = new();
 
     public ServerProcess(string dataDir, params string[] extra)
+        : this(FreePort(), dataDir, extra)
     {
-        Port = FreePort();
+    }
+
+    /// <summary>On a given port (e.g. one the test holds, to see the server refuse it).</summary>
+    public ServerProcess(int port, string dataDir, params string[] extra)
+    {
+        Port = port;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { ServerDll(), "serve", "--listen", $"127.0.0.1:{Port}", "--data-dir", dataDir }.Concat(extra))
         {
@@ -97,6 +103,21 @@ internal sealed class ServerProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>True when the server exits by itself within <paramref name="timeout"/> (its output is then complete).</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public static string ServerDll()
     {
         var here = Path.Combine(AppContext.BaseDirectory, "kairos-factory.dll");
@@ -105,7 +126,7 @@ internal sealed class ServerProcess : IDisposable
             : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Kairos.Factory/bin/Release/net10.0/kairos-factory.dll"));
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Sockets;
+using Kairos.Factory.Tests.Support;
+
+namespace Kairos.Factory.Tests;
+
+/// <summary>
+/// <c>kairos-factory serve</c> refuses bad flags and an unusable data dir or port with one line naming the flag and a
+/// non-zero exit, before it writes anything; a missing kairos-stages is reported at start and by /readyz.
+/// </summary>
+public sealed class ServeStartupTests
+{
+    private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("--builder", "docker", "--builder 'docker' is not one of podman, chroot, buildx")]
+    [InlineData("--retention-hours", "-1", "--retention-hours must be between")]
+    [InlineData("--retention-hours", "0", "--retention-hours must be between")]
+    [InlineData("--retention-hours", "1e12", "--retention-hours must be between")]
+    [InlineData("--retention-hours", "NaN", "--retention-hours must be between")]
+    [InlineData("--workers", "0", "--workers must be between 1 and 64")]
+    [InlineData("--workers", "65", "--workers must be between 1 and 64")]
+    public async Task A_bad_flag_exits_2_naming_it_and_creates_no_data_dir(string flag, string value, string message)
+    {
+        var scratch = Directory.CreateTempSubdirectory("kf-serve-").FullName;
+        var dataDir = Path.Combine(scratch, "data");
+        try
+        {
+            using var server = new ServerProcess(dataDir, flag, value);
+
+            Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
+            Assert.Equal(2, server.ExitCode);
+            Assert.Contains("kairos-factory: " + message, server.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal); // a message, not a stack trace
+            Assert.False(Directory.Exists(dataDir), "the data dir was created");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_data_dir_that_is_a_file_exits_2_and_the_file_is_unchanged()
+    {
+        var scratch = Directory.CreateTempSubdirectory("kf-serve-").FullName;
+        var file = Path.Combine(scratch, "data");
+        File.WriteAllText(file, "not a directory\n");
+        try
+        {
+            using var server = new ServerProcess(file);
+
+            Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
+            Assert.Equal(2, server.ExitCode);
+            Assert.Contains($"kairos-factory: --data-dir '{file}' is a file, not a directory", server.Output, StringComparison.Ordinal);
+            Assert.Equal("not a directory\n", File.ReadAllText(file));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_data_dir_that_cannot_be_created_exits_1_naming_it_without_a_stack_trace()
+    {
+        var scratch = Directory.CreateTempSubdirectory("kf-serve-").FullName;
+        var blocker = Path.Combine(scratch, "blocker");
+        File.WriteAllText(blocker, "");
+        var dataDir = Path.Combine(blocker, "data"); // under a regular file: mkdir fails with ENOTDIR
+        try
+        {
+            using var server = new ServerProcess(dataDir);
+
+            Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
+            Assert.Equal(1, server.ExitCode);
+            Assert.Contains($"kairos-factory: --data-dir '{dataDir}': ", server.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+            Assert.Equal(["blocker"], Directory.GetFileSystemEntries(scratch).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_port_in_use_exits_1_naming_the_address_before_the_data_dir_is_made()
+    {
+        var scratch = Directory.CreateTempSubdirectory("kf-serve-").FullName;
+        var dataDir = Path.Combine(scratch, "data");
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        try
+        {
+            using var server = new ServerProcess(port, dataDir);
+
+            Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
+            Assert.Equal(1, server.ExitCode);
+            Assert.Contains($"kairos-factory: cannot listen on 127.0.0.1:{port}: ", server.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(dataDir), "the data dir was created");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_kairos_stages_is_warned_at_start_and_makes_readyz_503_naming_it()
+    {
+        var scratch = Directory.CreateTempSubdirectory("kf-serve-").FullName;
+        const string missing = "/nonexistent/kairos-stages";
+        try
+        {
+            using var server = new ServerProcess(Path.Combine(scratch, "data"), "--builder", "chroot", "--kairos-stages", missing);
+            var deadline = DateTime.UtcNow + ExitWithin;
+            HttpResponseMessage? ready = null;
+            while (ready is null)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the server never answered:\n" + server.Output);
+                try
+                {
+                    ready = await server.Client.GetAsync("/api/v1/readyz");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            using (ready)
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+                Assert.Contains($"\"kairos_stages\":\"not found: {missing}", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            Assert.Contains($"kairos-stages not found ({missing})", server.Output, StringComparison.Ordinal);
+            Assert.True(await server.TerminateAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+}
