@@ -141,6 +141,27 @@ public sealed class BuildApiTests
     }
 
     [Fact]
+    public async Task A_reconnecting_client_with_Last_Event_ID_gets_only_the_lines_after_it()
+    {
+        using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
+        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        await host.WaitForAsync(id, Timeout, "failed");
+        var full = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
+
+        // act: what EventSource sends after a dropped connection, and a header that is not a line number
+        using var resume = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/builds/{id}/logs") { Headers = { { "Last-Event-ID", "3" } } };
+        var resumed = await (await host.Client.SendAsync(resume)).Content.ReadAsStringAsync();
+        using var junk = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/builds/{id}/logs") { Headers = { { "Last-Event-ID", "-1; drop" } } };
+        var replayed = await (await host.Client.SendAsync(junk)).Content.ReadAsStringAsync();
+
+        // assert: the resumed stream is the full stream from line 4 on, byte for byte; a bad header replays from line 1
+        Assert.StartsWith("id: 4\ndata: ", resumed);
+        Assert.Equal(full[full.IndexOf("id: 4\n", StringComparison.Ordinal)..], resumed);
+        Assert.EndsWith("event: end\ndata: {\"status\":\"failed\"}\n\n", resumed);
+        Assert.Equal(full, replayed);
+    }
+
+    [Fact]
     public async Task Unknown_build_is_404_on_every_route_and_delete_of_a_finished_build_is_204()
     {
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });

@@ -1,16 +1,20 @@
+using System.Globalization;
 using System.Text;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
 
 namespace Kairos.Factory.Api;
 
-/// <summary>A build's log over Server-Sent Events: the whole log from the start, then new lines live, ending with an <c>end</c> event when the build ends.</summary>
+/// <summary>
+/// A build's log over Server-Sent Events: the whole log from the start (or from after the line a reconnecting client's
+/// <c>Last-Event-ID</c> names), then new lines live, ending with an <c>end</c> event when the build ends.
+/// </summary>
 public static class LogEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/builds/{id}/logs", FollowAsync)
             .WithTags("Builds").WithName("FollowBuildLog").WithSummary("Replay, then follow, a build's log (SSE)")
-            .WithDescription("text/event-stream: one `data:` event per log line (id = line number), then `event: end` with the final status. A client that disconnects stops only its own stream.")
+            .WithDescription("text/event-stream: one `data:` event per log line (id = line number), then `event: end` with the final status. A reconnecting client's `Last-Event-ID` header (what EventSource sends) resumes after that line instead of replaying from the first. A client that disconnects stops only its own stream.")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -29,14 +33,14 @@ public static class LogEndpoints
         var path = Path.Combine(options.JobsDir, id, "build.log");
         long position = 0;
         var lineNumber = 0;
-        var pending = new StringBuilder();
+        var skipThrough = ResumeAfter(http.Request);
         try
         {
             while (true)
             {
                 // read the state before the file: a job that ended has written its last line already
                 var job = store.Get(id);
-                (position, lineNumber) = await SendNewLinesAsync(http.Response, path, position, lineNumber, pending, cancellation);
+                (position, lineNumber) = await SendNewLinesAsync(http.Response, path, position, lineNumber, skipThrough, cancellation);
                 if (job is null || JobStatus.IsFinished(job.Status))
                 {
                     await http.Response.WriteAsync($"event: end\ndata: {{\"status\":\"{job?.Status ?? "deleted"}\"}}\n\n", cancellation);
@@ -53,7 +57,19 @@ public static class LogEndpoints
         }
     }
 
-    private static async Task<(long Position, int Line)> SendNewLinesAsync(HttpResponse response, string path, long position, int line, StringBuilder pending, CancellationToken cancellation)
+    /// <summary>The line a reconnecting client saw last (its <c>Last-Event-ID</c>), or 0; anything else is ignored, as the SSE spec has it.</summary>
+    private static int ResumeAfter(HttpRequest request) =>
+        int.TryParse(request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0;
+
+    /// <summary>How much of the log one read takes: a reader catching up on a long log holds this much, not the whole file.</summary>
+    private const int ChunkBytes = 1 << 20;
+
+    /// <summary>
+    /// Sends the complete lines written since <paramref name="position"/> (a byte offset, always just after a newline, so
+    /// a UTF-8 character the writer has only half written is never decoded); lines up to <paramref name="skipThrough"/>
+    /// are counted, not sent. A line longer than a chunk goes out cut at the chunk's end.
+    /// </summary>
+    private static async Task<(long Position, int Line)> SendNewLinesAsync(HttpResponse response, string path, long position, int line, int skipThrough, CancellationToken cancellation)
     {
         if (!File.Exists(path))
         {
@@ -61,28 +77,45 @@ public static class LogEndpoints
         }
 
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        file.Seek(position, SeekOrigin.Begin);
-        using var reader = new StreamReader(file, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(cancellation);
-        position = file.Position;
-        pending.Append(text);
-        var all = pending.ToString();
-        var lastNewline = all.LastIndexOf('\n');
-        if (lastNewline < 0)
+        var buffer = new byte[(int)Math.Clamp(file.Length - position, 0, ChunkBytes)];
+        while (buffer.Length > 0 && file.Length > position)
         {
-            return (position, line);
+            file.Seek(position, SeekOrigin.Begin);
+            var read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellation);
+            if (read == 0)
+            {
+                break;
+            }
+
+            var complete = Array.LastIndexOf(buffer, (byte)'\n', read - 1);
+            if (complete < 0)
+            {
+                if (read < ChunkBytes)
+                {
+                    break; // the writer is mid-line: the rest comes with the next read
+                }
+
+                complete = read;
+            }
+
+            var output = new StringBuilder();
+            foreach (var text in Encoding.UTF8.GetString(buffer, 0, complete).Split('\n'))
+            {
+                if (++line > skipThrough)
+                {
+                    output.Append("id: ").Append(line).Append("\ndata: ").Append(text).Append("\n\n");
+                }
+            }
+
+            if (output.Length > 0)
+            {
+                await response.WriteAsync(output.ToString(), cancellation);
+                await response.Body.FlushAsync(cancellation);
+            }
+
+            position += Math.Min(complete + 1, read);
         }
 
-        var output = new StringBuilder();
-        foreach (var complete in all[..lastNewline].Split('\n'))
-        {
-            line++;
-            output.Append("id: ").Append(line).Append("\ndata: ").Append(complete).Append("\n\n");
-        }
-
-        pending.Clear().Append(all[(lastNewline + 1)..]);
-        await response.WriteAsync(output.ToString(), cancellation);
-        await response.Body.FlushAsync(cancellation);
         return (position, line);
     }
 }
