@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Kairos.Factory.Api;
 
@@ -18,7 +19,7 @@ public static class LogEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task FollowAsync(string id, HttpContext http, JobStore store, LogHub hub, FactoryOptions options)
+    private static async Task FollowAsync(string id, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext http, JobStore store, LogHub hub, FactoryOptions options)
     {
         var cancellation = http.RequestAborted;
         if (store.Get(id) is null)
@@ -33,7 +34,7 @@ public static class LogEndpoints
         var path = Path.Combine(options.JobsDir, id, "build.log");
         long position = 0;
         var lineNumber = 0;
-        var skipThrough = ResumeAfter(http.Request);
+        var skipThrough = ResumeAfter(lastEventId);
         try
         {
             while (true)
@@ -58,8 +59,8 @@ public static class LogEndpoints
     }
 
     /// <summary>The line a reconnecting client saw last (its <c>Last-Event-ID</c>), or 0; anything else is ignored, as the SSE spec has it.</summary>
-    private static int ResumeAfter(HttpRequest request) =>
-        int.TryParse(request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0;
+    private static int ResumeAfter(string? lastEventId) =>
+        int.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0;
 
     /// <summary>How much of the log one read takes: a reader catching up on a long log holds this much, not the whole file.</summary>
     private const int ChunkBytes = 1 << 20;
