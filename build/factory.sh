@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The Kairos Factory on a fresh machine, one command (needs root: podman's store and the chroot builder):
+#   bash build/factory.sh [serve flags...]      e.g. --listen 127.0.0.1:8080 --data-dir ./factory-data
+# Installs what the builds use (build/install-deps.sh), publishes kairos-stages (build/publish.sh), then runs
+# 'kairos-factory serve' with it. Artifacts: ARTIFACTS_DIR=/path serves builds offline from a directory made by
+# 'kairos-stages artifacts fetch'; without it the pinned release URLs are downloaded by each build, and when GitHub
+# is not reachable the test suite's stand-in artifacts are used instead, with a warning: they are NOT real Kairos
+# binaries, only enough to see every step of a build work.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash build/install-deps.sh
+bash build/publish.sh >/dev/null
+bin=$(realpath "$(ls out/*/kairos-stages | head -n1)")
+
+args=(--kairos-stages "$bin")
+if [ -n "${ARTIFACTS_DIR:-}" ]; then
+  args+=(--artifacts-dir "$ARTIFACTS_DIR")
+elif ! curl -fsS -m 5 -o /dev/null https://github.com; then
+  stand_in=$(mktemp -d /tmp/kairos-factory-stand-in.XXXXXX)
+  echo "factory: GitHub is not reachable; builds use stand-in artifacts from $stand_in (NOT real Kairos binaries)" >&2
+  for arch in amd64 arm64; do
+    "$bin" artifacts list --all --arch "$arch" --version 1.0.0
+  done | sort -u | python3 build/stand-in-artifacts.py "$stand_in"
+  args+=(--artifacts-dir "$stand_in")
+fi
+
+dotnet build src/Kairos.Factory -c Release -warnaserror --nologo -v quiet
+exec dotnet src/Kairos.Factory/bin/Release/net10.0/kairos-factory.dll serve "${args[@]}" "$@"
