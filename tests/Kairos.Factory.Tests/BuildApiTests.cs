@@ -74,6 +74,13 @@ public sealed class BuildApiTests
         using var wrongToken = await host.Client.SendAsync(wrong);
         using var query = await host.Client.GetAsync(artifact.Url + "?token=" + FactoryHost.Token);
         using var missing = await host.Authorized.GetAsync($"/api/v1/builds/{id}/artifacts/..%2F..%2Ffactory.db");
+        using var headers = await host.Authorized.SendAsync(new HttpRequestMessage(HttpMethod.Head, artifact.Url));
+        using var headAnonymous = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, artifact.Url));
+        using var cached = new HttpRequestMessage(HttpMethod.Get, artifact.Url) { Headers = { { "If-None-Match", $"\"{artifact.Sha256}\"" } } };
+        using var notModified = await host.Authorized.SendAsync(cached);
+        using var changed = new HttpRequestMessage(HttpMethod.Get, artifact.Url) { Headers = { { "If-Range", "\"another-file\"" } } };
+        changed.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, 611);
+        using var wholeAgain = await host.Authorized.SendAsync(changed);
 
         // assert
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
@@ -85,6 +92,18 @@ public sealed class BuildApiTests
         Assert.Equal(HttpStatusCode.OK, query.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+
+        // HEAD: the download's headers, no body; the ETag (the sha256) answers a cache's If-None-Match and a resumed
+        // download's If-Range (another file's tag gets the whole file, not a piece of this one)
+        Assert.Equal(HttpStatusCode.OK, headers.StatusCode);
+        Assert.Equal(whole.Length, headers.Content.Headers.ContentLength);
+        Assert.Equal(artifact.Sha256, Assert.Single(headers.Headers.GetValues(ArtifactEndpoints.Sha256Header)));
+        Assert.Equal($"\"{artifact.Sha256}\"", headers.Headers.ETag!.ToString());
+        Assert.Empty(await headers.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, headAnonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, wholeAgain.StatusCode);
+        Assert.Equal(whole, await wholeAgain.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

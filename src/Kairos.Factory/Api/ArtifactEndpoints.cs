@@ -25,6 +25,17 @@ public static class ArtifactEndpoints
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
             .RequireToken(allowQuery: true);
+
+        // download managers and `curl -I` ask for the size and checksum first
+        api.MapMethods("/builds/{id}/artifacts/{name}", [HttpMethods.Head], Download)
+            .WithTags("Artifacts").WithName("ArtifactHeaders").WithSummary("One file's headers without its body")
+            .WithDescription($"The download's headers (Content-Length, Accept-Ranges, ETag, {Sha256Header}) and status, no body. Needs the token like the download.")
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
+            .RequireToken(allowQuery: true);
     }
 
     private static IResult List(string id, JobStore store)
