@@ -151,7 +151,8 @@ public sealed class BuildApiTests
 
         // assert: every step's lines, the failing command's stderr, the end event
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("id: 1\ndata: ", stream);
+        Assert.Matches("^id: 1\ndata: 20[0-9]{2}-", stream); // the first line as written: no byte-order mark
+        Assert.DoesNotContain('\r', stream);
         Assert.Contains("[base] $ tar --extract", stream);
         Assert.Contains("[install] step installPackages failed: apt-get install exited with code 100", stream);
         Assert.EndsWith("event: end\ndata: {\"status\":\"failed\"}\n\n", stream);
@@ -178,6 +179,38 @@ public sealed class BuildApiTests
         Assert.Equal(full[full.IndexOf("id: 4\n", StringComparison.Ordinal)..], resumed);
         Assert.EndsWith("event: end\ndata: {\"status\":\"failed\"}\n\n", resumed);
         Assert.Equal(full, replayed);
+    }
+
+    [Fact]
+    public async Task The_log_also_streams_over_a_WebSocket_a_frame_a_line_closed_with_the_status()
+    {
+        using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
+        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        await host.WaitForAsync(id, Timeout, "failed");
+        var sse = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
+        var expected = sse.Split('\n').Where(line => line.StartsWith("data: ", StringComparison.Ordinal)).Select(line => line[6..]).SkipLast(1).ToList();
+
+        // act: the classic Factory's client, a WebSocket on the same URL
+        using var socket = await host.WebSockets.ConnectAsync(new Uri($"ws://localhost/api/v1/builds/{id}/logs"), TestContext.Current.CancellationToken);
+        var frames = new List<string>();
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+            if (received.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
+            {
+                break;
+            }
+
+            Assert.True(received.EndOfMessage, "a line fits one frame");
+            frames.Add(System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count));
+        }
+
+        // assert: the same lines as the SSE stream, in order, then a normal close naming the final status
+        Assert.NotEmpty(frames);
+        Assert.Equal(expected, frames);
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
+        Assert.Equal("failed", socket.CloseStatusDescription);
     }
 
     [Fact]

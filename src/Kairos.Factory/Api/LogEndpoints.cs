@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.WebSockets;
 using System.Text;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
@@ -7,15 +8,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kairos.Factory.Api;
 
 /// <summary>
-/// A build's log over Server-Sent Events: the whole log from the start (or from after the line a reconnecting client's
-/// <c>Last-Event-ID</c> names), then new lines live, ending with an <c>end</c> event when the build ends.
+/// A build's log: the whole log from the start (or from after the line a reconnecting client's <c>Last-Event-ID</c>
+/// names), then new lines live, until the build ends. Over Server-Sent Events (an <c>end</c> event carries the final
+/// status), or over a WebSocket as the classic Factory served it (a text frame per line, closed with the status).
 /// </summary>
 public static class LogEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/builds/{id}/logs", FollowAsync)
-            .WithTags("Builds").WithName("FollowBuildLog").WithSummary("Replay, then follow, a build's log (SSE)")
-            .WithDescription("text/event-stream: one `data:` event per log line (id = line number), then `event: end` with the final status. A reconnecting client's `Last-Event-ID` header (what EventSource sends) resumes after that line instead of replaying from the first. A client that disconnects stops only its own stream.")
+            .WithTags("Builds").WithName("FollowBuildLog").WithSummary("Replay, then follow, a build's log (SSE or WebSocket)")
+            .WithDescription("text/event-stream: one `data:` event per log line (id = line number), then `event: end` with the final status. A reconnecting client's `Last-Event-ID` header (what EventSource sends) resumes after that line instead of replaying from the first. A WebSocket upgrade on the same URL (the classic Factory's log protocol) gets one text frame per line and a normal close whose description is the final status. A client that disconnects stops only its own stream.")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -28,33 +30,64 @@ public static class LogEndpoints
             return;
         }
 
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        var path = Path.Combine(options.JobsDir, id, "build.log");
-        long position = 0;
-        var lineNumber = 0;
-        var skipThrough = ResumeAfter(lastEventId);
+        var reader = new LogReader(Path.Combine(options.JobsDir, id, "build.log"), ResumeAfter(lastEventId));
         try
         {
-            while (true)
+            if (http.WebSockets.IsWebSocketRequest)
             {
-                // read the state before the file: a job that ended has written its last line already
-                var job = store.Get(id);
-                (position, lineNumber) = await SendNewLinesAsync(http.Response, path, position, lineNumber, skipThrough, cancellation);
-                if (job is null || JobStatus.IsFinished(job.Status))
-                {
-                    await http.Response.WriteAsync($"event: end\ndata: {{\"status\":\"{job?.Status ?? "deleted"}\"}}\n\n", cancellation);
-                    await http.Response.Body.FlushAsync(cancellation);
-                    return;
-                }
-
-                await hub.WaitAsync(id, TimeSpan.FromSeconds(1), cancellation);
+                using var socket = await http.WebSockets.AcceptWebSocketAsync();
+                var status = await PumpAsync(id, store, hub, reader, batch => SendFramesAsync(socket, batch, cancellation), cancellation);
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, status, cancellation);
+                return;
             }
+
+            http.Response.ContentType = "text/event-stream";
+            http.Response.Headers.CacheControl = "no-cache";
+            http.Response.Headers["X-Accel-Buffering"] = "no";
+            var end = await PumpAsync(id, store, hub, reader, batch => SendEventsAsync(http.Response, batch, cancellation), cancellation);
+            await http.Response.WriteAsync($"event: end\ndata: {{\"status\":\"{end}\"}}\n\n", cancellation);
+            await http.Response.Body.FlushAsync(cancellation);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (Exception exception) when (cancellation.IsCancellationRequested && exception is OperationCanceledException or WebSocketException)
         {
             // the client went away; the build goes on
+        }
+    }
+
+    /// <summary>Sends the log's lines as they come until the build ends; returns its final status.</summary>
+    private static async Task<string> PumpAsync(string id, JobStore store, LogHub hub, LogReader reader, Func<IReadOnlyList<(int Number, string Text)>, Task> send, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            // read the state before the file: a job that ended has written its last line already
+            var job = store.Get(id);
+            await reader.ReadNewLinesAsync(send, cancellation);
+            if (job is null || JobStatus.IsFinished(job.Status))
+            {
+                return job?.Status ?? "deleted";
+            }
+
+            await hub.WaitAsync(id, TimeSpan.FromSeconds(1), cancellation);
+        }
+    }
+
+    private static async Task SendEventsAsync(HttpResponse response, IReadOnlyList<(int Number, string Text)> batch, CancellationToken cancellation)
+    {
+        var output = new StringBuilder();
+        foreach (var (number, text) in batch)
+        {
+            output.Append("id: ").Append(number).Append("\ndata: ").Append(text).Append("\n\n");
+        }
+
+        await response.WriteAsync(output.ToString(), cancellation);
+        await response.Body.FlushAsync(cancellation);
+    }
+
+    private static async Task SendFramesAsync(WebSocket socket, IReadOnlyList<(int Number, string Text)> batch, CancellationToken cancellation)
+    {
+        foreach (var (_, text) in batch)
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellation);
         }
     }
 
@@ -62,61 +95,64 @@ public static class LogEndpoints
     private static int ResumeAfter(string? lastEventId) =>
         int.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0;
 
-    /// <summary>How much of the log one read takes: a reader catching up on a long log holds this much, not the whole file.</summary>
-    private const int ChunkBytes = 1 << 20;
-
     /// <summary>
-    /// Sends the complete lines written since <paramref name="position"/> (a byte offset, always just after a newline, so
-    /// a UTF-8 character the writer has only half written is never decoded); lines up to <paramref name="skipThrough"/>
-    /// are counted, not sent. A line longer than a chunk goes out cut at the chunk's end.
+    /// Reads a growing log by byte offset, always just after a newline, so a UTF-8 character the writer has only half
+    /// written is never decoded; in chunks, so a follower catching up on a long log holds one chunk, not the file.
+    /// Lines up to <c>skipThrough</c> are counted, not sent. A line longer than a chunk goes out cut at the chunk's end.
     /// </summary>
-    private static async Task<(long Position, int Line)> SendNewLinesAsync(HttpResponse response, string path, long position, int line, int skipThrough, CancellationToken cancellation)
+    private sealed class LogReader(string path, int skipThrough)
     {
-        if (!File.Exists(path))
-        {
-            return (position, line);
-        }
+        private const int ChunkBytes = 1 << 20;
+        private long _position;
+        private int _line;
 
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var buffer = new byte[(int)Math.Clamp(file.Length - position, 0, ChunkBytes)];
-        while (buffer.Length > 0 && file.Length > position)
+        public async Task ReadNewLinesAsync(Func<IReadOnlyList<(int Number, string Text)>, Task> send, CancellationToken cancellation)
         {
-            file.Seek(position, SeekOrigin.Begin);
-            var read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellation);
-            if (read == 0)
+            if (!File.Exists(path))
             {
-                break;
+                return;
             }
 
-            var complete = Array.LastIndexOf(buffer, (byte)'\n', read - 1);
-            if (complete < 0)
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var buffer = new byte[(int)Math.Clamp(file.Length - _position, 0, ChunkBytes)];
+            while (buffer.Length > 0 && file.Length > _position)
             {
-                if (read < ChunkBytes)
+                file.Seek(_position, SeekOrigin.Begin);
+                var read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellation);
+                if (read == 0)
                 {
-                    break; // the writer is mid-line: the rest comes with the next read
+                    break;
                 }
 
-                complete = read;
-            }
-
-            var output = new StringBuilder();
-            foreach (var text in Encoding.UTF8.GetString(buffer, 0, complete).Split('\n'))
-            {
-                if (++line > skipThrough)
+                // logs written before the writer dropped its byte-order mark start with one
+                var first = _position == 0 && read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+                var complete = Array.LastIndexOf(buffer, (byte)'\n', read - 1);
+                if (complete < 0)
                 {
-                    output.Append("id: ").Append(line).Append("\ndata: ").Append(text).Append("\n\n");
+                    if (read < ChunkBytes)
+                    {
+                        break; // the writer is mid-line: the rest comes with the next read
+                    }
+
+                    complete = read;
                 }
-            }
 
-            if (output.Length > 0)
-            {
-                await response.WriteAsync(output.ToString(), cancellation);
-                await response.Body.FlushAsync(cancellation);
-            }
+                var batch = new List<(int, string)>();
+                foreach (var text in Encoding.UTF8.GetString(buffer, first, Math.Max(complete - first, 0)).Split('\n'))
+                {
+                    if (++_line > skipThrough)
+                    {
+                        batch.Add((_line, text));
+                    }
+                }
 
-            position += Math.Min(complete + 1, read);
+                if (batch.Count > 0)
+                {
+                    await send(batch);
+                }
+
+                _position += Math.Min(complete + 1, read);
+            }
         }
-
-        return (position, line);
     }
 }

@@ -21,6 +21,7 @@ public static class FactoryPipeline
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
 
+        app.UseWebSockets(); // GET /builds/{id}/logs also speaks the classic Factory's WebSocket log protocol
         app.UseRouting();
         app.UseEndpoints(endpoints => endpoints.MapFactory());
         return app;

@@ -9,12 +9,23 @@ public sealed class JobLog(string path, string jobId, LogHub hub, SecretMask mas
 
     public string Path => path;
 
+    // no byte-order mark: the log is read by byte offset and its first line goes out as it is
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Appends <paramref name="line"/>; a text of several lines (any line ending) becomes several log lines, each stamped,
+    /// so no carriage return ever reaches a log stream (SSE would read one as the end of a field).</summary>
     public void Write(string step, string line)
     {
-        var text = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} [{step}] {mask.Apply(line)}\n";
+        var stamp = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} [{step}] ";
+        var text = new StringBuilder();
+        foreach (var part in mask.Apply(line).ReplaceLineEndings("\n").Split('\n'))
+        {
+            text.Append(stamp).Append(part).Append('\n');
+        }
+
         lock (_gate)
         {
-            File.AppendAllText(path, text, Encoding.UTF8);
+            File.AppendAllText(path, text.ToString(), Utf8);
         }
 
         hub.Notify(jobId);

@@ -43,6 +43,9 @@ internal sealed class FactoryHost : IDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>A WebSocket client of the in-memory server.</summary>
+    public Microsoft.AspNetCore.TestHost.WebSocketClient WebSockets => _factory.Server.CreateWebSocketClient();
+
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     public static JsonSerializerOptions Json => FactoryJson.Options;
