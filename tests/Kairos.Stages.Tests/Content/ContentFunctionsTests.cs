@@ -20,7 +20,7 @@ public sealed class ContentFunctionsTests
     {
         var names = Assets.List("dracut/28immucore");
 
-        Assert.Equal(["generator.sh", "immucore.service", "module-setup.sh"], names);
+        Assert.Equal(["generator.sh", "immucore.service", "live-overlay-dirs.sh", "module-setup.sh"], names);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ install() {
 
     inst_script "${moddir}/generator.sh" "${systemdutildir}/system-generators/dracut-immucore-generator"
     inst_simple "${moddir}/immucore.service" "${systemdsystemunitdir}/immucore.service"
+    inst_hook pre-mount 10 "${moddir}/live-overlay-dirs.sh"
     mkdir -p "${initdir}/${systemdsystemunitdir}/initrd.target.requires"
     ln_r "${systemdsystemunitdir}/immucore.service" "${systemdsystemunitdir}/initrd.target.requires/immucore.service"
     dracut_need_initqueue
