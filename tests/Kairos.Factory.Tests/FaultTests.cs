@@ -77,4 +77,60 @@ public sealed class FaultTests
             Directory.Delete(dataDir);
         }
     }
+
+    [Fact]
+    public async Task A_work_dir_the_clean_up_cannot_delete_is_logged_and_the_server_keeps_building()
+    {
+        if (Environment.UserName != "root")
+        {
+            Assert.Skip("needs root (chattr +i)");
+        }
+
+        // arrange: the fixture leaves an immutable file in each build's root (before the fix, the failed delete threw out of
+        // the worker and stopped the whole server)
+        var dataDir = Directory.CreateTempSubdirectory("kf-undeletable-").FullName;
+        var probe = Path.Combine(dataDir, "chattr-probe");
+        File.WriteAllText(probe, "");
+        if (!TryChattr("+i", probe))
+        {
+            Directory.Delete(dataDir, recursive: true);
+            Assert.Skip("the file system under /tmp has no immutable attribute");
+        }
+
+        TryChattr("-i", probe);
+        var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-immutable.sh") }, dataDir);
+        try
+        {
+            var upload = await host.UploadAsync(BaseTarball.Busybox());
+
+            // act: two builds one after the other on the single worker
+            var first = await host.CreateOkAsync(Requests.Chroot(upload, "1.0.1"));
+            var firstJob = await host.WaitForAsync(first, Timeout, "failed", "succeeded");
+            var second = await host.CreateOkAsync(Requests.Chroot(upload, "1.0.2"));
+            var secondJob = await host.WaitForAsync(second, Timeout, "failed", "succeeded");
+            using var ready = await host.Client.GetAsync("/api/v1/readyz");
+
+            // assert: both finished (the worker survived), the server answers, the pinned file kept its work dir
+            Assert.Equal("succeeded", firstJob.Status);
+            Assert.Equal("succeeded", secondJob.Status);
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+            Assert.True(File.Exists(Path.Combine(dataDir, "work", first, "root", "pinned")));
+        }
+        finally
+        {
+            foreach (var pinned in Directory.GetFiles(Path.Combine(dataDir, "work"), "pinned", SearchOption.AllDirectories))
+            {
+                TryChattr("-i", pinned);
+            }
+
+            host.Dispose(); // deletes the data dir
+        }
+    }
+
+    private static bool TryChattr(string flag, string path)
+    {
+        using var chattr = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chattr", [flag, path]) { RedirectStandardError = true })!;
+        chattr.WaitForExit();
+        return chattr.ExitCode == 0;
+    }
 }

@@ -65,11 +65,30 @@ public sealed class LeftoverCleaner(FactoryOptions options)
             return;
         }
 
-        if (Directory.Exists(directory))
+        // a killed build's programs (podman tidying its layers, a dying dpkg) may still remove files while this walks the
+        // tree, and a file may refuse to go (immutable); retry, then leave it with an error rather than fail the caller
+        for (var attempt = 1; Directory.Exists(directory); attempt++)
         {
-            Directory.Delete(directory, recursive: true);
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                if (attempt == DeleteAttempts)
+                {
+                    Log.Error("Work dir {Directory} could not be deleted: {Reason}", directory, exception.Message);
+                    return;
+                }
+
+                await Task.Delay(DeleteRetryDelay);
+            }
         }
     }
+
+    private const int DeleteAttempts = 5;
+
+    private static readonly TimeSpan DeleteRetryDelay = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Kills (with their trees) the processes whose environment carries <paramref name="marker"/> (a job's, or this server's prefix).</summary>
     internal static void KillMarked(string marker)

@@ -68,7 +68,7 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
         {
             // server shutting down: the job stays running in the store and the next start marks it interrupted
             cancellations.End(job.Id);
-            await cleaner.CleanJobAsync(job.Id);
+            await CleanAsync(job.Id);
             return;
         }
         catch (OperationCanceledException)
@@ -90,7 +90,7 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
             cancellations.End(job.Id);
         }
 
-        await cleaner.CleanJobAsync(job.Id);
+        await CleanAsync(job.Id);
         try
         {
             runner.LogOf(job).Write("end", message is null ? status : $"{status}: {message}");
@@ -103,5 +103,18 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
         store.Finish(job.Id, status, message, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow + options.Retention);
         hub.Notify(job.Id);
         Log.Information("Build {Job} {Status}", job.Id, status);
+    }
+
+    /// <summary>A clean-up that fails is logged: it must neither keep the job running nor stop the server (a worker that throws stops the host).</summary>
+    private async Task CleanAsync(string jobId)
+    {
+        try
+        {
+            await cleaner.CleanJobAsync(jobId);
+        }
+        catch (Exception exception)
+        {
+            Log.Error(exception, "Clean-up of build {Job} failed; its work dir is cleaned at the next start", jobId);
+        }
     }
 }
