@@ -28,10 +28,7 @@ public sealed class ServeStartupTests
         {
             using var server = new ServerProcess(dataDir, flag, value);
 
-            Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
-            Assert.Equal(2, server.ExitCode);
-            Assert.Contains("kairos-factory: " + message, server.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal); // a message, not a stack trace
+            await AssertRefusedAsync(server, 2, "kairos-factory: " + message);
             Assert.False(Directory.Exists(dataDir), "the data dir was created");
         }
         finally
@@ -50,9 +47,7 @@ public sealed class ServeStartupTests
         {
             using var server = new ServerProcess(file);
 
-            Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
-            Assert.Equal(2, server.ExitCode);
-            Assert.Contains($"kairos-factory: --data-dir '{file}' is a file, not a directory", server.Output, StringComparison.Ordinal);
+            await AssertRefusedAsync(server, 2, $"kairos-factory: --data-dir '{file}' is a file, not a directory");
             Assert.Equal("not a directory\n", File.ReadAllText(file));
         }
         finally
@@ -72,10 +67,7 @@ public sealed class ServeStartupTests
         {
             using var server = new ServerProcess(dataDir);
 
-            Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
-            Assert.Equal(1, server.ExitCode);
-            Assert.Contains($"kairos-factory: --data-dir '{dataDir}': ", server.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+            await AssertRefusedAsync(server, 1, $"kairos-factory: --data-dir '{dataDir}': ");
             Assert.Equal(["blocker"], Directory.GetFileSystemEntries(scratch).Select(Path.GetFileName));
         }
         finally
@@ -96,10 +88,7 @@ public sealed class ServeStartupTests
         {
             using var server = new ServerProcess(port, dataDir);
 
-            Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
-            Assert.Equal(1, server.ExitCode);
-            Assert.Contains($"kairos-factory: cannot listen on 127.0.0.1:{port}: ", server.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+            await AssertRefusedAsync(server, 1, $"kairos-factory: cannot listen on 127.0.0.1:{port}: ");
             Assert.False(Directory.Exists(dataDir), "the data dir was created");
         }
         finally
@@ -144,5 +133,14 @@ public sealed class ServeStartupTests
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>The server exits by itself with <paramref name="exitCode"/>, saying <paramref name="message"/> in one line, not a stack trace.</summary>
+    private static async Task AssertRefusedAsync(ServerProcess server, int exitCode, string message)
+    {
+        Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
+        Assert.Equal(exitCode, server.ExitCode);
+        Assert.Contains(message, server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
     }
 }

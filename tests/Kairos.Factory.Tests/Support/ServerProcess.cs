@@ -89,16 +89,7 @@ internal sealed class ServerProcess : IDisposable
             await kill.WaitForExitAsync();
         }
 
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(deadline.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        return await WaitForExitAsync(timeout);
     }
 
     public int ExitCode => _process.ExitCode;
