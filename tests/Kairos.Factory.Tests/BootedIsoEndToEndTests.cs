@@ -23,6 +23,8 @@ public sealed partial class BootedIsoEndToEndTests
 {
     private const string BaseImage = "localhost/debian:12";
 
+    private const string CloudConfig = "#cloud-config\nhostname: factory-e2e-live\n";
+
     private static readonly TimeSpan BuildDeadline = TimeSpan.FromMinutes(40);
 
     // about 2 minutes a boot under TCG on an idle 2-core machine (LiveIsoBootTests); the same knob raises it on a busy one
@@ -57,7 +59,8 @@ public sealed partial class BootedIsoEndToEndTests
             server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenLine().Match(server.Output).Groups[1].Value);
 
             // act: POST the build, follow its log to the end event, list and download the ISO
-            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", Artifacts = new BuildArtifactsRequest { Iso = true } };
+            // with a cloud-config: users reported it missing from ISOs built from a container image (kairos#2876)
+            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", CloudConfig = CloudConfig, Artifacts = new BuildArtifactsRequest { Iso = true } };
             using var created = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json, cancellation);
             Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json, cancellation))!.Id;
@@ -86,6 +89,11 @@ public sealed partial class BootedIsoEndToEndTests
                 Assert.Equal(iso.Size, file.Length);
                 Assert.Equal(iso.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellation)));
             }
+
+            // the request's cloud-config is the ISO's /config.yaml, as build-iso --cloud-config puts it
+            var config = Path.Combine(scratch, "config.yaml");
+            Podman.Exec("xorriso", "-osirrox", "on", "-indev", saved, "-extract", "/config.yaml", config);
+            Assert.Contains("hostname: factory-e2e-live", File.ReadAllText(config), StringComparison.Ordinal);
 
             var (raw, poweredOff, elapsed) = await QemuLiveBoot.BootAsync(saved, uefi: false, BootDeadline, scratch);
 
