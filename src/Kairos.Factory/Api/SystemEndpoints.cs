@@ -1,6 +1,7 @@
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
 using Kairos.Factory.Validation;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Factory.Api;
 

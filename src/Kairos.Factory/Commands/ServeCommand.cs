@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Kairos.Factory.Api;
 using Kairos.Factory.Auth;
 using Kairos.Factory.Hosting;
-using Kairos.Factory.Jobs;
+using Kairos.Stages.Platform;
 using Serilog;
 
 namespace Kairos.Factory.Commands;

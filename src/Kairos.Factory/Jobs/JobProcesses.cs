@@ -25,7 +25,7 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
     {
         cancellation.ThrowIfCancellationRequested();
         log.Write(step, "$ " + string.Join(' ', new[] { program }.Concat(arguments).Select(Quote)));
-        if (!Installed(program))
+        if (Kairos.Stages.Platform.ProgramLookup.Find(program) is null)
         {
             throw new StepFailedException($"{step}: cannot start {program}: not found (is it installed?)");
         }
@@ -128,11 +128,6 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
         await Task.WhenAny(task, Task.Delay(limit));
         return task.IsCompleted;
     }
-
-    private static bool Installed(string program) =>
-        program.Contains('/', StringComparison.Ordinal)
-            ? File.Exists(program)
-            : (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':').Any(directory => directory.Length > 0 && File.Exists(Path.Combine(directory, program)));
 
     private static string Quote(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=+,@".Contains(c)) ? argument : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -57,10 +57,7 @@ public static partial class LocalImage
         return info.ExitCode == 0 ? "docker" : null;
     }
 
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Any(d => File.Exists(Path.Combine(d, program)));
+    private static bool OnPath(string program) => Platform.ProgramLookup.Find(program) is not null;
 
     // what podman and docker take as an image reference; a leading '-' (an option to the engine), spaces or shell characters never reach a tool
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/:@+-]*$")]

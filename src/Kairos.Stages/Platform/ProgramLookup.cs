@@ -1,6 +1,6 @@
-namespace Kairos.Factory.Jobs;
+namespace Kairos.Stages.Platform;
 
-/// <summary>Where a program the pipeline runs is: a path as given, or a bare name looked up on PATH the way exec does.</summary>
+/// <summary>Where a program to start is (the Factory's pipeline, the container engines of build-iso): a path as given, or a bare name looked up on PATH the way exec does.</summary>
 public static class ProgramLookup
 {
     /// <summary>The executable file <paramref name="program"/> names, or null when there is none.</summary>
@@ -11,7 +11,7 @@ public static class ProgramLookup
             return IsExecutable(program) ? Path.GetFullPath(program) : null;
         }
 
-        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+        return (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, program))
             .FirstOrDefault(IsExecutable);
     }
