@@ -16,7 +16,9 @@ args=(--kairos-stages "$bin")
 if [ -n "${ARTIFACTS_DIR:-}" ]; then
   args+=(--artifacts-dir "$ARTIFACTS_DIR")
 elif ! curl -fsS -m 5 -o /dev/null https://github.com; then
-  stand_in=$(mktemp -d /tmp/kairos-factory-stand-in.XXXXXX)
+  # under out/ (made again each start), not a temp dir: the server is exec'd, so nothing would remove one
+  stand_in=$(realpath -m out/stand-in-artifacts)
+  rm -rf "$stand_in" && mkdir -p "$stand_in"
   echo "factory: GitHub is not reachable; builds use stand-in artifacts from $stand_in (NOT real Kairos binaries)" >&2
   for arch in amd64 arm64; do
     "$bin" artifacts list --all --arch "$arch" --version 1.0.0
