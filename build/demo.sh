@@ -42,7 +42,12 @@ bash build/install-deps.sh main
 took "installing packages"
 
 step "publishing kairos-stages (build/publish.sh: NativeAOT; the first run restores from NuGet)"
-bash build/publish.sh >/dev/null
+mkdir -p out
+if ! bash build/publish.sh >out/publish.log 2>&1; then
+  tail -n 30 out/publish.log >&2
+  echo "demo: publishing failed (the whole output: out/publish.log)" >&2
+  exit 1
+fi
 bin=$(ls out/*/kairos-stages | head -n1)
 took "publishing"
 
