@@ -12,6 +12,7 @@ main=(
   clang           # build/publish.sh: NativeAOT links with the system C toolchain
   zlib1g-dev      # ... and zlib
   libssl-dev      # ... and OpenSSL, statically (hashing and HTTPS; minimal bases have no libssl)
+  cmake make      # ... whose shim (System.Security.Cryptography.Native) the ILCompiler builds here with cmake and make
   curl            # demo.sh/factory.sh ask whether GitHub is reachable before downloading the release artifacts
   ca-certificates # HTTPS for curl, NuGet and the artifact downloads
   python3         # build/stand-in-artifacts.py, when GitHub is not reachable
