@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # The Kairos Factory on a fresh machine, one command (needs root: podman's store and the chroot builder):
 #   bash build/factory.sh [serve flags...]      e.g. --listen 127.0.0.1:8080 --data-dir ./factory-data
-# Installs what the builds use (build/install-deps.sh), publishes kairos-stages (build/publish.sh), then runs
+# Installs what the Factory's builds use (build/install-deps.sh factory: podman and the image tools; no emulator or
+# browser), publishes kairos-stages (build/publish.sh), then runs
 # 'kairos-factory serve' with it. Artifacts: ARTIFACTS_DIR=/path serves builds offline from a directory made by
 # 'kairos-stages artifacts fetch'; without it the pinned release URLs are downloaded by each build, and when GitHub
 # is not reachable the test suite's stand-in artifacts are used instead, with a warning: they are NOT real Kairos
 # binaries, only enough to see every step of a build work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash build/install-deps.sh
-bash build/publish.sh >/dev/null
+bash build/install-deps.sh factory
+mkdir -p out
+if ! bash build/publish.sh >out/publish.log 2>&1; then
+  tail -n 30 out/publish.log >&2
+  echo "factory: publishing kairos-stages failed (the whole output: out/publish.log)" >&2
+  exit 1
+fi
 bin=$(realpath "$(ls out/*/kairos-stages | head -n1)")
 
 args=(--kairos-stages "$bin")

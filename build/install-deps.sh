@@ -1,44 +1,86 @@
 #!/usr/bin/env bash
-# Installs the system packages the build and the tests use (idempotent; needs root).
+# Installs the Debian packages one purpose needs, and nothing more (idempotent; needs root):
+#   bash build/install-deps.sh main      the main job (build/demo.sh): debootstrap, and what build/publish.sh links
+#   bash build/install-deps.sh factory   main + the Factory (build/factory.sh): its engine and the media tools it runs
+#   bash build/install-deps.sh tests     everything (.ci/run): factory + what the test suite drives; the default
+# Adding a package is one line in the list of the purpose that uses it, saying what uses it.
 set -euo pipefail
-need=()
-for tool in debootstrap:debootstrap busybox:busybox-static curl:curl python3:python3 cpio:cpio zstd:zstd; do
-  bin=${tool%%:*}; pkg=${tool##*:}
-  command -v "$bin" >/dev/null 2>&1 || need+=("$pkg")
+
+# The main job: make a Debian root, publish the NativeAOT binary, build and validate the image.
+main=(
+  debootstrap     # build/demo.sh makes its Debian 12 root with it
+  clang           # build/publish.sh: NativeAOT links with the system C toolchain
+  zlib1g-dev      # ... and zlib
+  libssl-dev      # ... and OpenSSL, statically (hashing and HTTPS; minimal bases have no libssl)
+  cmake make      # ... whose shim (System.Security.Cryptography.Native) the ILCompiler builds here with cmake and make
+  curl            # demo.sh/factory.sh ask whether GitHub is reachable before downloading the release artifacts
+  ca-certificates # HTTPS for curl, NuGet and the artifact downloads
+  python3         # build/stand-in-artifacts.py, when GitHub is not reachable
+)
+# The Factory: the engine its default builder runs, and the tools of build-iso, build-uki, genkey and build-disk.
+factory=(
+  podman             # the default builder (podman build --isolation chroot; base images from its local store)
+  skopeo umoci       # build-iso/build-disk from an OCI archive or a podman image: copied to an OCI layout, unpacked
+  xorriso            # the ISO image
+  squashfs-tools     # rootfs.squashfs
+  mtools dosfstools  # the FAT EFI images (mkfs.vfat, mcopy)
+  grub-common grub-pc-bin grub-efi-amd64-bin # BIOS and EFI GRUB images made with the host's GRUB (grub-mkimage)
+  systemd-boot-efi   # build-uki: the systemd stub and boot loader
+  sbsigntool efitools # build-uki/genkey: Secure Boot signing and key lists
+  openssl            # genkey: the Secure Boot keys and certificates
+  qemu-utils         # build-disk: qemu-img converts the raw disk (the image tools only, no emulator)
+)
+# The tests: what the suite drives beyond the Factory. Installed with their recommends (QEMU's NIC option ROMs,
+# podman's network helpers), as on the developer machines where the suite was measured.
+tests=(
+  busybox-static             # static busybox copied into bare roots by the chroot and boot-time tests
+  cpio zstd                  # initrd tools, in CI since its first script (no test calls them directly today)
+  grub-emu                   # GRUB evaluates the shipped menus (grub-emu, grub-script-check, grub-editenv)
+  e2fsprogs                  # ... on disk images made with mkfs.ext2 and debugfs
+  buildah runc               # the example Dockerfiles built by podman (runc: crun cannot set this host's rlimits)
+  qemu-system-x86 ovmf seabios ipxe-qemu # live ISO boots under real firmware
+  swtpm                      # a TPM for the Trusted Boot boots
+  qemu-user-static binfmt-support # arm64 roots run on this amd64 machine
+  docker.io docker-registry  # the buildx builder and a local registry
+  chromium                   # the Factory page's browser tests (Playwright drives Debian's chromium; no download)
+)
+
+purpose=${1:-tests}
+case "$purpose" in
+  main) want=("${main[@]}") why="the main job: debootstrap and the NativeAOT toolchain build/publish.sh links with" ;;
+  factory) want=("${main[@]}" "${factory[@]}") why="the Factory: the main job's packages, podman and the image tools (ISO, UKI, disk)" ;;
+  tests) want=("${main[@]}" "${factory[@]}" "${tests[@]}") why="the tests: everything, QEMU, chromium and docker included" ;;
+  -h | --help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "install-deps: unknown purpose '$purpose' (main, factory or tests)" >&2; exit 2 ;;
+esac
+
+# The .NET 10 SDK is the one prerequisite apt does not provide: say so before installing anything.
+command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || { echo "install-deps: apt needs root (run as root, or with sudo)" >&2; exit 1; }
+
+missing=()
+for pkg in "${want[@]}"; do
+  dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -qx 'install ok installed' || missing+=("$pkg")
 done
-# busybox from busybox-static must be the static build: the chroot tests copy it into bare roots.
-dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
-# Boot-time tests: GRUB evaluates the shipped menus (grub-emu, grub-script-check, grub-editenv) on
-# disk images built with mkfs.ext2/debugfs and mksquashfs.
-for tool in grub-emu:grub-emu grub-script-check:grub-common grub-editenv:grub-common mkfs.ext2:e2fsprogs debugfs:e2fsprogs mksquashfs:squashfs-tools; do
-  bin=${tool%%:*}; pkg=${tool##*:}
-  command -v "$bin" >/dev/null 2>&1 || need+=("$pkg")
-done
-# NativeAOT (build/publish.sh) links with the system C toolchain and zlib.
-command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
-dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
-dpkg -s libssl-dev >/dev/null 2>&1 || need+=(libssl-dev)  # build/publish.sh links OpenSSL statically
-# build-iso (issue 17) and its live boot test: the ISO tools, the host GRUB images, OCI unpacking, QEMU and
-# its firmwares; the podman tests build the example Dockerfiles (runc: crun cannot set this host's rlimits).
-# These install with their recommends (QEMU's NIC option ROMs, podman's conmon/network helpers), as on a
-# developer's machine where they were measured. chromium: the Factory page's browser tests (Playwright drives
-# Debian's chromium; no browser download).
-full=()
-for pkg in xorriso squashfs-tools mtools dosfstools grub-common grub-pc-bin grub-efi-amd64-bin umoci skopeo \
-  podman buildah runc qemu-system-x86 ovmf seabios ipxe-qemu chromium; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || full+=("$pkg")
-done
-if ((${#need[@]})); then
+if ((${#missing[@]})); then
+  echo "install-deps $purpose: installing ${missing[*]} ($why)" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}"
+  recommends=--no-install-recommends
+  [ "$purpose" = tests ] && recommends=--install-recommends
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
+  apt-get -o DPkg::Lock::Timeout=900 install -y -qq "$recommends" "${missing[@]}"
+else
+  echo "install-deps $purpose: all ${#want[@]} packages present ($why)" >&2
 fi
-if ((${#full[@]})); then
-  export DEBIAN_FRONTEND=noninteractive
-  ((${#need[@]})) || apt-get update -qq
-  apt-get install -y -qq "${full[@]}"
+
+# The tests also lint the Factory's OpenAPI document with @redocly/cli, from npm (any npm on PATH will do: a
+# NodeSource nodejs bundles its own and conflicts with Debian's npm package).
+if [ "$purpose" = tests ] && [ ! -x /opt/redocly/node_modules/.bin/redocly ]; then
+  echo "install-deps tests: installing @redocly/cli with npm into /opt/redocly (the OpenAPI lint test)" >&2
+  if ! command -v npm >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=900 update -qq
+    apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends npm
+  fi
+  npm install --silent --prefix /opt/redocly @redocly/cli@2.77.0
 fi
-# Kairos Factory: podman (above) builds images; @redocly/cli lints its OpenAPI document.
-command -v npm >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq --no-install-recommends npm; }
-[ -x /opt/redocly/node_modules/.bin/redocly ] || npm install --silent --prefix /opt/redocly @redocly/cli@2.77.0
-command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }

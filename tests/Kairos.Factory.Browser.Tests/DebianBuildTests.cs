@@ -10,6 +10,9 @@ namespace Kairos.Factory.Browser.Tests;
 /// The whole way through, with nothing standing in for the pipeline: a real Debian 12 root uploaded from the form,
 /// the published kairos-stages (install, init, validate) on the chroot builder, followed live on the build page,
 /// then the artifact downloaded by the browser and checked. Asks for the ISO when kairos-stages has build-iso.
+/// With $KAIROS_FACTORY_README_SCREENSHOTS set (build/readme-screenshots.sh) it also makes the README's three images;
+/// the server then keeps its data, the binary and the artifacts under <see cref="ReadmeLayout"/>, so the log in them
+/// shows the paths of a plain install and none of the machine that made them (checked over the whole log).
 /// </summary>
 [Collection(FactoryBrowserGroup.Name)]
 public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
@@ -22,13 +25,16 @@ public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
             Assert.Skip(reason);
         }
 
+        var readme = Screenshots.ReadmeDirectory is not null;
+        Assert.False(readme && Directory.Exists(ReadmeLayout), $"{ReadmeLayout} exists: the README's build makes it and removes it afterwards; move it away first");
         var work = Directory.CreateTempSubdirectory("kf-debian-build-").FullName;
         try
         {
             var rootTarball = DebianBase.CreateRootTarball(work);
-            var artifacts = DebianBase.CreateStandInArtifacts(work);
             var iso = DebianBase.HasBuildIso();
-            await using var server = await FactoryProcess.StartAsync(DebianBase.Binary!, builder: "chroot", workers: 1, ["--artifacts-dir", artifacts]);
+            Assert.True(iso || !readme, "the README's images show an ISO build: this kairos-stages has no build-iso");
+            var (binary, artifacts, scratch) = readme ? ReadmeLayoutOf(DebianBase.Binary!) : (DebianBase.Binary!, DebianBase.CreateStandInArtifacts(work), null);
+            await using var server = await FactoryProcess.StartAsync(binary, builder: "chroot", workers: 1, ["--artifacts-dir", artifacts], scratch);
             await using var session = await PageSession.OpenAsync(fixture.Browser, server.Token, 1280, 900);
             var page = session.Page;
 
@@ -41,11 +47,19 @@ public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
             await page.Locator("input[name=output][value=rootfs]").SetCheckedAsync(!iso);
             await page.GetByText("Advanced").ClickAsync();
             await page.Locator("#builder").SelectOptionAsync("chroot");
+            await Screenshots.SaveForReadmeAsync(page, "new-build");
             await page.GetByRole(AriaRole.Button, new() { Name = "Start build" }).ClickAsync();
-            await BuildForm.BuildIdAsync(page);
+            var id = await BuildForm.BuildIdAsync(page);
 
             await Expect(page.Locator("#log")).ToContainTextAsync("[install]", new() { Timeout = 120_000 });
             await Screenshots.SaveAsync(page, "11-debian-build-running");
+            if (readme)
+            {
+                // a few steps into the install stage, so the picture shows the engine at work
+                await Expect(page.Locator("#log")).ToContainTextAsync("installPackages: Install base packages", new() { Timeout = 10 * 60_000 });
+                await Screenshots.SaveForReadmeAsync(page, "running-build");
+            }
+
             await Expect(page.Locator("#state")).ToHaveTextAsync("succeeded", new() { Timeout = 40 * 60_000 });
             await Screenshots.SaveAsync(page, "12-debian-build-succeeded");
 
@@ -75,12 +89,41 @@ public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
                 Assert.Matches("(?m)^KAIROS_VERSION=\"?v1\\.0\\.0\"?$", KairosRelease(saved));
             }
 
+            if (readme)
+            {
+                await Screenshots.SaveForReadmeAsync(page, "finished-build");
+                using var http = new HttpClient();
+                var log = await http.GetStringAsync(new Uri($"{server.BaseUrl}/api/v1/builds/{id}/logs"), TestContext.Current.CancellationToken);
+                Assert.Contains(ReadmeLayout + "/kairos-stages run --stage install", log);
+                foreach (var machinePath in new[] { work, Path.GetDirectoryName(DebianBase.Binary)!, Path.GetTempPath() })
+                {
+                    Assert.DoesNotContain(machinePath, log);
+                }
+            }
+
             session.AssertNoConsoleErrors();
         }
         finally
         {
             Directory.Delete(work, recursive: true);
+            if (readme && Directory.Exists(ReadmeLayout))
+            {
+                Directory.Delete(ReadmeLayout, recursive: true);
+            }
+
         }
+    }
+
+    /// <summary>Where the README's build keeps the server's data, the kairos-stages it runs and the artifacts: a plain install's place.</summary>
+    public const string ReadmeLayout = "/srv/kairos-factory";
+
+    /// <summary>The binary (a copy) and stand-in artifacts under <see cref="ReadmeLayout"/>, which did not exist (the test removes it).</summary>
+    private static (string Binary, string Artifacts, string Scratch) ReadmeLayoutOf(string binary)
+    {
+        Directory.CreateDirectory(ReadmeLayout);
+        var copy = Path.Combine(ReadmeLayout, "kairos-stages");
+        File.Copy(binary, copy);
+        return (copy, DebianBase.CreateStandInArtifacts(ReadmeLayout), ReadmeLayout);
     }
 
     private static string KairosRelease(string rootTarball)

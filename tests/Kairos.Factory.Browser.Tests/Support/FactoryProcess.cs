@@ -46,9 +46,11 @@ public sealed class FactoryProcess : IAsyncDisposable
     /// <param name="builder">The server's default builder.</param>
     /// <param name="workers">Builds running at once.</param>
     /// <param name="extraArguments">More <c>serve</c> options.</param>
-    public static async Task<FactoryProcess> StartAsync(string kairosStages, string builder, int workers = 2, IReadOnlyList<string>? extraArguments = null)
+    /// <param name="scratch">The directory holding its data dir and podman store (removed on dispose, with whatever else the caller put
+    /// there), instead of a new temporary one: the README's screenshots show paths under a fixed one.</param>
+    public static async Task<FactoryProcess> StartAsync(string kairosStages, string builder, int workers = 2, IReadOnlyList<string>? extraArguments = null, string? scratch = null)
     {
-        var scratch = Directory.CreateTempSubdirectory("kairos-factory-browser-").FullName;
+        scratch ??= Directory.CreateTempSubdirectory("kairos-factory-browser-").FullName;
         var dataDir = Path.Combine(scratch, "data");
         var port = FreePort();
         var server = Path.Combine(AppContext.BaseDirectory, "kairos-factory.dll");
