@@ -15,8 +15,9 @@
 #   out/linux-x64/kairos-stages artifacts fetch --all --dest out/linux-x64/artifacts
 #   DOCKER_BUILDKIT=1 docker build --build-arg BUILD=published -t kairos-stages .
 #
-# BUILD=sdk (the default) compiles inside the SDK image; BUILD=published copies PUBLISHED/kairos-stages
-# and PUBLISHED/artifacts from the build context (PUBLISHED defaults to out/linux-x64).
+# BUILD=sdk (the default) compiles a static musl binary inside the SDK image; BUILD=published copies PUBLISHED/kairos-stages
+# and PUBLISHED/artifacts from the build context (PUBLISHED defaults to out/linux-x64; a linux-x64 publish is a
+# glibc binary: it runs in glibc bases such as Debian or Ubuntu, not in Alpine nor by itself in this scratch image).
 ARG BUILD=sdk
 
 # Build on Alpine: a musl NativeAOT binary linked fully static runs on glibc and musl bases alike.

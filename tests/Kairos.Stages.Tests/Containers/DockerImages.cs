@@ -26,8 +26,7 @@ public sealed class DockerImages : IDisposable
     /// <summary>Why the images can't be built here (not root, no Docker daemon, no debootstrap or published binary), or null.</summary>
     public static string? Unavailable() => DockerDaemon.Unavailable() ?? DebianRoot.Unavailable() ?? PublishedBinary.Missing();
 
-    /// <summary>The project's Dockerfile built with BUILD=published (its output, for the tests that check it).</summary>
-    internal DockerBuild? StagesImage { get; private set; }
+    private DockerBuild? _stages;
 
     public void Dispose()
     {
@@ -36,6 +35,13 @@ public sealed class DockerImages : IDisposable
             DockerDaemon.Run(["rmi", "-f", .. _tags]);
             DockerDaemon.Run("builder", "prune", "-af");
         }
+    }
+
+    /// <summary>The project's Dockerfile built with BUILD=published as kairos-stages (with debian:12 beside it), once.</summary>
+    internal DockerBuild StagesImage()
+    {
+        Base();
+        return _stages!;
     }
 
     /// <summary>examples/generic built with BASE_IMAGE=debian:12 (VERSION 1.0.0), once.</summary>
@@ -84,7 +90,7 @@ public sealed class DockerImages : IDisposable
                 var published = Directory.CreateDirectory(Path.Combine(context, "out/linux-x64")).FullName;
                 File.Copy(PublishedBinary.Path, Path.Combine(published, "kairos-stages"));
                 KairosStagesImage.FetchArtifacts(File.ReadAllText(dockerfile), Path.Combine(published, "artifacts"));
-                StagesImage = Built(StagesTag, ["build", "--progress", "plain", "--build-arg", "BUILD=published", "-t", StagesTag, "-f", dockerfile, context]);
+                _stages = Built(StagesTag, ["build", "--progress", "plain", "--build-arg", "BUILD=published", "-t", StagesTag, "-f", dockerfile, context]);
             }
             finally
             {
