@@ -12,7 +12,7 @@ public static class BuildIsoCommand
     public static Command Create()
     {
         var action = new BuildIsoAction();
-        var command = new Command("build-iso", "make a bootable Kairos live ISO (BIOS and UEFI) from a built image: dir:PATH, ocifile:PATH (OCI or docker archive) or a local podman image name");
+        var command = new Command("build-iso", "make a bootable Kairos live ISO (BIOS and UEFI) from a built image: " + ImageSourceResolver.Grammar);
         command.Arguments.Add(action.Source);
         foreach (var option in action.Options)
         {
@@ -26,7 +26,7 @@ public static class BuildIsoCommand
     /// <summary>Takes over parse errors so they exit 2 with one line.</summary>
     private sealed class BuildIsoAction : AsynchronousCommandLineAction
     {
-        public Argument<string> Source { get; } = new("SOURCE") { Description = "dir:PATH (a root from 'run --root'), ocifile:PATH (podman/docker save), or a local image name" };
+        public Argument<string> Source { get; } = new("SOURCE") { Description = "dir:PATH (a root from 'run --root'); ocifile:PATH or file:PATH (podman/docker save); docker:NAME (the Docker daemon's image, DOCKER_HOST honoured); oci:NAME (a registry, pulled with skopeo; loopback registries over plain HTTP); a bare NAME: podman's local store, else the Docker daemon's, never pulled" };
 
         public Option<string> Output { get; } = new("--output", "-o") { Description = "directory for the ISO and its .sha256", DefaultValueFactory = _ => "." };
 
@@ -106,7 +106,7 @@ public static class BuildIsoCommand
 
             if (parse.GetResult(Source) is not { Tokens.Count: > 0 })
             {
-                return "SOURCE is required (dir:PATH, ocifile:PATH or an image name)";
+                return "SOURCE is required (" + ImageSourceResolver.Grammar + ")";
             }
 
             foreach (var option in Options.Where(o => o != Date))

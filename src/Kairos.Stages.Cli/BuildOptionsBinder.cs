@@ -29,7 +29,7 @@ public sealed class BuildOptionsBinder
             new Option<string?>($"--provider-{p}-version") { Description = $"kairos-init's spelling of --k8s-version, for -p {p} only" },
             new Option<string?>($"--provider-{p}-config") { Description = "kairos-init's provider-plugin config: refused, with what to use instead" }))];
 
-    public Option<string?> TrustedBoot { get; } = new("--trusted-boot", "-t")
+    public Option<string?> TrustedBoot { get; } = new("--trusted-boot", "-t", "--trusted")
     {
         Description = "build for Trusted Boot (UKI); bare flag or true|false|1|0",
         Arity = ArgumentArity.ZeroOrOne,
@@ -40,7 +40,7 @@ public sealed class BuildOptionsBinder
 
     public Option<string?> Arch { get; } = new("--arch") { Description = "target architecture (default: read from the root's /bin/sh)" };
 
-    public Option<string> LogLevel { get; } = new("--log-level", "-l") { Description = "log level", DefaultValueFactory = _ => "info" };
+    public Option<string> LogLevel { get; } = new("--log-level", "-l", "--level") { Description = "log level", DefaultValueFactory = _ => "info" };
 
     public Option<string?> StagesDir { get; } = new("--stages-dir") { Description = "use a forked copy of the bundled stages (see 'stages export')" };
 

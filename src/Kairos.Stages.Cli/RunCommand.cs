@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kairos.Stages.Context;
 using Kairos.Stages.Diagnostics;
 using Kairos.Stages.Downloads;
 using Kairos.Stages.Execution;
@@ -6,6 +7,8 @@ using Kairos.Stages.Pipeline;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Recording;
+using Kairos.Stages.Rendering;
+using Kairos.Stages.Rendering.Functions;
 
 namespace Kairos.Stages.Cli;
 
@@ -41,6 +44,17 @@ public static class RunCommand
         var context = BuildContextLoader.Load(binder, parse, options => options with { RequireOsRelease = true, AllowMissingVersion = installOnly });
         if (context is null)
         {
+            return ExitCodes.Usage;
+        }
+
+        var overrides = InitVersionOverrides.Check(context.Root, () => ArtifactCatalog.Parse(binder.Source(parse).ReadText(ArtifactCatalog.DataPath) ?? ""));
+        if (overrides.Count > 0)
+        {
+            foreach (var problem in overrides)
+            {
+                error.WriteLine($"error: {problem}");
+            }
+
             return ExitCodes.Usage;
         }
 

@@ -5,7 +5,7 @@ public static class BuildEnums
 {
     public static IReadOnlyList<string> Providers { get; } = ["k3s", "k0s"];
 
-    public static IReadOnlyList<string> LogLevels { get; } = ["info", "warn", "debug", "trace"];
+    public static IReadOnlyList<string> LogLevels { get; } = ["info", "warn", "error", "debug", "trace"];
 
     /// <summary>Go arch names we can detect; Kairos images exist for the first three.</summary>
     public static IReadOnlyList<string> Arches { get; } = ["amd64", "arm64", "riscv64", "arm", "386", "ppc64le", "s390x"];

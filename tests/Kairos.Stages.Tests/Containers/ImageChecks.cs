@@ -38,7 +38,7 @@ internal static class ImageChecks
     }
 
     /// <summary>Runs a command in a throw-away container of the image, with the published binary at /usr/local/bin/kairos-stages.</summary>
-    public static PodmanResult Inside(PodmanStorage podman, string tag, params string[] command) =>
+    public static EngineResult Inside(PodmanStorage podman, string tag, params string[] command) =>
         podman.Run([
             "run", "--rm", "--network", "host", .. PodmanStorage.Limits,
             "-v", $"{PublishedBinary.Path}:/usr/local/bin/kairos-stages:ro", tag, .. command,

@@ -47,7 +47,7 @@ internal static partial class KairosStagesImage
     }
 
     /// <summary>The Dockerfile's prefetch command (<c>/out/kairos-stages artifacts fetch …</c>), run with the published binary against a mirror of stand-ins.</summary>
-    private static void FetchArtifacts(string dockerfile, string destination)
+    public static void FetchArtifacts(string dockerfile, string destination)
     {
         var run = DockerfileReader.Read(dockerfile).Select(i => FetchCommand().Match(i.Arguments)).Single(m => m.Success);
         var arguments = run.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Kairos.Stages.Tests.Containers;
 
 /// <summary>One finished <c>podman build</c>: the tag it made and its output.</summary>
-internal sealed partial record PodmanBuild(string Tag, PodmanResult Result)
+internal sealed partial record PodmanBuild(string Tag, EngineResult Result)
 {
     /// <summary>Each step of the final stage as podman printed it ("RUN …"), with whether podman reused a cached layer for it.</summary>
     public IReadOnlyList<(string Instruction, bool Cached)> FinalStageSteps()

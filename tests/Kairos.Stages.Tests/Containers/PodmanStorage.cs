@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Kairos.Stages.Tests.Containers;
 
@@ -52,13 +51,13 @@ internal sealed class PodmanStorage : IDisposable
     }
 
     /// <summary>Runs podman with the private store; returns exit code, stdout+stderr interleaved, and time taken.</summary>
-    public PodmanResult Run(params string[] args) => Shell(null, args);
+    public EngineResult Run(params string[] args) => Shell(null, args);
 
     /// <summary>Runs <c>producer | podman args</c> (e.g. tar into podman import).</summary>
-    public PodmanResult Piped(string[] producer, params string[] args) => Shell(producer, args);
+    public EngineResult Piped(string[] producer, params string[] args) => Shell(producer, args);
 
     /// <summary>Like <see cref="Run"/>, and throws with the output when podman fails.</summary>
-    public PodmanResult Check(params string[] args)
+    public EngineResult Check(params string[] args)
     {
         var result = Run(args);
         return result.Code == 0 ? result : throw new InvalidOperationException($"podman {string.Join(' ', args)} exited {result.Code}:\n{result.Tail}");
@@ -83,22 +82,9 @@ internal sealed class PodmanStorage : IDisposable
     private static List<string> MountsUnder(string directory) =>
         [.. File.ReadAllLines("/proc/self/mountinfo").Select(l => l.Split(' ')[4]).Where(m => m.StartsWith(directory + "/", StringComparison.Ordinal))];
 
-    private PodmanResult Shell(string[]? producer, string[] args)
-    {
-        string[] podman = ["podman", "--root", Path.Combine(_directory, "root"), "--runroot", Path.Combine(_directory, "run"), "--runtime", "runc", .. args];
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("set -o pipefail; exec 2>&1; " + (producer is null ? "" : Quote(producer) + " | ") + Quote(podman));
-        start.Environment["CONTAINERS_REGISTRIES_CONF"] = _registries;
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var reading = process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        output.Append(reading.Result);
-        return new PodmanResult(process.ExitCode, output.ToString(), clock.Elapsed);
-    }
-
-    private static string Quote(IEnumerable<string> words) => string.Join(' ', words.Select(w => "'" + w.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+    private EngineResult Shell(string[]? producer, string[] args) =>
+        EngineShell.Run(
+            ["podman", "--root", Path.Combine(_directory, "root"), "--runroot", Path.Combine(_directory, "run"), "--runtime", "runc", .. args],
+            producer,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["CONTAINERS_REGISTRIES_CONF"] = _registries });
 }

@@ -10,6 +10,9 @@ public sealed class ArtifactCatalog(IReadOnlyDictionary<string, ArtifactSpec> sp
 
     public IReadOnlyCollection<string> Names => [.. specs.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>The pinned release tag of <paramref name="name"/> (e.g. v2.31.4), or null when the catalog has no such artifact.</summary>
+    public string? PinnedVersion(string name) => specs.TryGetValue(name, out var spec) ? spec.Version : null;
+
     /// <summary>Reads the catalog with the YAML representation model (no reflection).</summary>
     public static ArtifactCatalog Parse(string text, string path = "stages/" + DataPath)
     {
