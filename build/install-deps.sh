@@ -22,10 +22,13 @@ dpkg -s libssl-dev >/dev/null 2>&1 || need+=(libssl-dev)  # build/publish.sh lin
 # its firmwares; the podman tests build the example Dockerfiles (runc: crun cannot set this host's rlimits).
 # These install with their recommends (QEMU's NIC option ROMs, podman's conmon/network helpers), as on a
 # developer's machine where they were measured. chromium: the Factory page's browser tests (Playwright drives
-# Debian's chromium; no browser download).
+# Debian's chromium; no browser download). genkey/build-uki (issue 27) and their Secure Boot boot test:
+# systemd-boot-efi (the 252 stub and boot manager), sbsigntool, efitools, binutils (objcopy), swtpm, and the
+# TPM libraries systemd-measure loads (libtss2-tcti-swtpm0 lets the .pcrsig test run systemd-measure sign on swtpm).
 full=()
 for pkg in xorriso squashfs-tools mtools dosfstools grub-common grub-pc-bin grub-efi-amd64-bin umoci skopeo \
-  podman buildah runc qemu-system-x86 ovmf seabios ipxe-qemu chromium; do
+  podman buildah runc qemu-system-x86 ovmf seabios ipxe-qemu chromium \
+  systemd-boot-efi sbsigntool efitools binutils swtpm swtpm-tools libtss2-esys-3.0.2-0 libtss2-mu0 libtss2-rc0 libtss2-tcti-swtpm0; do
   dpkg -s "$pkg" >/dev/null 2>&1 || full+=("$pkg")
 done
 if ((${#need[@]})); then
