@@ -79,17 +79,25 @@ internal static class QemuSecureBoot
                     "-chardev", $"socket,id=chrtpm,path={socket}", "-tpmdev", "emulator,id=tpm0,chardev=chrtpm", "-device", "tpm-tis,tpmdev=tpm0",
                     "-drive", $"file={iso},media=cdrom,readonly=on", "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", "none",
                 ],
-                line =>
+                null);
+
+            // the console as it comes, not by lines: firmware and boot menu messages often end without a newline
+            var reader = Task.Run(async () =>
+            {
+                var buffer = new char[4096];
+                int read;
+                while ((read = await qemu.StandardOutput.ReadAsync(buffer)) > 0)
                 {
                     lock (serial)
                     {
-                        serial.Append(line).Append('\n');
-                        if (stopWhen is not null && line.Contains(stopWhen, StringComparison.Ordinal))
+                        serial.Append(buffer, 0, read);
+                        if (stopWhen is not null && serial.ToString(Math.Max(0, serial.Length - read - stopWhen.Length), Math.Min(serial.Length, read + stopWhen.Length)).Contains(stopWhen, StringComparison.Ordinal))
                         {
                             stop.Cancel();
                         }
                     }
-                });
+                }
+            });
             var exited = true;
             try
             {
@@ -102,6 +110,7 @@ internal static class QemuSecureBoot
                 await qemu.WaitForExitAsync();
             }
 
+            await reader;
             lock (serial)
             {
                 return (serial.ToString(), exited && qemu.ExitCode == 0, clock.Elapsed);
@@ -127,21 +136,20 @@ internal static class QemuSecureBoot
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) =>
+        if (onLine is not null)
         {
-            if (e.Data is not null)
+            process.OutputDataReceived += (_, e) =>
             {
-                onLine?.Invoke(e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                onLine?.Invoke("[" + Path.GetFileName(program) + "] " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
+                if (e.Data is not null)
+                {
+                    onLine(e.Data);
+                }
+            };
+            process.BeginOutputReadLine();
+        }
+
+        // stderr (QEMU's warnings, swtpm's) is drained and dropped so the process never blocks on it
+        process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         return process;
     }

@@ -14,7 +14,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 [Collection("EndToEnd")]
 public sealed class TrustedBootBootTests(TrustedBootUkiImage image) : IClassFixture<TrustedBootUkiImage>
 {
-    private const string Refused = "Security Violation";
+    private const string Refused = "Violation";
 
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(
         int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var minutes) && minutes > 0 ? minutes : 12);
@@ -72,7 +72,7 @@ public sealed class TrustedBootBootTests(TrustedBootUkiImage image) : IClassFixt
         var (raw, _, elapsed) = await QemuSecureBoot.BootAsync(iso, machine.CopyTo(Path.Combine(image.Scratch, "boot-other-key")), Deadline, stopWhen: Refused);
 
         var serial = await SaveAsync("uki-other-key", raw, elapsed);
-        Assert.True(serial.Contains(Refused, StringComparison.Ordinal), "the firmware refuses the UKI" + Tail(serial, "uki-other-key", elapsed));
+        Assert.True(Regex.IsMatch(serial, @"Error loading \\EFI\\kairos\\norole\.efi: Security (Policy )?Violation"), "the firmware refuses the UKI" + Tail(serial, "uki-other-key", elapsed));
         Assert.DoesNotContain("Run /init", serial);
     }
 
@@ -99,7 +99,7 @@ public sealed class TrustedBootBootTests(TrustedBootUkiImage image) : IClassFixt
         var (raw, _, elapsed) = await QemuSecureBoot.BootAsync(iso, machine.CopyTo(Path.Combine(image.Scratch, "boot-tampered")), Deadline, stopWhen: Refused);
 
         var serial = await SaveAsync("uki-tampered-cmdline", raw, elapsed);
-        Assert.True(serial.Contains(Refused, StringComparison.Ordinal), "the firmware refuses the UKI" + Tail(serial, "uki-tampered-cmdline", elapsed));
+        Assert.True(Regex.IsMatch(serial, @"Error loading \\EFI\\kairos\\norole\.efi: Security (Policy )?Violation"), "the firmware refuses the UKI" + Tail(serial, "uki-tampered-cmdline", elapsed));
         Assert.DoesNotContain("consolE=", serial);
     }
 
