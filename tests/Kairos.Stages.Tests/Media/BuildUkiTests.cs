@@ -117,6 +117,40 @@ public sealed class BuildUkiTests(UkiKeySets keys) : IClassFixture<UkiKeySets>
     }
 
     [Fact]
+    public async Task Container_output_is_a_single_layer_oci_archive_of_the_tree_that_skopeo_and_umoci_read()
+    {
+        SkipUnlessTools();
+        if (!File.Exists("/usr/bin/skopeo") || !File.Exists("/usr/bin/umoci"))
+        {
+            Assert.Skip("needs skopeo and umoci (build/install-deps.sh installs them)");
+        }
+
+        using var root = UkiTools.TrustedRoot();
+        var output = Directory.CreateTempSubdirectory("ks-uki-container-").FullName;
+        try
+        {
+            var result = await UkiTools.BuildUkiAsync($"dir:{root.Path}", "--keys", keys.Keys, "--output-type", "container", "--output-dir", output);
+            Assert.True(result.Code == 0, result.Error);
+            var archive = Path.Combine(output, FakeKairosRoot.IsoName + "-uki.tar");
+            Assert.Equal(archive, result.Output.Trim());
+            Assert.Equal([Path.GetFileName(archive)], IsoTools.Leftovers(output));
+
+            var layout = Path.Combine(output, "layout");
+            Assert.Equal(0, Run("skopeo", "copy", "--quiet", $"oci-archive:{archive}", $"oci:{layout}:uki").Code);
+            var manifest = JsonDocument.Parse(Run("skopeo", "inspect", "--raw", $"oci:{layout}:uki").Output).RootElement;
+            Assert.Equal(1, manifest.GetProperty("layers").GetArrayLength());
+            var bundle = Path.Combine(output, "bundle");
+            Assert.Equal(0, Run("umoci", "unpack", "--image", $"{layout}:uki", bundle).Code);
+            var files = Directory.GetFiles(Path.Combine(bundle, "rootfs"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(bundle, "rootfs"), f)).Order(StringComparer.Ordinal);
+            Assert.Equal(["EFI/BOOT/BOOTX64.EFI", "EFI/kairos/norole.efi", "loader/entries/norole.conf", "loader/keys/auto/KEK.auth", "loader/keys/auto/PK.auth", "loader/keys/auto/db.auth", "loader/loader.conf"], files);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Policy_digest_of_pcr_11_matches_the_value_systemd_measure_252_printed()
     {
         // systemd-measure sign (252, swtpm) printed pol 9a7fb7a3… for PCR 11 = ec99ca3e…
