@@ -29,6 +29,8 @@ factory=(
   sbsigntool efitools # build-uki/genkey: Secure Boot signing and key lists
   openssl            # genkey: the Secure Boot keys and certificates
   qemu-utils         # build-disk: qemu-img converts the raw disk (the image tools only, no emulator)
+  binutils           # build-uki: objcopy adds the UKI's sections to the systemd stub
+  libtss2-esys-3.0.2-0 libtss2-mu0 libtss2-rc0 # build-uki: systemd-measure calculate loads the TPM libraries
 )
 # The tests: what the suite drives beyond the Factory. Installed with their recommends (QEMU's NIC option ROMs,
 # podman's network helpers), as on the developer machines where the suite was measured.
@@ -39,7 +41,8 @@ tests=(
   e2fsprogs                  # ... on disk images made with mkfs.ext2 and debugfs
   buildah runc               # the example Dockerfiles built by podman (runc: crun cannot set this host's rlimits)
   qemu-system-x86 ovmf seabios ipxe-qemu # live ISO boots under real firmware
-  swtpm                      # a TPM for the Trusted Boot boots
+  swtpm swtpm-tools          # a TPM for the Trusted Boot boots
+  libtss2-tcti-swtpm0        # the .pcrsig test runs systemd-measure sign against swtpm
   qemu-user-static binfmt-support # arm64 roots run on this amd64 machine
   docker.io docker-registry  # the buildx builder and a local registry
   chromium                   # the Factory page's browser tests (Playwright drives Debian's chromium; no download)

@@ -78,7 +78,7 @@ public sealed record ImageFiles(KairosReleaseFile Release, string Kernel, string
     }
 
     /// <summary>/boot's first file whose name starts with one of the prefixes: an exact name first, then in ordinal order, dangling links skipped.</summary>
-    private static string? FindBoot(string root, IReadOnlyList<string> prefixes)
+    public static string? FindBoot(string root, IReadOnlyList<string> prefixes)
     {
         var boot = InRoot(root, "/boot");
         if (boot is null || !Directory.Exists(boot))
