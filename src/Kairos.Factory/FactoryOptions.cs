@@ -48,6 +48,24 @@ public sealed record FactoryOptions
     /// <summary>A fixed API token instead of the generated one (tests); never logged.</summary>
     public string? Token { get; init; }
 
+    /// <summary>The address Kestrel listens on (serve); null on the in-memory test server, where no Host is checked.</summary>
+    public System.Net.IPEndPoint? Listen { get; init; }
+
+    /// <summary>The URL clients use when it is not the listen address (a reverse proxy, a DNS name): its host is accepted in <c>Host</c> and <c>Origin</c>.</summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>Log streams (SSE and WebSocket) open at once, over all clients.</summary>
+    public int MaxLogFollowers { get; init; } = 256;
+
+    /// <summary>Log streams open at once from one client address.</summary>
+    public int MaxLogFollowersPerClient { get; init; } = 16;
+
+    /// <summary>A log stream that has sent nothing for this long is closed (an EventSource reconnects with Last-Event-ID).</summary>
+    public TimeSpan LogIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Kestrel's limit on open connections (each log stream holds one).</summary>
+    public int MaxConnections { get; init; } = 1024;
+
     public string StorePath => Path.Combine(DataDir, "factory.db");
 
     public string JobsDir => Path.Combine(DataDir, "jobs");

@@ -61,7 +61,15 @@ public static class BuildEndpoints
         }
 
         var job = new JobRecord(Guid.CreateVersion7().ToString("N"), JobStatus.Queued, null, spec, DateTimeOffset.UtcNow, null, null, null, null);
-        store.Insert(job);
+        try
+        {
+            store.Insert(job);
+        }
+        catch (Exception exception) when (DiskReserve.IsFull(exception))
+        {
+            return ProblemResults.DataDirFull("the build cannot be queued");
+        }
+
         workers.Wake();
         return Results.Created($"/api/v1/builds/{job.Id}", new BuildCreated(job.Id, job.Id, job.Status));
     }
@@ -122,17 +130,24 @@ public static class BuildEndpoints
             return ProblemResults.NotFound(id);
         }
 
-        if (!store.Delete(id))
+        if (!JobStatus.IsFinished(job.Status))
         {
             return ProblemResults.Conflict($"build '{id}' is {job.Status}; cancel it first");
         }
 
+        // files first: on a full disk they free the space the row's delete may need
         var directory = Path.Combine(options.JobsDir, id);
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
         }
 
+        if (!store.Delete(id))
+        {
+            return ProblemResults.Conflict($"build '{id}' is {store.Get(id)?.Status ?? "gone"}; cancel it first");
+        }
+
+        store.Reserve.Refill();
         return Results.NoContent();
     }
 }

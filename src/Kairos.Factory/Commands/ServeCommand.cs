@@ -24,7 +24,14 @@ public static class ServeCommand
         var buildx = new Option<string>("--buildx-builder") { Description = "docker buildx builder name for the buildx builder", DefaultValueFactory = _ => "default" };
         var retention = new Option<double>("--retention-hours") { Description = "artifacts are deleted this long after a build ends", DefaultValueFactory = _ => 168 };
         var liveConsole = new Option<string?>("--iso-live-console") { Description = "console= arguments of the ISOs' live boot entries (kairos-stages build-iso --live-console; default: build-iso's)" };
-        var command = new Command("serve", "run the Factory server") { listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole };
+        var publicUrl = new Option<string?>("--public-url") { Description = "the URL clients use when it is not the listen address (a DNS name, a TLS reverse proxy): accepted in Host and Origin" };
+        var maxFollowers = new Option<int>("--max-log-followers") { Description = "log streams open at once, all clients", DefaultValueFactory = _ => 256 };
+        var maxFollowersPerClient = new Option<int>("--max-log-followers-per-client") { Description = "log streams open at once from one client address", DefaultValueFactory = _ => 16 };
+        var logIdle = new Option<int>("--log-idle-seconds") { Description = "a log stream that sent nothing this long is closed (browsers reconnect where they were)", DefaultValueFactory = _ => 600 };
+        var command = new Command("serve", "run the Factory server")
+        {
+            listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
+        };
         command.SetAction(async (result, cancellation) =>
         {
             if (!TryParseListen(result.GetValue(listen)!, out var endpoint))
@@ -46,6 +53,23 @@ public static class ServeCommand
             if (result.GetValue(retention) is var hours && !(hours >= 1.0 / 60 && hours <= MaxRetentionHours))
             {
                 return Usage($"--retention-hours must be between 0.017 (a minute) and {MaxRetentionHours} (ten years), not {hours}");
+            }
+
+            Uri? publicUri = null;
+            if (result.GetValue(publicUrl) is { } url
+                && (!Uri.TryCreate(url, UriKind.Absolute, out publicUri) || publicUri.Scheme is not ("http" or "https") || publicUri.PathAndQuery != "/" || publicUri.UserInfo.Length > 0))
+            {
+                return Usage($"--public-url '{url}' is not an http(s) URL of a host (e.g. https://factory.example.org)");
+            }
+
+            if (result.GetValue(maxFollowers) is < 1 or > 10_000 || result.GetValue(maxFollowersPerClient) is < 1 or > 10_000)
+            {
+                return Usage("--max-log-followers and --max-log-followers-per-client must be between 1 and 10000");
+            }
+
+            if (result.GetValue(logIdle) is < 1 or > 86_400)
+            {
+                return Usage("--log-idle-seconds must be between 1 and 86400");
             }
 
             var dataPath = Path.GetFullPath(result.GetValue(dataDir)!);
@@ -72,6 +96,11 @@ public static class ServeCommand
                 BuildxBuilder = result.GetValue(buildx)!,
                 Retention = TimeSpan.FromHours(result.GetValue(retention)),
                 IsoLiveConsole = result.GetValue(liveConsole),
+                Listen = endpoint,
+                PublicUrl = publicUri,
+                MaxLogFollowers = result.GetValue(maxFollowers),
+                MaxLogFollowersPerClient = result.GetValue(maxFollowersPerClient),
+                LogIdleTimeout = TimeSpan.FromSeconds(result.GetValue(logIdle)),
             };
             // ASP.NET's own request lines carry the query string (a download's ?token=); Serilog's request log has the path only
             Log.Logger = new LoggerConfiguration()
@@ -82,8 +111,9 @@ public static class ServeCommand
             {
                 app = BuildApp(options, endpoint);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
+                // InvalidDataException: an empty or malformed token file; one line, exit 1
                 Console.Error.WriteLine($"kairos-factory: --data-dir '{options.DataDir}': {exception.Message}");
                 return 1;
             }
@@ -96,6 +126,11 @@ public static class ServeCommand
             }
 
             Log.Information("Kairos Factory on http://{Endpoint} (data {DataDir}, {Workers} workers, default builder {Builder})", endpoint, options.DataDir, options.Workers, options.DefaultBuilder);
+            if (endpoint.Address.Equals(IPAddress.Any) || endpoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                Log.Warning("Listening on every interface ({Endpoint}) over plain HTTP: the API token crosses the network in clear text; put a TLS reverse proxy in front (README: Security model) and pass --public-url", endpoint);
+            }
+
             if (ProgramLookup.Find(options.KairosStagesBinary) is null)
             {
                 Log.Warning("kairos-stages not found ({Binary}): every build would fail and /api/v1/readyz answers 503; pass --kairos-stages PATH (bash build/publish.sh makes one)", options.KairosStagesBinary);
@@ -144,7 +179,14 @@ public static class ServeCommand
     private static WebApplication BuildApp(FactoryOptions options, IPEndPoint endpoint)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(endpoint);
+            kestrel.Limits.MaxConcurrentConnections = options.MaxConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = options.MaxLogFollowers;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 << 10;
+        });
         builder.Services.AddFactory(options);
         var app = builder.Build();
         app.UseFactory();

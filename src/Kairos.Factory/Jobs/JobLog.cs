@@ -9,6 +9,9 @@ public sealed class JobLog(string path, string jobId, LogHub hub, SecretMask mas
 
     public string Path => path;
 
+    /// <summary>This job's secrets mask (also applied to its failure message).</summary>
+    public SecretMask Mask => mask;
+
     // no byte-order mark: the log is read by byte offset and its first line goes out as it is
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

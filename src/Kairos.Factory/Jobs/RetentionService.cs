@@ -19,6 +19,8 @@ public sealed class RetentionService(FactoryOptions options, JobStore store) : B
             store.MarkArtifactsDeleted(id, now);
             Log.Information("Retention deleted the artifacts of build {Job}", id);
         }
+
+        store.Reserve.Refill();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

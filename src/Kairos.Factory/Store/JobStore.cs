@@ -13,6 +13,7 @@ public sealed partial class JobStore
     public JobStore(FactoryOptions options)
     {
         Directory.CreateDirectory(options.DataDir);
+        Reserve = new DiskReserve(options.DataDir);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.StorePath,
@@ -22,7 +23,11 @@ public sealed partial class JobStore
         }.ToString();
         using var connection = Open();
         StoreMigrations.Apply(connection);
+        Reserve.Refill();
     }
+
+    /// <summary>Space kept for the writes a full disk must not stop (a build's end, interrupted builds, deletes).</summary>
+    public DiskReserve Reserve { get; }
 
     public void Insert(JobRecord job)
     {
@@ -91,7 +96,10 @@ public sealed partial class JobStore
     }
 
     /// <summary>Ends a running (or queued) job; false when it had already ended.</summary>
-    public bool Finish(string id, string status, string? message, DateTimeOffset now, DateTimeOffset? expiresAt)
+    public bool Finish(string id, string status, string? message, DateTimeOffset now, DateTimeOffset? expiresAt) =>
+        Reserve.Spend("the end of build " + id, () => FinishOnce(id, status, message, now, expiresAt));
+
+    private bool FinishOnce(string id, string status, string? message, DateTimeOffset now, DateTimeOffset? expiresAt)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -108,7 +116,10 @@ public sealed partial class JobStore
     }
 
     /// <summary>Cancels a job that no worker has taken yet; false when it is not queued.</summary>
-    public bool CancelQueued(string id, DateTimeOffset now, DateTimeOffset expiresAt)
+    public bool CancelQueued(string id, DateTimeOffset now, DateTimeOffset expiresAt) =>
+        Reserve.Spend("cancelling build " + id, () => CancelQueuedOnce(id, now, expiresAt));
+
+    private bool CancelQueuedOnce(string id, DateTimeOffset now, DateTimeOffset expiresAt)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -123,7 +134,9 @@ public sealed partial class JobStore
     }
 
     /// <summary>Deletes a finished job's row (artifacts rows cascade); false when missing or not finished.</summary>
-    public bool Delete(string id)
+    public bool Delete(string id) => Reserve.Spend("deleting build " + id, () => DeleteOnce(id));
+
+    private bool DeleteOnce(string id)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -133,7 +146,9 @@ public sealed partial class JobStore
     }
 
     /// <summary>At start: every job still running belonged to a server that died; they fail, and their ids are returned for clean-up.</summary>
-    public IReadOnlyList<string> FailInterrupted(DateTimeOffset now)
+    public IReadOnlyList<string> FailInterrupted(DateTimeOffset now) => Reserve.Spend("marking interrupted builds", () => FailInterruptedOnce(now));
+
+    private List<string> FailInterruptedOnce(DateTimeOffset now)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();

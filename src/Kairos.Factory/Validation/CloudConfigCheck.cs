@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Factory.Validation;
 
-/// <summary>A cloud-config must be a YAML mapping under the <c>#cloud-config</c> header Kairos looks for.</summary>
+/// <summary>A cloud-config must be a YAML mapping under the <c>#cloud-config</c> header Kairos looks for, within <see cref="YamlBudget"/>.</summary>
 public static class CloudConfigCheck
 {
     public const int MaxBytes = 64 * 1024;
@@ -23,6 +23,12 @@ public static class CloudConfigCheck
 
         try
         {
+            // events first: a tree of an alias bomb or of thousands of nested brackets is never built
+            if (YamlBudget.Problem(text) is { } budget)
+            {
+                return budget;
+            }
+
             var yaml = new YamlStream();
             yaml.Load(new StringReader(text));
             if (yaml.Documents.Count != 1)
