@@ -45,6 +45,12 @@ public sealed record FactoryOptions
     /// <summary>Largest base tarball accepted by the upload endpoint.</summary>
     public long MaxUploadBytes { get; init; } = 16L << 30;
 
+    /// <summary>All uploads kept at once (retention deletes unused ones); an upload beyond it gets 507.</summary>
+    public long MaxUploadStoreBytes { get; init; } = 64L << 30;
+
+    /// <summary>Builds waiting at once; one more gets 429 with Retry-After.</summary>
+    public int MaxQueued { get; init; } = 100;
+
     /// <summary>A fixed API token instead of the generated one (tests); never logged.</summary>
     public string? Token { get; init; }
 

@@ -21,6 +21,8 @@ public static class BuildEndpoints
             .Produces<BuildCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .RequireToken();
         builds.MapGet("/", List)
             .WithName("ListBuilds").WithSummary("List builds, newest first")
@@ -46,8 +48,15 @@ public static class BuildEndpoints
             .RequireToken();
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, CancellationToken cancellation)
+    private static async Task<IResult> CreateAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, FactoryOptions options, CancellationToken cancellation)
     {
+        if (store.CountQueued() >= options.MaxQueued)
+        {
+            http.HttpContext.Response.Headers.RetryAfter = "30";
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests",
+                detail: $"{options.MaxQueued} builds are already waiting (serve --max-queued); retry when some have run");
+        }
+
         var (request, readErrors) = await BuildRequestReader.ReadAsync(http, cancellation);
         if (readErrors is not null)
         {

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Kairos.Factory.Api;
 using Kairos.Factory.Auth;
 using Kairos.Factory.Hosting;
+using Kairos.Factory.Store;
 using Kairos.Stages.Platform;
 using Serilog;
 
@@ -28,9 +29,12 @@ public static class ServeCommand
         var maxFollowers = new Option<int>("--max-log-followers") { Description = "log streams open at once, all clients", DefaultValueFactory = _ => 256 };
         var maxFollowersPerClient = new Option<int>("--max-log-followers-per-client") { Description = "log streams open at once from one client address", DefaultValueFactory = _ => 16 };
         var logIdle = new Option<int>("--log-idle-seconds") { Description = "a log stream that sent nothing this long is closed (browsers reconnect where they were)", DefaultValueFactory = _ => 600 };
+        var maxQueued = new Option<int>("--max-queued") { Description = "builds waiting at once; one more gets 429 with Retry-After", DefaultValueFactory = _ => 100 };
+        var uploadStore = new Option<long>("--max-upload-store-mb") { Description = "all uploaded base tarballs kept at once, in MiB", DefaultValueFactory = _ => 64 * 1024 };
         var command = new Command("serve", "run the Factory server")
         {
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
+            maxQueued, uploadStore,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -72,6 +76,11 @@ public static class ServeCommand
                 return Usage("--log-idle-seconds must be between 1 and 86400");
             }
 
+            if (result.GetValue(maxQueued) is < 1 or > 100_000 || result.GetValue(uploadStore) is < 1 or > 1L << 30)
+            {
+                return Usage("--max-queued must be between 1 and 100000 and --max-upload-store-mb between 1 and 1073741824");
+            }
+
             var dataPath = Path.GetFullPath(result.GetValue(dataDir)!);
             if (File.Exists(dataPath))
             {
@@ -101,14 +110,25 @@ public static class ServeCommand
                 MaxLogFollowers = result.GetValue(maxFollowers),
                 MaxLogFollowersPerClient = result.GetValue(maxFollowersPerClient),
                 LogIdleTimeout = TimeSpan.FromSeconds(result.GetValue(logIdle)),
+                MaxQueued = result.GetValue(maxQueued),
+                MaxUploadStoreBytes = result.GetValue(uploadStore) << 20,
             };
             // ASP.NET's own request lines carry the query string (a download's ?token=); Serilog's request log has the path only
             Log.Logger = new LoggerConfiguration()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                 .WriteTo.Console().CreateLogger();
             WebApplication app;
+            FileStream? dataLock;
             try
             {
+                DataDirAccess.Restrict(options);
+                dataLock = DataDirAccess.TryLock(options.DataDir);
+                if (dataLock is null)
+                {
+                    Console.Error.WriteLine($"kairos-factory: --data-dir '{options.DataDir}' is in use by another kairos-factory server (it holds {Path.Combine(options.DataDir, ".lock")})");
+                    return 1;
+                }
+
                 app = BuildApp(options, endpoint);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -136,6 +156,7 @@ public static class ServeCommand
                 Log.Warning("kairos-stages not found ({Binary}): every build would fail and /api/v1/readyz answers 503; pass --kairos-stages PATH (bash build/publish.sh makes one)", options.KairosStagesBinary);
             }
 
+            using var heldLock = dataLock;
             try
             {
                 await app.RunAsync(cancellation);

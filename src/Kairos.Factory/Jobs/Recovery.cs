@@ -8,7 +8,7 @@ namespace Kairos.Factory.Jobs;
 /// left running fail as interrupted. Nothing of it runs before Kestrel listens (a job's data can never keep the API
 /// down), and a failure (a full disk) is retried every few seconds while the API answers.
 /// </summary>
-public sealed class Recovery(JobStore store, LeftoverCleaner cleaner, JobRunner runner, IHostApplicationLifetime lifetime) : IHostedService
+public sealed class Recovery(FactoryOptions options, JobStore store, LeftoverCleaner cleaner, JobRunner runner, IHostApplicationLifetime lifetime) : IHostedService
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
 
@@ -59,7 +59,8 @@ public sealed class Recovery(JobStore store, LeftoverCleaner cleaner, JobRunner 
     {
         // leftovers first: a dead build's work dir is often what filled the disk
         await cleaner.CleanAllAsync();
-        var interrupted = store.FailInterrupted(DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var interrupted = store.FailInterrupted(now, now + options.Retention);
         foreach (var id in interrupted)
         {
             try

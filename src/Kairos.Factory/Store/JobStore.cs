@@ -142,21 +142,33 @@ public sealed partial class JobStore
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM jobs WHERE id = $id AND status IN ('succeeded', 'failed', 'cancelled')";
         command.Parameters.AddWithValue("$id", id);
-        return command.ExecuteNonQuery() == 1;
+        var deleted = command.ExecuteNonQuery() == 1;
+        if (deleted)
+        {
+            // secure_delete zeroes the row's bytes (its cloud-config) in the database file at checkpoint; the checkpoint
+            // also empties the write-ahead log, which held the page as it was
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
+
+        return deleted;
     }
 
     /// <summary>At start: every job still running belonged to a server that died; they fail, and their ids are returned for clean-up.</summary>
-    public IReadOnlyList<string> FailInterrupted(DateTimeOffset now) => Reserve.Spend("marking interrupted builds", () => FailInterruptedOnce(now));
+    public IReadOnlyList<string> FailInterrupted(DateTimeOffset now, DateTimeOffset expiresAt) =>
+        Reserve.Spend("marking interrupted builds", () => FailInterruptedOnce(now, expiresAt));
 
-    private List<string> FailInterruptedOnce(DateTimeOffset now)
+    private List<string> FailInterruptedOnce(DateTimeOffset now, DateTimeOffset expiresAt)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE jobs SET status = 'failed', message = 'interrupted by server restart', finished_at = $now
+            UPDATE jobs SET status = 'failed', message = 'interrupted by server restart', finished_at = $now, expires_at = $expires
             WHERE status = 'running' RETURNING id
             """;
         command.Parameters.AddWithValue("$now", Time(now));
+        command.Parameters.AddWithValue("$expires", Time(expiresAt));
         var ids = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -171,6 +183,9 @@ public sealed partial class JobStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        using var secure = connection.CreateCommand();
+        secure.CommandText = "PRAGMA secure_delete = ON;";
+        secure.ExecuteNonQuery();
         return connection;
     }
 

@@ -44,7 +44,7 @@ public sealed class AliasBombTests
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            ServerBuilds.RemoveDataDir(dataDir);
         }
     }
 
@@ -81,11 +81,12 @@ public sealed class AliasBombTests
             var job = await second.WaitForAsync(id, "failed");
 
             Assert.Equal("interrupted by server restart", job.Message);
+            Assert.NotNull(job.ArtifactsExpireAt); // item 8: an interrupted build expires like any other
             await second.AssertAnswersAndBuildsAsync();
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            ServerBuilds.RemoveDataDir(dataDir);
         }
     }
 }

@@ -11,43 +11,28 @@ namespace Kairos.Factory.Tests.Hardening;
 public sealed class LogStreamLimitTests
 {
     [Fact]
-    public async Task Log_streams_are_capped_per_client_and_in_all_and_a_closed_one_frees_its_place()
+    public async Task Log_streams_are_capped_per_client_with_429_and_Retry_After_and_a_closed_one_frees_its_place()
     {
         var dataDir = Directory.CreateTempSubdirectory("kf-streams-").FullName;
         try
         {
-            // defaults: 16 streams per client; 20 in all for this test
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh", "--max-log-followers", "20"));
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
-            var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
-            await server.WaitForAsync(id, "running");
-            using var one = LoopbackClient.From("127.0.0.1", server.Port);
-            using var two = LoopbackClient.From("127.0.0.2", server.Port);
+            // the default: 16 streams per client
+            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh"));
+            var id = await StartHangingBuildAsync(server);
+            using var client = LoopbackClient.From("127.0.0.1", server.Port);
             var open = new List<HttpResponseMessage>();
             try
             {
                 for (var index = 0; index < 16; index++)
                 {
-                    open.Add(await one.OpenLogAsync(id));
+                    open.Add(await client.OpenLogAsync(id));
                 }
 
                 Assert.All(open, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
-                using (var seventeenth = await one.OpenLogAsync(id))
+                using (var seventeenth = await client.OpenLogAsync(id))
                 {
                     Assert.Equal(HttpStatusCode.TooManyRequests, seventeenth.StatusCode);
-                    Assert.Equal("10", seventeenth.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-
-                for (var index = 0; index < 4; index++)
-                {
-                    open.Add(await two.OpenLogAsync(id));
-                }
-
-                Assert.All(open, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
-                using (var twentyFirst = await two.OpenLogAsync(id))
-                {
-                    Assert.Equal(HttpStatusCode.TooManyRequests, twentyFirst.StatusCode);
+                    Assert.Equal(TimeSpan.FromSeconds(10), seventeenth.Headers.RetryAfter?.Delta);
                 }
 
                 open[0].Dispose();
@@ -55,12 +40,14 @@ public sealed class LogStreamLimitTests
                 var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
                 while (true)
                 {
-                    using var again = await two.OpenLogAsync(id);
+                    var again = await client.OpenLogAsync(id);
                     if (again.StatusCode == HttpStatusCode.OK)
                     {
+                        open.Add(again);
                         break;
                     }
 
+                    again.Dispose();
                     Assert.True(DateTime.UtcNow < deadline, "a closed stream never freed its place");
                     await Task.Delay(200);
                 }
@@ -70,13 +57,62 @@ public sealed class LogStreamLimitTests
                 open.ForEach(response => response.Dispose());
             }
 
-            (await server.Client.PostAsync($"/api/v1/builds/{id}/cancel", null)).EnsureSuccessStatusCode();
-            await server.WaitForAsync(id, "cancelled");
+            await CancelAsync(server, id);
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            ServerBuilds.RemoveDataDir(dataDir);
         }
+    }
+
+    [Fact]
+    public async Task Log_streams_are_capped_over_all_clients()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("kf-streams-").FullName;
+        try
+        {
+            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh", "--max-log-followers", "20"));
+            var id = await StartHangingBuildAsync(server);
+            using var one = LoopbackClient.From("127.0.0.1", server.Port);
+            using var two = LoopbackClient.From("127.0.0.2", server.Port);
+            var open = new List<HttpResponseMessage>();
+            try
+            {
+                for (var index = 0; index < 20; index++)
+                {
+                    open.Add(await (index < 16 ? one : two).OpenLogAsync(id));
+                }
+
+                Assert.All(open, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+                using var twentyFirst = await two.OpenLogAsync(id);
+                Assert.Equal(HttpStatusCode.TooManyRequests, twentyFirst.StatusCode);
+            }
+            finally
+            {
+                open.ForEach(response => response.Dispose());
+            }
+
+            await CancelAsync(server, id);
+        }
+        finally
+        {
+            ServerBuilds.RemoveDataDir(dataDir);
+        }
+    }
+
+    private static async Task<string> StartHangingBuildAsync(ServerProcess server)
+    {
+        await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        server.Authorize();
+        var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
+        await server.WaitForAsync(id, "running");
+        return id;
+    }
+
+    private static async Task CancelAsync(ServerProcess server, string id)
+    {
+        (await server.Client.PostAsync($"/api/v1/builds/{id}/cancel", null)).EnsureSuccessStatusCode();
+        await server.WaitForAsync(id, "cancelled");
     }
 
     [Fact]
@@ -86,10 +122,7 @@ public sealed class LogStreamLimitTests
         try
         {
             using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh", "--log-idle-seconds", "2"));
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
-            var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
-            await server.WaitForAsync(id, "running");
+            var id = await StartHangingBuildAsync(server);
 
             using var response = await server.Client.OpenLogAsync(id);
             using var reading = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -98,12 +131,11 @@ public sealed class LogStreamLimitTests
             Assert.Contains("fixture kairos-stages is running", body, StringComparison.Ordinal);
             Assert.DoesNotContain("event: end", body, StringComparison.Ordinal);
             Assert.Equal("running", (await server.WaitForAsync(id, "running")).Status);
-            (await server.Client.PostAsync($"/api/v1/builds/{id}/cancel", null)).EnsureSuccessStatusCode();
-            await server.WaitForAsync(id, "cancelled");
+            await CancelAsync(server, id);
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            ServerBuilds.RemoveDataDir(dataDir);
         }
     }
 
@@ -151,7 +183,7 @@ public sealed class LogStreamLimitTests
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            ServerBuilds.RemoveDataDir(dataDir);
         }
     }
 
@@ -176,7 +208,7 @@ public sealed class LogStreamLimitTests
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            ServerBuilds.RemoveDataDir(dataDir);
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed class TokenFileTests
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            ServerBuilds.RemoveDataDir(dataDir);
         }
     }
 
@@ -71,7 +71,7 @@ public sealed class TokenFileTests
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            ServerBuilds.RemoveDataDir(dataDir);
         }
     }
 }

@@ -59,4 +59,15 @@ internal static class ServerBuilds
         var job = await server.WaitForAsync(id, "succeeded", "failed", "cancelled");
         Assert.True(job.Status == "succeeded", $"the normal build {job.Status}: {job.Message}");
     }
+
+    /// <summary>Deletes a test's data dir, first undoing mounts a hanging fixture build left in it (a failed assertion skips its cancel).</summary>
+    public static void RemoveDataDir(string dataDir)
+    {
+        foreach (var mountPoint in Kairos.Factory.Jobs.LeftoverCleaner.MountsUnder(dataDir))
+        {
+            Podman.Exec("umount", "-l", mountPoint);
+        }
+
+        Directory.Delete(dataDir, recursive: true);
+    }
 }
