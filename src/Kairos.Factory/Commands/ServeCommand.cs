@@ -139,10 +139,14 @@ public static class ServeCommand
             }
 
             var token = app.Services.GetRequiredService<ApiToken>();
-            if (token.Created)
+            if (token.Created && !Console.IsOutputRedirected)
             {
-                // the only time the token is shown: it is not logged, and later starts do not print it
+                // the only time the token is shown, and only to a terminal: never to journald, a container log or a file
                 Console.WriteLine($"API token (shown once; kept in {ApiToken.PathIn(options.DataDir)}): {token.Value}");
+            }
+            else if (token.Created)
+            {
+                Console.WriteLine($"API token created in {ApiToken.PathIn(options.DataDir)} (mode 0600; read it there: it is not printed where output is not a terminal)");
             }
 
             Log.Information("Kairos Factory on http://{Endpoint} (data {DataDir}, {Workers} workers, default builder {Builder})", endpoint, options.DataDir, options.Workers, options.DefaultBuilder);

@@ -14,6 +14,7 @@ public static class FactoryPipeline
     {
         var hosts = app.ApplicationServices.GetRequiredService<HostCheck>();
         app.Use(hosts.InvokeAsync); // DNS rebinding: a Host that is not this server gets 421 before anything else
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
