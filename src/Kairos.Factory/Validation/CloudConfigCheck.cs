@@ -16,6 +16,11 @@ public static class CloudConfigCheck
             return $"is larger than {MaxBytes} bytes";
         }
 
+        if (text.IndexOf('\0', StringComparison.Ordinal) is >= 0 and var nul)
+        {
+            return $"contains a NUL character (at offset {nul})";
+        }
+
         if (!text.StartsWith("#cloud-config", StringComparison.Ordinal))
         {
             return "must start with the line '#cloud-config' (Kairos ignores configs without it)";

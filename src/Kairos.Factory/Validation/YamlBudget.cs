@@ -16,7 +16,7 @@ public static class YamlBudget
     /// <summary>Nesting depth of mappings and sequences.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>Null when within budget, else the problem (with line and column).</summary>
+    /// <summary>Null when within budget and free of application tags (<c>!foo</c>), else the problem (with line and column).</summary>
     public static string? Problem(string text)
     {
         var parser = new Parser(new StringReader(text));
@@ -26,6 +26,11 @@ public static class YamlBudget
         while (parser.MoveNext())
         {
             var current = parser.Current!;
+            if (current is NodeEvent { Tag.IsEmpty: false } tagged && !tagged.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+            {
+                return $"uses the YAML tag '{tagged.Tag.Value}' (line {tagged.Start.Line}, column {tagged.Start.Column}): only YAML's standard tags are accepted";
+            }
+
             switch (current)
             {
                 case Scalar scalar:
