@@ -36,6 +36,9 @@ public sealed record FactoryOptions
     /// <summary>The buildx builder name (<c>docker buildx build --builder NAME</c>): a remote BuildKit or its Kubernetes driver.</summary>
     public string BuildxBuilder { get; init; } = "default";
 
+    /// <summary>Registry hosts (with port, if any) the buildx builder's <c>FROM</c> may pull from; by default only <c>localhost</c>, the local store.</summary>
+    public IReadOnlyList<string> AllowedRegistries { get; init; } = ["localhost"];
+
     /// <summary>How long artifacts are kept after a build ends.</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
 

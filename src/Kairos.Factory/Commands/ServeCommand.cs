@@ -31,8 +31,10 @@ public static class ServeCommand
         var logIdle = new Option<int>("--log-idle-seconds") { Description = "a log stream that sent nothing this long is closed (browsers reconnect where they were)", DefaultValueFactory = _ => 600 };
         var maxQueued = new Option<int>("--max-queued") { Description = "builds waiting at once; one more gets 429 with Retry-After", DefaultValueFactory = _ => 100 };
         var uploadStore = new Option<long>("--max-upload-store-mb") { Description = "all uploaded base tarballs kept at once, in MiB", DefaultValueFactory = _ => 64 * 1024 };
+        var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("serve", "run the Factory server")
         {
+            allowedRegistry,
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
             maxQueued, uploadStore,
         };
@@ -111,6 +113,7 @@ public static class ServeCommand
                 MaxLogFollowersPerClient = result.GetValue(maxFollowersPerClient),
                 LogIdleTimeout = TimeSpan.FromSeconds(result.GetValue(logIdle)),
                 MaxQueued = result.GetValue(maxQueued),
+                AllowedRegistries = result.GetValue(allowedRegistry) is { Length: > 0 } registries ? [.. registries.Select(host => host.ToLowerInvariant())] : ["localhost"],
                 MaxUploadStoreBytes = result.GetValue(uploadStore) << 20,
             };
             // ASP.NET's own request lines carry the query string (a download's ?token=); Serilog's request log has the path only

@@ -13,6 +13,17 @@ public static partial class ImageReference
     /// <summary>The containers-image transport a text names (<c>dir:</c>, <c>oci-archive:</c>, <c>docker://</c>…), which podman would follow instead of a reference; else null.</summary>
     public static string? Transport(string text) => TransportPrefix().Match(text) is { Success: true } match ? match.Groups[1].Value : null;
 
+    /// <summary>
+    /// The registry host (with port) a valid reference pulls from: its first component when that looks like a host
+    /// (a dot, a port or <c>localhost</c>), else Docker Hub's <c>docker.io</c>.
+    /// </summary>
+    public static string Registry(string reference)
+    {
+        var slash = reference.IndexOf('/', StringComparison.Ordinal);
+        var first = slash < 0 ? "" : reference[..slash];
+        return first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost" ? first.ToLowerInvariant() : "docker.io";
+    }
+
     /// <summary>The image's own name: the last path component without tag or digest (<c>ubuntu</c> for <c>docker.io/library/ubuntu:24.04</c>).</summary>
     public static string Name(string reference)
     {
