@@ -32,9 +32,11 @@ public static class ServeCommand
         var maxQueued = new Option<int>("--max-queued") { Description = "builds waiting at once; one more gets 429 with Retry-After", DefaultValueFactory = _ => 100 };
         var uploadStore = new Option<long>("--max-upload-store-mb") { Description = "all uploaded base tarballs kept at once, in MiB", DefaultValueFactory = _ => 64 * 1024 };
         var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
         var command = new Command("serve", "run the Factory server")
         {
-            allowedRegistry,
+            allowedRegistry, tlsCert, tlsKey,
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
             maxQueued, uploadStore,
         };
@@ -81,6 +83,24 @@ public static class ServeCommand
             if (result.GetValue(maxQueued) is < 1 or > 100_000 || result.GetValue(uploadStore) is < 1 or > 1L << 30)
             {
                 return Usage("--max-queued must be between 1 and 100000 and --max-upload-store-mb between 1 and 1073741824");
+            }
+
+            System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null;
+            if ((result.GetValue(tlsCert) is null) != (result.GetValue(tlsKey) is null))
+            {
+                return Usage("--tls-cert and --tls-key go together");
+            }
+
+            if (result.GetValue(tlsCert) is { } certFile)
+            {
+                try
+                {
+                    certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(certFile, result.GetValue(tlsKey));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+                {
+                    return Usage($"--tls-cert '{certFile}' / --tls-key: {exception.Message}");
+                }
             }
 
             var dataPath = Path.GetFullPath(result.GetValue(dataDir)!);
@@ -132,7 +152,7 @@ public static class ServeCommand
                     return 1;
                 }
 
-                app = BuildApp(options, endpoint);
+                app = BuildApp(options, endpoint, certificate);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
@@ -152,8 +172,8 @@ public static class ServeCommand
                 Console.WriteLine($"API token created in {ApiToken.PathIn(options.DataDir)} (mode 0600; read it there: it is not printed where output is not a terminal)");
             }
 
-            Log.Information("Kairos Factory on http://{Endpoint} (data {DataDir}, {Workers} workers, default builder {Builder})", endpoint, options.DataDir, options.Workers, options.DefaultBuilder);
-            if (endpoint.Address.Equals(IPAddress.Any) || endpoint.Address.Equals(IPAddress.IPv6Any))
+            Log.Information("Kairos Factory on {Scheme}://{Endpoint} (data {DataDir}, {Workers} workers, default builder {Builder})", certificate is null ? "http" : "https", endpoint, options.DataDir, options.Workers, options.DefaultBuilder);
+            if ((endpoint.Address.Equals(IPAddress.Any) || endpoint.Address.Equals(IPAddress.IPv6Any)) && certificate is null)
             {
                 Log.Warning("Listening on every interface ({Endpoint}) over plain HTTP: the API token crosses the network in clear text; put a TLS reverse proxy in front (README: Security model) and pass --public-url", endpoint);
             }
@@ -204,12 +224,18 @@ public static class ServeCommand
         }
     }
 
-    private static WebApplication BuildApp(FactoryOptions options, IPEndPoint endpoint)
+    private static WebApplication BuildApp(FactoryOptions options, IPEndPoint endpoint, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(endpoint);
+            kestrel.Listen(endpoint, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             kestrel.Limits.MaxConcurrentConnections = options.MaxConnections;
             kestrel.Limits.MaxConcurrentUpgradedConnections = options.MaxLogFollowers;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
