@@ -59,6 +59,7 @@ public sealed class Recovery(FactoryOptions options, JobStore store, LeftoverCle
     {
         // leftovers first: a dead build's work dir is often what filled the disk
         await cleaner.CleanAllAsync();
+        store.Reserve.Refill();
         var now = DateTimeOffset.UtcNow;
         var interrupted = store.FailInterrupted(now, now + options.Retention);
         foreach (var id in interrupted)

@@ -9,11 +9,13 @@ namespace Kairos.Factory.Store;
 public sealed partial class JobStore
 {
     private readonly string _connectionString;
+    private readonly string _dataDir;
 
     public JobStore(FactoryOptions options)
     {
         Directory.CreateDirectory(options.DataDir);
         Reserve = new DiskReserve(options.DataDir);
+        _dataDir = options.DataDir;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.StorePath,
@@ -145,10 +147,11 @@ public sealed partial class JobStore
         var deleted = command.ExecuteNonQuery() == 1;
         if (deleted)
         {
-            // secure_delete zeroes the row's bytes (its cloud-config) in the database file at checkpoint; the checkpoint
-            // also empties the write-ahead log, which held the page as it was
+            // secure_delete zeroes the row's bytes (its cloud-config) in the database file at checkpoint; a TRUNCATE
+            // checkpoint also empties the write-ahead log, which held the page as it was. On a (nearly) full disk the log
+            // keeps its size instead: its space is what the next writes (a build's end, another delete) reuse.
             using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.CommandText = Jobs.DataDirSpace.FullNote(_dataDir) is null ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);";
             checkpoint.ExecuteNonQuery();
         }
 

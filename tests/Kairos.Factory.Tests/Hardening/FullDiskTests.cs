@@ -58,10 +58,10 @@ public sealed class FullDiskTests
             using var second = new ServerProcess(dataDir, ServerBuilds.Flags());
             await second.WaitAnsweringAsync(TimeSpan.FromSeconds(60));
             second.Authorize();
+            Assert.Equal("interrupted by server restart", (await second.WaitForAsync(interrupted, "failed")).Message);
             Fill(filler); // the clean-up of the killed build freed its work dir: full again
             var list = (await second.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json))!;
             Assert.Equal(2, list.Total);
-            Assert.Equal("interrupted by server restart", (await second.WaitForAsync(interrupted, "failed")).Message);
             foreach (var id in new[] { cancelled, interrupted })
             {
                 using var deleted = await second.Client.DeleteAsync($"/api/v1/builds/{id}");
