@@ -59,7 +59,6 @@ public sealed class Recovery(FactoryOptions options, JobStore store, LeftoverCle
     {
         // leftovers first: a dead build's work dir is often what filled the disk
         await cleaner.CleanAllAsync();
-        store.Reserve.Refill();
         var now = DateTimeOffset.UtcNow;
         var interrupted = store.FailInterrupted(now, now + options.Retention);
         foreach (var id in interrupted)
@@ -77,6 +76,7 @@ public sealed class Recovery(FactoryOptions options, JobStore store, LeftoverCle
             }
         }
 
+        store.Reserve.Refill(); // after the clean-up freed space and the interrupted builds are recorded
         if (interrupted.Count > 0)
         {
             Log.Warning("{Count} builds were interrupted by a server restart and are marked failed", interrupted.Count);

@@ -22,20 +22,25 @@ public sealed class DiskReserve(string dataDir)
             return;
         }
 
-        var temporary = Path + ".tmp";
-        try
+        // the full size where it fits, else what a few store writes need (a nearly full disk after a clean-up)
+        foreach (var size in new[] { Bytes, Bytes / 8, Bytes / 32 })
         {
-            using (var file = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+            var temporary = Path + ".tmp";
+            try
             {
-                file.Write(new byte[Bytes]); // written, not sparse: the blocks are really taken
-                file.Flush(flushToDisk: true);
-            }
+                using (var file = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+                {
+                    file.Write(new byte[size]); // written, not sparse: the blocks are really taken
+                    file.Flush(flushToDisk: true);
+                }
 
-            File.Move(temporary, Path);
-        }
-        catch (IOException)
-        {
-            TryDelete(temporary);
+                File.Move(temporary, Path);
+                return;
+            }
+            catch (IOException)
+            {
+                TryDelete(temporary);
+            }
         }
     }
 
