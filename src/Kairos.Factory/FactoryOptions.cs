@@ -36,6 +36,9 @@ public sealed record FactoryOptions
     /// <summary>The buildx builder name (<c>docker buildx build --builder NAME</c>): a remote BuildKit or its Kubernetes driver.</summary>
     public string BuildxBuilder { get; init; } = "default";
 
+    /// <summary>Registry hosts (with port, if any) the buildx builder's <c>FROM</c> may pull from; by default only <c>localhost</c>, the local store.</summary>
+    public IReadOnlyList<string> AllowedRegistries { get; init; } = ["localhost"];
+
     /// <summary>How long artifacts are kept after a build ends.</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
 
@@ -45,8 +48,32 @@ public sealed record FactoryOptions
     /// <summary>Largest base tarball accepted by the upload endpoint.</summary>
     public long MaxUploadBytes { get; init; } = 16L << 30;
 
+    /// <summary>All uploads kept at once (retention deletes unused ones); an upload beyond it gets 507.</summary>
+    public long MaxUploadStoreBytes { get; init; } = 64L << 30;
+
+    /// <summary>Builds waiting at once; one more gets 429 with Retry-After.</summary>
+    public int MaxQueued { get; init; } = 100;
+
     /// <summary>A fixed API token instead of the generated one (tests); never logged.</summary>
     public string? Token { get; init; }
+
+    /// <summary>The address Kestrel listens on (serve); null on the in-memory test server, where no Host is checked.</summary>
+    public System.Net.IPEndPoint? Listen { get; init; }
+
+    /// <summary>The URL clients use when it is not the listen address (a reverse proxy, a DNS name): its host is accepted in <c>Host</c> and <c>Origin</c>.</summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>Log streams (SSE and WebSocket) open at once, over all clients.</summary>
+    public int MaxLogFollowers { get; init; } = 256;
+
+    /// <summary>Log streams open at once from one client address.</summary>
+    public int MaxLogFollowersPerClient { get; init; } = 16;
+
+    /// <summary>A log stream that has sent nothing for this long is closed (an EventSource reconnects with Last-Event-ID).</summary>
+    public TimeSpan LogIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Kestrel's limit on open connections (each log stream holds one).</summary>
+    public int MaxConnections { get; init; } = 1024;
 
     public string StorePath => Path.Combine(DataDir, "factory.db");
 

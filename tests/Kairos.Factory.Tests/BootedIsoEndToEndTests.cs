@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -56,7 +55,7 @@ public sealed partial class BootedIsoEndToEndTests
             using var server = new ServerProcess(dataDir, "--builder", "podman", "--podman-root", podmanRoot, "--workers", "1",
                 "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--iso-live-console", LiveReport.LiveConsole);
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
-            server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenLine().Match(server.Output).Groups[1].Value);
+            server.Authorize();
 
             // act: POST the build, follow its log to the end event, list and download the ISO
             // with a cloud-config: users reported it missing from ISOs built from a container image (kairos#2876)
@@ -170,7 +169,4 @@ public sealed partial class BootedIsoEndToEndTests
 
     [GeneratedRegex(@"Kairos debian v1\.0\.0|Command line:|KS-IMMUCORE-STANDIN|KS-LIVE-|KAIROS_VERSION")]
     private static partial Regex AssertedLine();
-
-    [GeneratedRegex(@"API token \(shown once; kept in [^)]*\): (\S+)")]
-    private static partial Regex TokenLine();
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
 using Kairos.Factory.Browser.Tests.Support;
 using Kairos.Factory.Jobs;
@@ -35,7 +34,7 @@ public sealed partial class ChrootCancelTests
             var artifacts = DebianBase.CreateStandInArtifacts(scratch);
             using var server = new ServerProcess(dataDir, "--builder", "chroot", "--workers", "1", "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts);
             await server.WaitReadyAsync(Timeout);
-            server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenLine().Match(server.Output).Groups[1].Value);
+            server.Authorize();
             string upload;
             await using (var file = File.OpenRead(tarball))
             {
@@ -131,7 +130,4 @@ public sealed partial class ChrootCancelTests
         Path.Combine(dataDir, "jobs", id, "build.log") is var path && File.Exists(path) ? File.ReadAllText(path) : "";
 
     private static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
-
-    [GeneratedRegex(@"API token \(shown once; kept in [^)]*\): (\S+)")]
-    private static partial Regex TokenLine();
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Tests.Support;
@@ -27,7 +26,7 @@ public sealed partial class RestartTests
         using (var first = new ServerProcess(dataDir, flags))
         {
             await first.WaitReadyAsync(Timeout);
-            token = TokenLine().Match(first.Output).Groups[1].Value;
+            token = File.ReadAllText(Path.Combine(dataDir, "secrets", "api-token")).Trim();
             first.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var tar = new ByteArrayContent(BaseTarball.Busybox());
             var upload = (await (await first.Client.PostAsync("/api/v1/uploads", tar)).Content.ReadFromJsonAsync<UploadCreated>(FactoryHost.Json))!.Id;
@@ -92,7 +91,4 @@ public sealed partial class RestartTests
 
         return [.. File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
     }
-
-    [GeneratedRegex(@"API token \(shown once; kept in [^)]*\): (\S+)")]
-    private static partial Regex TokenLine();
 }

@@ -136,7 +136,7 @@ public sealed class ServeStartupTests
     }
 
     /// <summary>The server exits by itself with <paramref name="exitCode"/>, saying <paramref name="message"/> in one line, not a stack trace.</summary>
-    private static async Task AssertRefusedAsync(ServerProcess server, int exitCode, string message)
+    internal static async Task AssertRefusedAsync(ServerProcess server, int exitCode, string message)
     {
         Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
         Assert.Equal(exitCode, server.ExitCode);

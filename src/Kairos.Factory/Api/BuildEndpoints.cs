@@ -21,6 +21,8 @@ public static class BuildEndpoints
             .Produces<BuildCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .RequireToken();
         builds.MapGet("/", List)
             .WithName("ListBuilds").WithSummary("List builds, newest first")
@@ -46,8 +48,15 @@ public static class BuildEndpoints
             .RequireToken();
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, CancellationToken cancellation)
+    private static async Task<IResult> CreateAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, FactoryOptions options, CancellationToken cancellation)
     {
+        if (store.CountQueued() >= options.MaxQueued)
+        {
+            http.HttpContext.Response.Headers.RetryAfter = "30";
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests",
+                detail: $"{options.MaxQueued} builds are already waiting (serve --max-queued); retry when some have run");
+        }
+
         var (request, readErrors) = await BuildRequestReader.ReadAsync(http, cancellation);
         if (readErrors is not null)
         {
@@ -61,7 +70,15 @@ public static class BuildEndpoints
         }
 
         var job = new JobRecord(Guid.CreateVersion7().ToString("N"), JobStatus.Queued, null, spec, DateTimeOffset.UtcNow, null, null, null, null);
-        store.Insert(job);
+        try
+        {
+            store.Insert(job);
+        }
+        catch (Exception exception) when (DiskReserve.IsFull(exception))
+        {
+            return ProblemResults.DataDirFull("the build cannot be queued");
+        }
+
         workers.Wake();
         return Results.Created($"/api/v1/builds/{job.Id}", new BuildCreated(job.Id, job.Id, job.Status));
     }
@@ -122,17 +139,24 @@ public static class BuildEndpoints
             return ProblemResults.NotFound(id);
         }
 
-        if (!store.Delete(id))
+        if (!JobStatus.IsFinished(job.Status))
         {
             return ProblemResults.Conflict($"build '{id}' is {job.Status}; cancel it first");
         }
 
+        // files first: on a full disk they free the space the row's delete may need
         var directory = Path.Combine(options.JobsDir, id);
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
         }
 
+        if (!store.Delete(id))
+        {
+            return ProblemResults.Conflict($"build '{id}' is {store.Get(id)?.Status ?? "gone"}; cancel it first");
+        }
+
+        store.Reserve.Refill();
         return Results.NoContent();
     }
 }

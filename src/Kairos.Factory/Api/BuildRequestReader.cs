@@ -43,7 +43,9 @@ public static partial class BuildRequestReader
             var field = !unknown.Success ? path
                 : path.EndsWith(unknown.Groups[1].Value, StringComparison.Ordinal) ? path
                 : (path == "body" ? "" : path + ".") + unknown.Groups[1].Value;
-            var why = unknown.Success ? "is not a field of a build request" : "has the wrong JSON type or is malformed";
+            var why = unknown.Success ? "is not a field of a build request"
+                : exception.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "is given more than once (duplicate JSON key)"
+                : "has the wrong JSON type or is malformed";
             return (null, new() { [field] = [$"{why} (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})"] });
         }
     }

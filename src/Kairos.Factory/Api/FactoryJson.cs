@@ -15,6 +15,7 @@ public static class FactoryJson
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowTrailingCommas = false;
         options.MaxDepth = 16;
+        options.AllowDuplicateProperties = false; // {"version":"1","version":"2"} is refused, not read as the last one
         return options;
     }
 }

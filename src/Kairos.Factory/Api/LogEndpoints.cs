@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
+using Kairos.Factory.Hosting;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
 using Microsoft.AspNetCore.Mvc;
@@ -21,22 +22,40 @@ public static class LogEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task FollowAsync(string id, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext http, JobStore store, LogHub hub, FactoryOptions options)
+    private static async Task FollowAsync(string id, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext http, JobStore store, LogHub hub, LogFollowers followers, HostCheck hosts, FactoryOptions options)
     {
-        var cancellation = http.RequestAborted;
         if (store.Get(id) is null)
         {
             await ProblemResults.NotFound(id).ExecuteAsync(http);
             return;
         }
 
+        if (http.WebSockets.IsWebSocketRequest && hosts.OriginProblem(http.Request) is { } origin)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: origin).ExecuteAsync(http);
+            return;
+        }
+
+        using var lease = followers.TryEnter(http.Connection.RemoteIpAddress);
+        if (lease is null)
+        {
+            http.Response.Headers.RetryAfter = "10";
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests",
+                detail: $"too many open log streams (at most {options.MaxLogFollowers}, {options.MaxLogFollowersPerClient} per client); close one or retry later").ExecuteAsync(http);
+            return;
+        }
+
+        // the stream ends when the client goes away, or when it has had nothing to send for the idle timeout
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        var cancellation = idle.Token;
+        idle.CancelAfter(options.LogIdleTimeout);
         var reader = new LogReader(Path.Combine(options.JobsDir, id, "build.log"), ResumeAfter(lastEventId));
         try
         {
             if (http.WebSockets.IsWebSocketRequest)
             {
                 using var socket = await http.WebSockets.AcceptWebSocketAsync();
-                var status = await PumpAsync(id, store, hub, reader, batch => SendFramesAsync(socket, batch, cancellation), cancellation);
+                var status = await PumpAsync(id, store, hub, reader, batch => SendFramesAsync(socket, batch, cancellation), idle, options.LogIdleTimeout);
                 await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, status, cancellation);
                 return;
             }
@@ -44,24 +63,31 @@ public static class LogEndpoints
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
             http.Response.Headers["X-Accel-Buffering"] = "no";
-            var end = await PumpAsync(id, store, hub, reader, batch => SendEventsAsync(http.Response, batch, cancellation), cancellation);
+            var end = await PumpAsync(id, store, hub, reader, batch => SendEventsAsync(http.Response, batch, cancellation), idle, options.LogIdleTimeout);
             await http.Response.WriteAsync($"event: end\ndata: {{\"status\":\"{end}\"}}\n\n", cancellation);
             await http.Response.Body.FlushAsync(cancellation);
         }
         catch (Exception exception) when (cancellation.IsCancellationRequested && exception is OperationCanceledException or WebSocketException)
         {
-            // the client went away; the build goes on
+            // the client went away, or the stream was idle too long (an EventSource reconnects with Last-Event-ID); the build goes on
         }
     }
 
-    /// <summary>Sends the log's lines as they come until the build ends; returns its final status.</summary>
-    private static async Task<string> PumpAsync(string id, JobStore store, LogHub hub, LogReader reader, Func<IReadOnlyList<(int Number, string Text)>, Task> send, CancellationToken cancellation)
+    /// <summary>Sends the log's lines as they come until the build ends; returns its final status. Each batch sent restarts the idle timer.</summary>
+    private static async Task<string> PumpAsync(string id, JobStore store, LogHub hub, LogReader reader, Func<IReadOnlyList<(int Number, string Text)>, Task> send, CancellationTokenSource idle, TimeSpan idleTimeout)
     {
+        var cancellation = idle.Token;
         while (true)
         {
             // read the state before the file: a job that ended has written its last line already
             var job = store.Get(id);
-            await reader.ReadNewLinesAsync(send, cancellation);
+            await reader.ReadNewLinesAsync(
+                async batch =>
+                {
+                    await send(batch);
+                    idle.CancelAfter(idleTimeout);
+                },
+                cancellation);
             if (job is null || JobStatus.IsFinished(job.Status))
             {
                 return job?.Status ?? "deleted";
@@ -99,10 +125,11 @@ public static class LogEndpoints
     /// Reads a growing log by byte offset, always just after a newline, so a UTF-8 character the writer has only half
     /// written is never decoded; in chunks, so a follower catching up on a long log holds one chunk, not the file.
     /// Lines up to <c>skipThrough</c> are counted, not sent. A line longer than a chunk goes out cut at the chunk's end.
+    /// A chunk is small (64 KiB): hundreds of slow followers of a long log hold a chunk each, and Kestrel's own buffer.
     /// </summary>
     private sealed class LogReader(string path, int skipThrough)
     {
-        private const int ChunkBytes = 1 << 20;
+        private const int ChunkBytes = 64 << 10;
         private long _position;
         private int _line;
 

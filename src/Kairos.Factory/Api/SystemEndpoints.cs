@@ -40,7 +40,7 @@ public static class SystemEndpoints
     private static IResult Ready(JobStore store, FactoryOptions options, Recovery recovery)
     {
         var checks = new Dictionary<string, string>(StringComparer.Ordinal);
-        checks["recovery"] = recovery.Done.IsCompletedSuccessfully ? "ok" : recovery.Done.IsFaulted ? "failed" : "running";
+        checks["recovery"] = recovery.Done.IsCompletedSuccessfully ? "ok" : recovery.LastError is { } error ? "failed, retrying: " + error : "running";
         try
         {
             store.List(null, 1, 0);

@@ -25,6 +25,13 @@ public static class UploadEndpoints
         }
 
         Directory.CreateDirectory(options.UploadsDir);
+        var stored = new DirectoryInfo(options.UploadsDir).EnumerateFiles().Sum(file => file.Length);
+        var room = options.MaxUploadStoreBytes - stored;
+        if (request.ContentLength is { } length && length > room)
+        {
+            return UploadStoreFull(options, stored);
+        }
+
         var id = Guid.NewGuid().ToString("N");
         var path = Path.Combine(options.UploadsDir, id + ".tar");
         long size = 0;
@@ -47,6 +54,12 @@ public static class UploadEndpoints
                     if (size > options.MaxUploadBytes)
                     {
                         throw new InvalidDataException($"uploads are limited to {options.MaxUploadBytes} bytes");
+                    }
+
+                    if (size > room)
+                    {
+                        File.Delete(path + ".part");
+                        return UploadStoreFull(options, stored);
                     }
 
                     hash.AppendData(buffer, 0, read);
@@ -76,4 +89,8 @@ public static class UploadEndpoints
 
         return Results.Created($"/api/v1/uploads/{id}", new UploadCreated(id, size, Convert.ToHexStringLower(hash.GetHashAndReset())));
     }
+
+    private static IResult UploadStoreFull(FactoryOptions options, long stored) =>
+        Results.Problem(statusCode: StatusCodes.Status507InsufficientStorage, title: "Insufficient Storage",
+            detail: $"the upload store holds {stored} of its {options.MaxUploadStoreBytes} bytes (serve --max-upload-store-mb); unused uploads are deleted after the retention");
 }

@@ -7,7 +7,7 @@ public sealed class RequireTokenFilter(ApiToken token, bool allowQuery) : IEndpo
     {
         var request = context.HttpContext.Request;
         var header = request.Headers.Authorization.ToString();
-        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..] : null;
         if (presented is null && allowQuery && request.Query.TryGetValue("token", out var query))
         {
             presented = query.ToString();

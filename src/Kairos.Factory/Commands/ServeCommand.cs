@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Kairos.Factory.Api;
 using Kairos.Factory.Auth;
 using Kairos.Factory.Hosting;
+using Kairos.Factory.Store;
 using Kairos.Stages.Platform;
 using Serilog;
 
@@ -24,7 +25,21 @@ public static class ServeCommand
         var buildx = new Option<string>("--buildx-builder") { Description = "docker buildx builder name for the buildx builder", DefaultValueFactory = _ => "default" };
         var retention = new Option<double>("--retention-hours") { Description = "artifacts are deleted this long after a build ends", DefaultValueFactory = _ => 168 };
         var liveConsole = new Option<string?>("--iso-live-console") { Description = "console= arguments of the ISOs' live boot entries (kairos-stages build-iso --live-console; default: build-iso's)" };
-        var command = new Command("serve", "run the Factory server") { listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole };
+        var publicUrl = new Option<string?>("--public-url") { Description = "the URL clients use when it is not the listen address (a DNS name, a TLS reverse proxy): accepted in Host and Origin" };
+        var maxFollowers = new Option<int>("--max-log-followers") { Description = "log streams open at once, all clients", DefaultValueFactory = _ => 256 };
+        var maxFollowersPerClient = new Option<int>("--max-log-followers-per-client") { Description = "log streams open at once from one client address", DefaultValueFactory = _ => 16 };
+        var logIdle = new Option<int>("--log-idle-seconds") { Description = "a log stream that sent nothing this long is closed (browsers reconnect where they were)", DefaultValueFactory = _ => 600 };
+        var maxQueued = new Option<int>("--max-queued") { Description = "builds waiting at once; one more gets 429 with Retry-After", DefaultValueFactory = _ => 100 };
+        var uploadStore = new Option<long>("--max-upload-store-mb") { Description = "all uploaded base tarballs kept at once, in MiB", DefaultValueFactory = _ => 64 * 1024 };
+        var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
+        var command = new Command("serve", "run the Factory server")
+        {
+            allowedRegistry, tlsCert, tlsKey,
+            listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
+            maxQueued, uploadStore,
+        };
         command.SetAction(async (result, cancellation) =>
         {
             if (!TryParseListen(result.GetValue(listen)!, out var endpoint))
@@ -46,6 +61,46 @@ public static class ServeCommand
             if (result.GetValue(retention) is var hours && !(hours >= 1.0 / 60 && hours <= MaxRetentionHours))
             {
                 return Usage($"--retention-hours must be between 0.017 (a minute) and {MaxRetentionHours} (ten years), not {hours}");
+            }
+
+            Uri? publicUri = null;
+            if (result.GetValue(publicUrl) is { } url
+                && (!Uri.TryCreate(url, UriKind.Absolute, out publicUri) || publicUri.Scheme is not ("http" or "https") || publicUri.PathAndQuery != "/" || publicUri.UserInfo.Length > 0))
+            {
+                return Usage($"--public-url '{url}' is not an http(s) URL of a host (e.g. https://factory.example.org)");
+            }
+
+            if (result.GetValue(maxFollowers) is < 1 or > 10_000 || result.GetValue(maxFollowersPerClient) is < 1 or > 10_000)
+            {
+                return Usage("--max-log-followers and --max-log-followers-per-client must be between 1 and 10000");
+            }
+
+            if (result.GetValue(logIdle) is < 1 or > 86_400)
+            {
+                return Usage("--log-idle-seconds must be between 1 and 86400");
+            }
+
+            if (result.GetValue(maxQueued) is < 1 or > 100_000 || result.GetValue(uploadStore) is < 1 or > 1L << 30)
+            {
+                return Usage("--max-queued must be between 1 and 100000 and --max-upload-store-mb between 1 and 1073741824");
+            }
+
+            System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null;
+            if ((result.GetValue(tlsCert) is null) != (result.GetValue(tlsKey) is null))
+            {
+                return Usage("--tls-cert and --tls-key go together");
+            }
+
+            if (result.GetValue(tlsCert) is { } certFile)
+            {
+                try
+                {
+                    certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(certFile, result.GetValue(tlsKey));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+                {
+                    return Usage($"--tls-cert '{certFile}' / --tls-key: {exception.Message}");
+                }
             }
 
             var dataPath = Path.GetFullPath(result.GetValue(dataDir)!);
@@ -72,35 +127,63 @@ public static class ServeCommand
                 BuildxBuilder = result.GetValue(buildx)!,
                 Retention = TimeSpan.FromHours(result.GetValue(retention)),
                 IsoLiveConsole = result.GetValue(liveConsole),
+                Listen = endpoint,
+                PublicUrl = publicUri,
+                MaxLogFollowers = result.GetValue(maxFollowers),
+                MaxLogFollowersPerClient = result.GetValue(maxFollowersPerClient),
+                LogIdleTimeout = TimeSpan.FromSeconds(result.GetValue(logIdle)),
+                MaxQueued = result.GetValue(maxQueued),
+                AllowedRegistries = result.GetValue(allowedRegistry) is { Length: > 0 } registries ? [.. registries.Select(host => host.ToLowerInvariant())] : ["localhost"],
+                MaxUploadStoreBytes = result.GetValue(uploadStore) << 20,
             };
             // ASP.NET's own request lines carry the query string (a download's ?token=); Serilog's request log has the path only
             Log.Logger = new LoggerConfiguration()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                 .WriteTo.Console().CreateLogger();
             WebApplication app;
+            FileStream? dataLock;
             try
             {
-                app = BuildApp(options, endpoint);
+                DataDirAccess.Restrict(options);
+                dataLock = DataDirAccess.TryLock(options.DataDir);
+                if (dataLock is null)
+                {
+                    Console.Error.WriteLine($"kairos-factory: --data-dir '{options.DataDir}' is in use by another kairos-factory server (it holds {Path.Combine(options.DataDir, ".lock")})");
+                    return 1;
+                }
+
+                app = BuildApp(options, endpoint, certificate);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
+                // InvalidDataException: an empty or malformed token file; one line, exit 1
                 Console.Error.WriteLine($"kairos-factory: --data-dir '{options.DataDir}': {exception.Message}");
                 return 1;
             }
 
             var token = app.Services.GetRequiredService<ApiToken>();
-            if (token.Created)
+            if (token.Created && !Console.IsOutputRedirected)
             {
-                // the only time the token is shown: it is not logged, and later starts do not print it
+                // the only time the token is shown, and only to a terminal: never to journald, a container log or a file
                 Console.WriteLine($"API token (shown once; kept in {ApiToken.PathIn(options.DataDir)}): {token.Value}");
             }
+            else if (token.Created)
+            {
+                Console.WriteLine($"API token created in {ApiToken.PathIn(options.DataDir)} (mode 0600; read it there: it is not printed where output is not a terminal)");
+            }
 
-            Log.Information("Kairos Factory on http://{Endpoint} (data {DataDir}, {Workers} workers, default builder {Builder})", endpoint, options.DataDir, options.Workers, options.DefaultBuilder);
+            Log.Information("Kairos Factory on {Scheme}://{Endpoint} (data {DataDir}, {Workers} workers, default builder {Builder})", certificate is null ? "http" : "https", endpoint, options.DataDir, options.Workers, options.DefaultBuilder);
+            if ((endpoint.Address.Equals(IPAddress.Any) || endpoint.Address.Equals(IPAddress.IPv6Any)) && certificate is null)
+            {
+                Log.Warning("Listening on every interface ({Endpoint}) over plain HTTP: the API token crosses the network in clear text; put a TLS reverse proxy in front (README: Security model) and pass --public-url", endpoint);
+            }
+
             if (ProgramLookup.Find(options.KairosStagesBinary) is null)
             {
                 Log.Warning("kairos-stages not found ({Binary}): every build would fail and /api/v1/readyz answers 503; pass --kairos-stages PATH (bash build/publish.sh makes one)", options.KairosStagesBinary);
             }
 
+            using var heldLock = dataLock;
             try
             {
                 await app.RunAsync(cancellation);
@@ -141,10 +224,23 @@ public static class ServeCommand
         }
     }
 
-    private static WebApplication BuildApp(FactoryOptions options, IPEndPoint endpoint)
+    private static WebApplication BuildApp(FactoryOptions options, IPEndPoint endpoint, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(endpoint, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+            kestrel.Limits.MaxConcurrentConnections = options.MaxConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = options.MaxLogFollowers;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 << 10;
+        });
         builder.Services.AddFactory(options);
         var app = builder.Build();
         app.UseFactory();

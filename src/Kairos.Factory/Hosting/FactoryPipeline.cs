@@ -12,6 +12,9 @@ public static class FactoryPipeline
 
     public static IApplicationBuilder UseFactory(this IApplicationBuilder app)
     {
+        var hosts = app.ApplicationServices.GetRequiredService<HostCheck>();
+        app.Use(hosts.InvokeAsync); // DNS rebinding: a Host that is not this server gets 421 before anything else
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -19,6 +19,8 @@ public static class FactoryServices
         services.AddSingleton(FactoryCatalog.LoadBundled());
         services.AddSingleton<BuildRequestValidator>();
         services.AddSingleton<LogHub>();
+        services.AddSingleton<LogFollowers>();
+        services.AddSingleton<HostCheck>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton(new LeftoverCleaner(options));
         services.AddSingleton<JobRunner>();

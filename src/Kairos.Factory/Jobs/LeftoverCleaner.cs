@@ -24,20 +24,29 @@ public sealed class LeftoverCleaner(FactoryOptions options)
         await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(jobId));
     }
 
-    /// <summary>At start: nothing of this server runs yet, so every marked process and every mount under the work dir is a leftover.</summary>
+    /// <summary>
+    /// At start: nothing of this server runs yet, so every marked process, and every work dir named as this server names
+    /// a job's (32 lower-case hex digits) with the mounts under it, is a leftover. Other names (a volume's
+    /// <c>lost+found</c>, an operator's files) are never touched.
+    /// </summary>
     public async Task CleanAllAsync()
     {
         KillMarked(MarkerPrefix);
-        KillRootedUnder(options.WorkDir);
-        if (Directory.Exists(options.WorkDir))
+        if (!Directory.Exists(options.WorkDir))
         {
-            foreach (var directory in Directory.GetDirectories(options.WorkDir))
-            {
-                await CleanDirectoryAsync(directory);
-                await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(Path.GetFileName(directory)));
-            }
+            return;
+        }
+
+        foreach (var directory in Directory.GetDirectories(options.WorkDir).Where(directory => IsJobId(Path.GetFileName(directory))))
+        {
+            KillRootedUnder(directory);
+            await CleanDirectoryAsync(directory);
+            await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(Path.GetFileName(directory)));
         }
     }
+
+    /// <summary>A job id as the API makes them: <c>Guid.ToString("N")</c>.</summary>
+    public static bool IsJobId(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);
 
     public static IReadOnlyList<string> MountsUnder(string directory)
     {

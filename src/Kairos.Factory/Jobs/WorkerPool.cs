@@ -14,7 +14,15 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await recovery.Done;
+        try
+        {
+            await recovery.Done.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var workers = Enumerable.Range(1, Math.Max(1, options.Workers)).Select(index => WorkAsync(index, stoppingToken)).ToList();
         await Task.WhenAll(workers);
     }
@@ -48,7 +56,17 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
                 continue;
             }
 
-            await RunOneAsync(worker, job, stoppingToken);
+            try
+            {
+                await RunOneAsync(worker, job, stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // a worker that throws stops the host: whatever the end of a build could not record, the server stays up
+                // (the job stays running in the store; the next start marks it interrupted)
+                Log.Error(exception, "Worker {Worker} could not record the end of build {Job}", worker, job.Id);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
         }
     }
 
@@ -84,6 +102,10 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
             {
                 message = $"{full}: {message}";
             }
+            else if (Store.DiskReserve.IsFull(exception))
+            {
+                message = $"No space left on device in the data dir ({options.DataDir}): {message}";
+            }
         }
         finally
         {
@@ -93,11 +115,14 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
         await CleanAsync(job.Id);
         try
         {
-            runner.LogOf(job).Write("end", message is null ? status : $"{status}: {message}");
+            var log = runner.LogOf(job);
+            message = message is null ? null : log.Mask.Apply(message);
+            log.Write("end", message is null ? status : $"{status}: {message}");
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or YamlDotNet.Core.YamlException)
         {
-            // a full disk must not keep the job running
+            // a full disk must not keep the job running; the message is masked by the engine's rule alone
+            message = message is null ? null : Kairos.Stages.Recording.Redaction.Redact(message);
         }
 
         store.Finish(job.Id, status, message, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow + options.Retention);

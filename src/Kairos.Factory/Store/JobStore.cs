@@ -9,10 +9,13 @@ namespace Kairos.Factory.Store;
 public sealed partial class JobStore
 {
     private readonly string _connectionString;
+    private readonly string _dataDir;
 
     public JobStore(FactoryOptions options)
     {
         Directory.CreateDirectory(options.DataDir);
+        Reserve = new DiskReserve(options.DataDir);
+        _dataDir = options.DataDir;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.StorePath,
@@ -22,7 +25,11 @@ public sealed partial class JobStore
         }.ToString();
         using var connection = Open();
         StoreMigrations.Apply(connection);
+        Reserve.Refill();
     }
+
+    /// <summary>Space kept for the writes a full disk must not stop (a build's end, interrupted builds, deletes).</summary>
+    public DiskReserve Reserve { get; }
 
     public void Insert(JobRecord job)
     {
@@ -91,7 +98,10 @@ public sealed partial class JobStore
     }
 
     /// <summary>Ends a running (or queued) job; false when it had already ended.</summary>
-    public bool Finish(string id, string status, string? message, DateTimeOffset now, DateTimeOffset? expiresAt)
+    public bool Finish(string id, string status, string? message, DateTimeOffset now, DateTimeOffset? expiresAt) =>
+        Reserve.Spend("the end of build " + id, () => FinishOnce(id, status, message, now, expiresAt));
+
+    private bool FinishOnce(string id, string status, string? message, DateTimeOffset now, DateTimeOffset? expiresAt)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -108,7 +118,10 @@ public sealed partial class JobStore
     }
 
     /// <summary>Cancels a job that no worker has taken yet; false when it is not queued.</summary>
-    public bool CancelQueued(string id, DateTimeOffset now, DateTimeOffset expiresAt)
+    public bool CancelQueued(string id, DateTimeOffset now, DateTimeOffset expiresAt) =>
+        Reserve.Spend("cancelling build " + id, () => CancelQueuedOnce(id, now, expiresAt));
+
+    private bool CancelQueuedOnce(string id, DateTimeOffset now, DateTimeOffset expiresAt)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -123,25 +136,42 @@ public sealed partial class JobStore
     }
 
     /// <summary>Deletes a finished job's row (artifacts rows cascade); false when missing or not finished.</summary>
-    public bool Delete(string id)
+    public bool Delete(string id) => Reserve.Spend("deleting build " + id, () => DeleteOnce(id));
+
+    private bool DeleteOnce(string id)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM jobs WHERE id = $id AND status IN ('succeeded', 'failed', 'cancelled')";
         command.Parameters.AddWithValue("$id", id);
-        return command.ExecuteNonQuery() == 1;
+        var deleted = command.ExecuteNonQuery() == 1;
+        if (deleted)
+        {
+            // secure_delete zeroes the row's bytes (its cloud-config) in the database file at checkpoint; a TRUNCATE
+            // checkpoint also empties the write-ahead log, which held the page as it was. On a (nearly) full disk the log
+            // keeps its size instead: its space is what the next writes (a build's end, another delete) reuse.
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = Jobs.DataDirSpace.FullNote(_dataDir) is null ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);";
+            checkpoint.ExecuteNonQuery();
+        }
+
+        return deleted;
     }
 
     /// <summary>At start: every job still running belonged to a server that died; they fail, and their ids are returned for clean-up.</summary>
-    public IReadOnlyList<string> FailInterrupted(DateTimeOffset now)
+    public IReadOnlyList<string> FailInterrupted(DateTimeOffset now, DateTimeOffset expiresAt) =>
+        Reserve.Spend("marking interrupted builds", () => FailInterruptedOnce(now, expiresAt));
+
+    private List<string> FailInterruptedOnce(DateTimeOffset now, DateTimeOffset expiresAt)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE jobs SET status = 'failed', message = 'interrupted by server restart', finished_at = $now
+            UPDATE jobs SET status = 'failed', message = 'interrupted by server restart', finished_at = $now, expires_at = $expires
             WHERE status = 'running' RETURNING id
             """;
         command.Parameters.AddWithValue("$now", Time(now));
+        command.Parameters.AddWithValue("$expires", Time(expiresAt));
         var ids = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -156,6 +186,9 @@ public sealed partial class JobStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        using var secure = connection.CreateCommand();
+        secure.CommandText = "PRAGMA secure_delete = ON;";
+        secure.ExecuteNonQuery();
         return connection;
     }
 

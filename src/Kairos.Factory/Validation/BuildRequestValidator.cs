@@ -7,6 +7,9 @@ namespace Kairos.Factory.Validation;
 /// <summary>Checks every field of a request before anything runs; errors are keyed by the JSON field name.</summary>
 public sealed partial class BuildRequestValidator(FactoryCatalog catalog, FactoryOptions options)
 {
+    /// <summary>Longest version accepted: it becomes part of artifact file names (255 bytes at most).</summary>
+    public const int MaxVersionLength = 64;
+
     private const int MaxFieldLength = 256;
 
     public (BuildSpec? Spec, Dictionary<string, string[]> Errors) Validate(BuildRequest request)
@@ -37,6 +40,10 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         {
             Fail("base_upload", "give either image or base_upload, not both");
         }
+        else if (image is not null && ImageReference.Transport(image) is { } transport)
+        {
+            Fail("image", $"'{image}' names the '{transport}:' transport, not an image: base images come from the local store by reference");
+        }
         else if (image is not null && !ImageReference.IsValid(image))
         {
             Fail("image", $"'{image}' is not a container image reference ([registry[:port]/]name[:tag][@sha256:digest], lower-case name)");
@@ -50,6 +57,10 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         if (Blank(request.Version) is not { } rawVersion)
         {
             Fail("version", "is required: the Kairos OS version, e.g. 1.2.3");
+        }
+        else if (rawVersion.Length > MaxVersionLength)
+        {
+            Fail("version", $"is longer than {MaxVersionLength} characters (it names the artifacts' files)");
         }
         else if (!KairosVersion.TryNormalize(rawVersion, out version, out _))
         {
@@ -110,6 +121,11 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         if (!FactoryCatalog.Builders.Contains(builder))
         {
             Fail("builder", $"'{builder}' is not one of {string.Join(", ", FactoryCatalog.Builders)}");
+        }
+        else if (builder == "buildx" && image is not null && ImageReference.IsValid(image) && ImageReference.Registry(image) is var registry
+            && !options.AllowedRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase))
+        {
+            Fail("image", $"the buildx builder may not pull from '{registry}': allowed are {string.Join(", ", options.AllowedRegistries)} (serve --allowed-registry HOST)");
         }
         else if (builder == "chroot" && upload is null && image is not null)
         {

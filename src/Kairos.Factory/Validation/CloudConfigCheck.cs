@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Factory.Validation;
 
-/// <summary>A cloud-config must be a YAML mapping under the <c>#cloud-config</c> header Kairos looks for.</summary>
+/// <summary>A cloud-config must be a YAML mapping under the <c>#cloud-config</c> header Kairos looks for, within <see cref="YamlBudget"/>.</summary>
 public static class CloudConfigCheck
 {
     public const int MaxBytes = 64 * 1024;
@@ -16,6 +16,11 @@ public static class CloudConfigCheck
             return $"is larger than {MaxBytes} bytes";
         }
 
+        if (text.IndexOf('\0', StringComparison.Ordinal) is >= 0 and var nul)
+        {
+            return $"contains a NUL character (at offset {nul})";
+        }
+
         if (!text.StartsWith("#cloud-config", StringComparison.Ordinal))
         {
             return "must start with the line '#cloud-config' (Kairos ignores configs without it)";
@@ -23,6 +28,12 @@ public static class CloudConfigCheck
 
         try
         {
+            // events first: a tree of an alias bomb or of thousands of nested brackets is never built
+            if (YamlBudget.Problem(text) is { } budget)
+            {
+                return budget;
+            }
+
             var yaml = new YamlStream();
             yaml.Load(new StringReader(text));
             if (yaml.Documents.Count != 1)

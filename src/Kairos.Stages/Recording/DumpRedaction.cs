@@ -1,16 +1,14 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Recording;
 
 /// <summary>
-/// A copy of a step's YAML fit for the image's stage dump: values under secret-looking keys
-/// (passwd, password, token, secret, api key, credential, private key, authorization) become
+/// A copy of a step's YAML fit for the image's stage dump: values under secret keys (<see cref="SecretKeys"/>) become
 /// <c>***</c>, and every other scalar goes through <see cref="Redaction"/> (URL credentials,
 /// Authorization values, password assignments inside entity texts and commands).
 /// </summary>
-public static partial class DumpRedaction
+public static class DumpRedaction
 {
     public const string Mask = "***";
 
@@ -27,7 +25,7 @@ public static partial class DumpRedaction
         var copy = new YamlMappingNode { Style = mapping.Style, Tag = mapping.Tag };
         foreach (var (key, value) in mapping.Children)
         {
-            copy.Add(key, Scrub(value, key is YamlScalarNode { Value: { } name } && SecretKey().IsMatch(name)));
+            copy.Add(key, Scrub(value, key is YamlScalarNode { Value: { } name } && SecretKeys.IsSecret(name)));
         }
 
         return copy;
@@ -46,7 +44,4 @@ public static partial class DumpRedaction
         var style = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded or ScalarStyle.SingleQuoted ? scalar.Style : ScalarStyle.DoubleQuoted;
         return new YamlScalarNode(redacted) { Style = style, Tag = scalar.Tag };
     }
-
-    [GeneratedRegex(@"(?i)passw|secret|token|api_?key|credential|private_?key|authorization")]
-    private static partial Regex SecretKey();
 }

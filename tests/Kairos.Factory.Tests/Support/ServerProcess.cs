@@ -20,6 +20,7 @@ internal sealed class ServerProcess : IDisposable
     public ServerProcess(int port, string dataDir, params string[] extra)
     {
         Port = port;
+        DataDir = dataDir;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { ServerDll(), "serve", "--listen", $"127.0.0.1:{Port}", "--data-dir", dataDir }.Concat(extra))
         {
@@ -35,6 +36,21 @@ internal sealed class ServerProcess : IDisposable
     }
 
     public int Port { get; }
+
+    public string DataDir { get; }
+
+    /// <summary>Reads the token file and sends it with every request of <see cref="Client"/>.</summary>
+    public void Authorize() =>
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(DataDir, "secrets", "api-token")).Trim());
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The server's resident memory now (VmRSS), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(text => text.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
 
     public HttpClient Client { get; }
 
@@ -70,6 +86,31 @@ internal sealed class ServerProcess : IDisposable
             }
 
             Assert.True(DateTime.UtcNow < deadline, "the server never became ready: " + Output);
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Waits until /healthz answers (the process listens; /readyz may still say not ready, e.g. on a full disk).</summary>
+    public async Task WaitAnsweringAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Assert.False(_process.HasExited, "the server exited: " + Output);
+            try
+            {
+                using var response = await Client.GetAsync("/api/v1/healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the server never answered: " + Output);
             await Task.Delay(200);
         }
     }

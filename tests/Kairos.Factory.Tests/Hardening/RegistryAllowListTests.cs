@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kairos.Factory.Tests.Support;
+
+namespace Kairos.Factory.Tests.Hardening;
+
+/// <summary>Issue 25, item 14: the buildx builder's FROM pulls only from allowed registries (default: localhost, the local store).</summary>
+public sealed class RegistryAllowListTests
+{
+    [Fact]
+    public async Task A_buildx_base_image_from_a_registry_not_allowed_is_refused_naming_image()
+    {
+        // the default: localhost only
+        await AssertAllowedAsync([], ("169.254.169.254/metadata:1", false), ("docker.io/library/debian:12", false), ("debian:12", false),
+            ("localhost:5000/x:1", false), ("localhost/x:1", true));
+
+        // --allowed-registry: that host and port only
+        await AssertAllowedAsync(["--allowed-registry", "registry.example.org:5000"], ("registry.example.org/x:1", false), ("localhost/x:1", false),
+            ("registry.example.org:5000/x:1", true));
+    }
+
+    private static async Task AssertAllowedAsync(string[] flags, params (string Image, bool Allowed)[] cases)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("kf-registry-").FullName;
+        try
+        {
+            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ok.sh", flags));
+            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            server.Authorize();
+            foreach (var (image, allowed) in cases)
+            {
+                // no version: a request that is never queued, whatever the image
+                var request = Requests.Podman(image) with { Builder = "buildx", Version = null };
+                using var response = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
+                var body = await response.Content.ReadAsStringAsync();
+
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Contains("\"version\"", body, StringComparison.Ordinal);
+                Assert.True(allowed != body.Contains("\"image\"", StringComparison.Ordinal), $"{image}: {body}");
+            }
+        }
+        finally
+        {
+            ServerBuilds.RemoveDataDir(dataDir);
+        }
+    }
+}
