@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(LintCommand.Create(LintDefaults.Preprocess()));
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BuildIsoCommand.Create());
+        root.Subcommands.Add(BuildDiskCommand.Create());
         root.Subcommands.Add(StepsInfoCommand.Create());
         root.Subcommands.Add(StagesCommand.Create());
         root.Subcommands.Add(ArtifactsCommand.Create());

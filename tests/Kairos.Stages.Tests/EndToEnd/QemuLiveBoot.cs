@@ -27,17 +27,30 @@ internal static class QemuLiveBoot
     private static string[] Accelerator(bool kvm) => kvm ? ["-accel", "kvm", "-smp", "2", "-m", "2048"] : ["-accel", "tcg,thread=multi", "-smp", "2", "-m", "2048"];
 
     /// <summary>Boots <paramref name="iso"/>; returns the serial log, whether QEMU exited by itself (guest power-off) and the wall time.</summary>
-    public static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootAsync(string iso, bool uefi, TimeSpan deadline, string scratch)
+    public static Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootAsync(string iso, bool uefi, TimeSpan deadline, string scratch) =>
+        BootAsync(["-drive", $"file={iso},media=cdrom,readonly=on,if=ide", "-boot", "d"], uefi, deadline, scratch);
+
+    /// <summary>Boots from a raw disk image as a cloud VM would (virtio disk, the firmware's own boot order); the guest writes to <paramref name="disk"/>.</summary>
+    public static Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootDiskAsync(string disk, bool uefi, TimeSpan deadline, string scratch) =>
+        BootAsync(["-drive", $"file={disk},format=raw,if=virtio"], uefi, deadline, scratch);
+
+    /// <summary>
+    /// Boots with <paramref name="media"/> (drive and boot order arguments) under SeaBIOS or OVMF, user networking
+    /// (<paramref name="nic"/> replaces the default isolated virtio NIC).
+    /// </summary>
+    public static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootAsync(IReadOnlyList<string> media, bool uefi, TimeSpan deadline, string scratch, string nic = "user,model=virtio-net-pci,restrict=on")
     {
-        var args = new List<string>(Accelerator(KvmBootsLinux(iso))) { "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", "user,model=virtio-net-pci,restrict=on" };
+        var firmware = new List<string>();
         if (uefi)
         {
             var vars = Path.Combine(scratch, "OVMF_VARS_4M.fd");
             File.Copy(OvmfVars, vars, overwrite: true);
-            args.AddRange(["-machine", "q35", "-drive", $"if=pflash,format=raw,unit=0,readonly=on,file={OvmfCode}", "-drive", $"if=pflash,format=raw,unit=1,file={vars}"]);
+            firmware.AddRange(["-machine", "q35", "-drive", $"if=pflash,format=raw,unit=0,readonly=on,file={OvmfCode}", "-drive", $"if=pflash,format=raw,unit=1,file={vars}"]);
         }
 
-        args.AddRange(["-drive", $"file={iso},media=cdrom,readonly=on,if=ide", "-boot", "d"]);
+        var args = new List<string>(Accelerator(KvmBootsLinux([.. firmware, .. media]))) { "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", nic };
+        args.AddRange(firmware);
+        args.AddRange(media);
         return await RunAsync(args, deadline);
     }
 
@@ -79,10 +92,10 @@ internal static class QemuLiveBoot
     /// <summary>
     /// /dev/kvm may be a nested KVM that cannot run a guest. Measured on the CI machine: SeaBIOS under KVM
     /// prints its "Booting from" line and then hangs, so a firmware-only probe passed and both boots hung
-    /// for their whole deadline. KVM counts only when a 60-second SeaBIOS boot of this very ISO reaches the
+    /// for their whole deadline. KVM counts only when a 60-second boot of the first medium tested reaches the
     /// Linux kernel (its "Command line:" line on the serial console); TCG otherwise.
     /// </summary>
-    private static bool KvmBootsLinux(string iso)
+    private static bool KvmBootsLinux(IReadOnlyList<string> media)
     {
         lock (ProbeLock)
         {
@@ -97,7 +110,7 @@ internal static class QemuLiveBoot
                 return false;
             }
 
-            var (serial, _, _) = RunAsync([.. Accelerator(true), "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", "none", "-drive", $"file={iso},media=cdrom,readonly=on,if=ide", "-boot", "d"], TimeSpan.FromSeconds(60))
+            var (serial, _, _) = RunAsync([.. Accelerator(true), "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", "none", .. media, "-snapshot"], TimeSpan.FromSeconds(60))
                 .GetAwaiter().GetResult();
             kvmWorks = serial.Contains("Command line:", StringComparison.Ordinal);
             return kvmWorks.Value;
