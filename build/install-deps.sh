@@ -22,10 +22,11 @@ dpkg -s libssl-dev >/dev/null 2>&1 || need+=(libssl-dev)  # build/publish.sh lin
 # its firmwares; the podman tests build the example Dockerfiles (runc: crun cannot set this host's rlimits).
 # These install with their recommends (QEMU's NIC option ROMs, podman's conmon/network helpers), as on a
 # developer's machine where they were measured. chromium: the Factory page's browser tests (Playwright drives
-# Debian's chromium; no browser download).
+# Debian's chromium; no browser download). build-disk's tests read the disks back with sfdisk (fdisk) and
+# qemu-img (qemu-utils); ipxe-qemu is the netboot test's iPXE.
 full=()
 for pkg in xorriso squashfs-tools mtools dosfstools grub-common grub-pc-bin grub-efi-amd64-bin umoci skopeo \
-  podman buildah runc qemu-system-x86 ovmf seabios ipxe-qemu chromium; do
+  podman buildah runc qemu-system-x86 ovmf seabios ipxe-qemu chromium fdisk qemu-utils; do
   dpkg -s "$pkg" >/dev/null 2>&1 || full+=("$pkg")
 done
 if ((${#need[@]})); then

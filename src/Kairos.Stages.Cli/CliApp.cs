@@ -36,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BuildIsoCommand.Create());
         root.Subcommands.Add(BuildDiskCommand.Create());
+        root.Subcommands.Add(NetbootCommand.Create());
         root.Subcommands.Add(StepsInfoCommand.Create());
         root.Subcommands.Add(StagesCommand.Create());
         root.Subcommands.Add(ArtifactsCommand.Create());
