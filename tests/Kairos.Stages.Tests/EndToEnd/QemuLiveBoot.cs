@@ -54,8 +54,14 @@ internal static class QemuLiveBoot
         return await RunAsync(args, deadline);
     }
 
+    /// <summary>The machine-wide VM lock (one VM at a time on a shared machine); <c>flock(1)</c> on the same file takes the same lock.</summary>
+    public const string VmLock = "/tmp/kairos-vm.lock";
+
     private static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> RunAsync(IEnumerable<string> args, TimeSpan deadline)
     {
+        // KAIROS_STAGES_VM_LOCK=1: each VM waits for the machine's lock itself, so the images build meanwhile. Off by default:
+        // under an outer 'flock /tmp/kairos-vm.lock dotnet test' this second lock (another open file description) would wait forever.
+        using var vmLock = Environment.GetEnvironmentVariable("KAIROS_STAGES_VM_LOCK") == "1" ? await LockVmAsync() : null;
         var start = new ProcessStartInfo("/usr/bin/qemu-system-x86_64") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in args)
         {
@@ -86,6 +92,21 @@ internal static class QemuLiveBoot
         lock (serial)
         {
             return (serial.ToString(), poweredOff && process.ExitCode == 0, clock.Elapsed);
+        }
+    }
+
+    private static async Task<FileStream> LockVmAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(VmLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
     }
 
