@@ -28,7 +28,8 @@ factory=(
   systemd-boot-efi   # build-uki: the systemd stub and boot loader
   sbsigntool efitools # build-uki/genkey: Secure Boot signing and key lists
   openssl            # genkey: the Secure Boot keys and certificates
-  qemu-utils         # build-disk: qemu-img converts the raw disk (the image tools only, no emulator)
+  qemu-utils         # build-disk: qemu-img writes and reads the VHD (the image tools only, no emulator)
+  fdisk              # build-disk's tests read the partition table back with sfdisk
   binutils           # build-uki: objcopy adds the UKI's sections to the systemd stub
   libtss2-esys-3.0.2-0 libtss2-mu0 libtss2-rc0 # build-uki: systemd-measure calculate loads the TPM libraries
 )

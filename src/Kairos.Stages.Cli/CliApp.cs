@@ -37,6 +37,8 @@ public static class CliApp
         root.Subcommands.Add(BuildIsoCommand.Create());
         root.Subcommands.Add(BuildUkiCommand.Create());
         root.Subcommands.Add(GenkeyCommand.Create());
+        root.Subcommands.Add(BuildDiskCommand.Create());
+        root.Subcommands.Add(NetbootCommand.Create());
         root.Subcommands.Add(StepsInfoCommand.Create());
         root.Subcommands.Add(StagesCommand.Create());
         root.Subcommands.Add(ArtifactsCommand.Create());

@@ -8,7 +8,7 @@ public static class MediaTool
 {
     private const int TailLines = 15;
 
-    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken, string? why = null)
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken, string? why = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var args = arguments.ToList();
         var output = new StringBuilder();
@@ -27,6 +27,7 @@ public static class MediaTool
             result = await Cli.Wrap(program)
                 .WithArguments(args)
                 .WithValidation(CommandResultValidation.None)
+                .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
                 .WithStandardOutputPipe(PipeTarget.ToDelegate(Add))
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(Add))
                 .ExecuteAsync(cancellationToken);

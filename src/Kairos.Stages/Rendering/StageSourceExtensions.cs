@@ -7,13 +7,14 @@ public static class StageSourceExtensions
 {
     public const string PackagesDataPath = "data/packages.yaml";
 
-    /// <summary>True for a stage template: a <c>.yaml</c> file outside <c>data/</c>, <c>assets/</c>, <c>iso/</c> (build-iso's data) and <c>uki/</c> (build-uki's).</summary>
+    /// <summary>True for a stage template: a <c>.yaml</c> file outside <c>data/</c>, <c>assets/</c>, <c>iso/</c> (build-iso's data), <c>uki/</c> (build-uki's) and <c>disk/</c> (build-disk's).</summary>
     public static bool IsStageTemplate(string relativePath) =>
         relativePath.EndsWith(".yaml", StringComparison.Ordinal)
         && !relativePath.StartsWith("data/", StringComparison.Ordinal)
         && !relativePath.StartsWith("assets/", StringComparison.Ordinal)
         && !relativePath.StartsWith("iso/", StringComparison.Ordinal)
-        && !relativePath.StartsWith("uki/", StringComparison.Ordinal);
+        && !relativePath.StartsWith("uki/", StringComparison.Ordinal)
+        && !relativePath.StartsWith("disk/", StringComparison.Ordinal);
 
     /// <summary>The stage templates, in ordinal path order; an IOException names a listed file that cannot be read (a dangling link).</summary>
     public static IReadOnlyList<StageTemplate> ListStages(this IStageSource source) =>

@@ -16,6 +16,37 @@ internal static class FixtureArtifacts
     /// <summary>What the stand-in immucore prints, with the kernel command line, when the initrd runs it (the live ISO boot test looks for it).</summary>
     public const string ImmucoreMarker = "KS-IMMUCORE-STANDIN cmdline:";
 
+    /// <summary>What the stand-in immucore prints (to the kernel log, so every console) when it has set up a disk boot's image.</summary>
+    public const string DiskMarker = "KS-IMMUCORE-STANDIN disk:";
+
+    /// <summary>
+    /// The stand-in's share of immucore's disk boot, for the raw disk boot tests: with <c>cos-img/filename=</c> on the
+    /// command line it writes the boot-state sentinel, mounts the state (or recovery) partition read-only and attaches
+    /// the image on a loop device, whose file system label (COS_SYSTEM, COS_ACTIVE) dracut's root= waits for. The real
+    /// immucore also sets up the overlays and runs the rootfs and initramfs stages; the recovery system here stays read-only.
+    /// </summary>
+    private const string DiskRoot = $$"""
+        read -r cmdline < /proc/cmdline
+        img=""
+        for arg in $cmdline; do
+          case "$arg" in cos-img/filename=*) img="${arg#cos-img/filename=}" ;; esac
+        done
+        if [ -n "$img" ]; then
+          case " $cmdline " in
+            *COS_RECOVERY*|*COS_SYSTEM*|*recovery-mode*) label=COS_RECOVERY; mode=recovery_mode ;;
+            *) label=COS_STATE; mode=active_mode ;;
+          esac
+          mkdir -p /run/cos /run/initramfs/cos-state
+          echo 1 > /run/cos/$mode
+          n=0
+          while [ ! -e /dev/disk/by-label/$label ] && [ $n -lt 60 ]; do sleep 1; n=$((n+1)); done
+          mount -o ro /dev/disk/by-label/$label /run/initramfs/cos-state
+          loop=$(losetup -f -r --show "/run/initramfs/cos-state$img")
+          echo "{{DiskMarker}} $label $img $loop $mode" > /dev/kmsg
+        fi
+
+        """;
+
     public static string Create(string arch = "amd64")
     {
         var directory = Directory.CreateTempSubdirectory("ks-artifacts-").FullName;
@@ -30,7 +61,7 @@ internal static class FixtureArtifacts
 
             var fileName = Uri.UnescapeDataString(artifact.Url[(artifact.Url.LastIndexOf('/') + 1)..]);
             var script = Encoding.UTF8.GetBytes(name == "immucore"
-                ? $"#!/bin/sh\necho \"immucore fixture $*\"\necho \"{ImmucoreMarker} $(cat /proc/cmdline 2>/dev/null)\"\n"
+                ? $"#!/bin/sh\necho \"immucore fixture $*\"\necho \"{ImmucoreMarker} $(cat /proc/cmdline 2>/dev/null)\"\n{DiskRoot}"
                 : $"#!/bin/sh\necho \"{name} fixture $*\"\n");
             var target = Path.Combine(directory, fileName);
             if (artifact.Extract.Length == 0)

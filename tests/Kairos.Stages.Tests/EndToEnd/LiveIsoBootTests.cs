@@ -10,7 +10,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// itself off.
 /// </summary>
 [Collection("EndToEnd")]
-public sealed class LiveIsoBootTests(LiveIsoImage image) : IClassFixture<LiveIsoImage>
+public sealed class LiveIsoBootTests(LiveIsoImage image)
 {
     // About 2 minutes a boot under TCG on an idle 2-core machine; KAIROS_STAGES_BOOT_DEADLINE_MINUTES raises it on a busy one.
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(
@@ -18,21 +18,21 @@ public sealed class LiveIsoBootTests(LiveIsoImage image) : IClassFixture<LiveIso
 
     [Fact]
     public async Task Iso_from_a_dir_root_boots_to_multi_user_with_SeaBIOS() =>
-        await BootsAsync(image.DirIso, uefi: false, "bios-dir");
+        await BootsAsync(image.DirIsoAsync, uefi: false, "bios-dir");
 
     [Fact]
     public async Task Iso_from_an_OCI_archive_boots_to_multi_user_with_OVMF() =>
-        await BootsAsync(image.OciIso, uefi: true, "uefi-ocifile");
+        await BootsAsync(image.OciIsoAsync, uefi: true, "uefi-ocifile");
 
-    private async Task BootsAsync(string? iso, bool uefi, string name)
+    private async Task BootsAsync(Func<Task<string>> makeIso, bool uefi, string name)
     {
-        if ((DebianRoot.Unavailable() ?? QemuLiveBoot.Unavailable() ?? Media.IsoTools.Unavailable()) is { } why)
+        if (LiveIsoImage.Unavailable() is { } why)
         {
             Assert.Skip(why);
         }
 
         // act
-        Assert.NotNull(iso);
+        var iso = await makeIso();
         var (raw, poweredOff, elapsed) = await QemuLiveBoot.BootAsync(iso, uefi, Deadline, image.Scratch);
 
         // systemd colours unit names and GRUB positions its menu with escape sequences: match on the text alone
@@ -42,7 +42,7 @@ public sealed class LiveIsoBootTests(LiveIsoImage image) : IClassFixture<LiveIso
         string Context() => $"\n--- serial ({name}, {elapsed.TotalSeconds:0}s, {QemuLiveBoot.AcceleratorName}), last lines ---\n{string.Join('\n', serial.Split('\n').TakeLast(60))}";
 
         var releaseLines = LiveReport.AssertBooted(serial, Context);
-        var built = await File.ReadAllTextAsync(Path.Combine(image.Root, "etc/kairos-release"), TestContext.Current.CancellationToken);
+        var built = await File.ReadAllTextAsync(Path.Combine(await image.RootAsync(), "etc/kairos-release"), TestContext.Current.CancellationToken);
         Assert.Equal(LiveReport.ReleaseLines(built), releaseLines);
         Assert.NotEmpty(LiveReport.ReleaseLines(built));
         Assert.True(poweredOff, "the guest powers itself off before the deadline" + Context());

@@ -1,61 +1,84 @@
 using System.Diagnostics;
 using Kairos.Stages.Cli;
+using Kairos.Stages.Tests.EndToEnd;
+
+[assembly: AssemblyFixture(typeof(LiveIsoImage))]
 
 namespace Kairos.Stages.Tests.EndToEnd;
 
 /// <summary>
-/// Built once for the live boot tests (xunit class fixture): a Debian 12 image made with
-/// <c>run</c> (stand-in artifacts; the stand-in immucore prints its marker), its ISO from
-/// <c>dir:</c>, and the same image as a podman-saved OCI archive made into an ISO from <c>ocifile:</c>.
+/// The one booted image of the test run (assembly fixture, shared by the live ISO, raw disk and netboot boot
+/// tests): a Debian 12 image made with <c>run</c> (stand-in artifacts; the stand-in immucore prints its marker
+/// and, for disk boots, attaches the image), its ISO from <c>dir:</c>, and the same image as a podman-saved OCI
+/// archive made into an ISO from <c>ocifile:</c>. Each is made on first use, once; all of it is removed when the run ends.
 /// </summary>
-public sealed class LiveIsoImage : IAsyncLifetime
+public sealed class LiveIsoImage : IAsyncDisposable
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Stopwatch _clock = new();
     private DebianRoot? _root;
-
-    public string Root => _root!.Path;
+    private string? _dirIso;
+    private string? _ociIso;
 
     public string Scratch { get; } = Directory.CreateTempSubdirectory("ks-live-iso-").FullName;
 
-    public string? DirIso { get; private set; }
-
-    public string? OciIso { get; private set; }
-
+    /// <summary>How long each piece took to make, for the tests' figures.</summary>
     public string Timings { get; private set; } = "";
 
-    public async ValueTask InitializeAsync()
-    {
-        if ((DebianRoot.Unavailable() ?? QemuLiveBoot.Unavailable() ?? Media.IsoTools.Unavailable()) is not null)
-        {
-            return;
-        }
+    /// <summary>Why the image cannot be built or booted here, or null.</summary>
+    public static string? Unavailable() => DebianRoot.Unavailable() ?? QemuLiveBoot.Unavailable() ?? Media.IsoTools.Unavailable();
 
-        var clock = Stopwatch.StartNew();
+    /// <summary>The built image's root directory (about 3 minutes the first time).</summary>
+    public Task<string> RootAsync() => OnceAsync(() => _root?.Path, async () =>
+    {
+        _clock.Start();
         _root = DebianRoot.Create();
-        var extensions = Path.Combine(Root, "etc/kairos-init/stage-extensions");
+        var root = _root.Path;
+        var extensions = Path.Combine(root, "etc/kairos-init/stage-extensions");
         Directory.CreateDirectory(extensions);
         await File.WriteAllTextAsync(Path.Combine(extensions, "10-e2e-live.yaml"), LiveReport.Extension);
         var artifacts = FixtureArtifacts.Create();
-        await Cli("run", "--root", Root, "--stage", "install", "--version", "1.0.0", "--artifacts-dir", artifacts);
-        await Cli("run", "--root", Root, "--stage", "init", "--version", "1.0.0");
+        await Cli("run", "--root", root, "--stage", "install", "--version", "1.0.0", "--artifacts-dir", artifacts);
+        await Cli("run", "--root", root, "--stage", "init", "--version", "1.0.0");
         Directory.Delete(artifacts, recursive: true);
-        var built = clock.Elapsed;
+        Timings += $"image {_clock.Elapsed.TotalSeconds:0}s";
+        return root;
+    });
 
-        var dirOut = Directory.CreateDirectory(Path.Combine(Scratch, "dir")).FullName;
-        DirIso = (await Cli("build-iso", $"dir:{Root}", "--output", dirOut, "--live-console", LiveReport.LiveConsole)).Trim();
-        var dirIso = clock.Elapsed;
+    /// <summary>The ISO made from <c>dir:</c> the root.</summary>
+    public async Task<string> DirIsoAsync()
+    {
+        var root = await RootAsync();
+        return await OnceAsync(() => _dirIso, async () =>
+        {
+            var start = _clock.Elapsed;
+            var output = Directory.CreateDirectory(Path.Combine(Scratch, "dir")).FullName;
+            _dirIso = (await Cli("build-iso", $"dir:{root}", "--output", output, "--live-console", LiveReport.LiveConsole)).Trim();
+            Timings += $", dir: ISO {(_clock.Elapsed - start).TotalSeconds:0}s";
+            return _dirIso;
+        });
+    }
 
-        // ocifile: the same root as a podman image (private storage), saved as an OCI archive.
-        var storage = Path.Combine(Scratch, "podman");
-        var archive = Path.Combine(Scratch, "image.oci.tar");
-        string[] podman = ["podman", "--root", Path.Combine(storage, "root"), "--runroot", Path.Combine(storage, "run"), "--storage-driver", "vfs"];
-        DebianRoot.Run("sh", "-c", $"tar -C '{Root}' --exclude=./proc/* --exclude=./sys/* -cf - . | {string.Join(' ', podman)} import - localhost/ks-e2e-live:1");
-        DebianRoot.Run([.. podman, "save", "--format", "oci-archive", "-o", archive, "localhost/ks-e2e-live:1"]);
-        DebianRoot.Run([.. podman, "rmi", "-a", "-f"]);
-        Directory.Delete(storage, recursive: true);
-        var ociOut = Directory.CreateDirectory(Path.Combine(Scratch, "oci")).FullName;
-        OciIso = (await Cli("build-iso", $"ocifile:{archive}", "--output", ociOut, "--live-console", LiveReport.LiveConsole)).Trim();
-        File.Delete(archive);
-        Timings = $"image {built.TotalSeconds:0}s, dir: ISO {(dirIso - built).TotalSeconds:0}s, OCI archive + ocifile: ISO {(clock.Elapsed - dirIso).TotalSeconds:0}s";
+    /// <summary>The ISO made from the same root imported into podman and saved as an OCI archive (<c>ocifile:</c>).</summary>
+    public async Task<string> OciIsoAsync()
+    {
+        var root = await RootAsync();
+        return await OnceAsync(() => _ociIso, async () =>
+        {
+            var start = _clock.Elapsed;
+            var storage = Path.Combine(Scratch, "podman");
+            var archive = Path.Combine(Scratch, "image.oci.tar");
+            string[] podman = ["podman", "--root", Path.Combine(storage, "root"), "--runroot", Path.Combine(storage, "run"), "--storage-driver", "vfs"];
+            DebianRoot.Run("sh", "-c", $"tar -C '{root}' --exclude=./proc/* --exclude=./sys/* -cf - . | {string.Join(' ', podman)} import - localhost/ks-e2e-live:1");
+            DebianRoot.Run([.. podman, "save", "--format", "oci-archive", "-o", archive, "localhost/ks-e2e-live:1"]);
+            DebianRoot.Run([.. podman, "rmi", "-a", "-f"]);
+            Directory.Delete(storage, recursive: true);
+            var output = Directory.CreateDirectory(Path.Combine(Scratch, "oci")).FullName;
+            _ociIso = (await Cli("build-iso", $"ocifile:{archive}", "--output", output, "--live-console", LiveReport.LiveConsole)).Trim();
+            File.Delete(archive);
+            Timings += $", OCI archive + ocifile: ISO {(_clock.Elapsed - start).TotalSeconds:0}s";
+            return _ociIso;
+        });
     }
 
     public ValueTask DisposeAsync()
@@ -66,14 +89,30 @@ public sealed class LiveIsoImage : IAsyncLifetime
             Directory.Delete(Scratch, recursive: true);
         }
 
+        _gate.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<string> Cli(params string[] args)
+    /// <summary>Runs the CLI in this process; its output, or an exception with its error output.</summary>
+    public static async Task<string> Cli(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await CliApp.RunAsync(args, output, error);
         return code == 0 ? output.ToString() : throw new InvalidOperationException($"kairos-stages {string.Join(' ', args)} exited {code}:\n{error}");
+    }
+
+    /// <summary>Makes a piece once, under the gate; a failed attempt is tried again by the next caller.</summary>
+    private async Task<string> OnceAsync(Func<string?> made, Func<Task<string>> make)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return made() ?? await make();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 }

@@ -28,7 +28,7 @@ internal static class LiveReport
                     Type=oneshot
                     StandardOutput=tty
                     TTYPath=/dev/ttyS0
-                    ExecStart=/bin/sh -c 'echo KS-LIVE-RELEASE-BEGIN; cat /etc/kairos-release; echo KS-LIVE-RELEASE-END; grep -E " (squashfs|overlay) " /proc/mounts | sed "s/^/KS-LIVE-MOUNT /"; systemctl is-failed ssh.service | sed "s/^/KS-LIVE-SSH /"; systemctl is-active multi-user.target | sed "s/^/KS-LIVE-MULTI-USER /"; systemctl --no-block poweroff'
+                    ExecStart=/bin/sh -c 'echo KS-LIVE-RELEASE-BEGIN; cat /etc/kairos-release; echo KS-LIVE-RELEASE-END; grep -E " (squashfs|overlay) " /proc/mounts | sed "s/^/KS-LIVE-MOUNT /"; systemctl is-failed ssh.service | sed "s/^/KS-LIVE-SSH /"; systemctl is-active multi-user.target | sed "s/^/KS-LIVE-MULTI-USER /"; ls /run/cos 2>/dev/null | sed "s/^/KS-LIVE-COS /"; systemctl --no-block poweroff'
                     [Install]
                     WantedBy=multi-user.target
               commands:

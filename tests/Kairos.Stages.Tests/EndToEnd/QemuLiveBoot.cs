@@ -27,22 +27,41 @@ internal static class QemuLiveBoot
     private static string[] Accelerator(bool kvm) => kvm ? ["-accel", "kvm", "-smp", "2", "-m", "2048"] : ["-accel", "tcg,thread=multi", "-smp", "2", "-m", "2048"];
 
     /// <summary>Boots <paramref name="iso"/>; returns the serial log, whether QEMU exited by itself (guest power-off) and the wall time.</summary>
-    public static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootAsync(string iso, bool uefi, TimeSpan deadline, string scratch)
+    public static Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootAsync(string iso, bool uefi, TimeSpan deadline, string scratch) =>
+        BootAsync(["-drive", $"file={iso},media=cdrom,readonly=on,if=ide", "-boot", "d"], uefi, deadline, scratch);
+
+    /// <summary>Boots from a raw disk image as a cloud VM would (virtio disk, the firmware's own boot order); the guest writes to <paramref name="disk"/>.</summary>
+    public static Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootDiskAsync(string disk, bool uefi, TimeSpan deadline, string scratch) =>
+        BootAsync(["-drive", $"file={disk},format=raw,if=virtio"], uefi, deadline, scratch);
+
+    /// <summary>
+    /// Boots with <paramref name="media"/> (drive and boot order arguments) under SeaBIOS or OVMF, user networking
+    /// (<paramref name="nic"/> replaces the default isolated virtio NIC).
+    /// </summary>
+    public static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootAsync(IReadOnlyList<string> media, bool uefi, TimeSpan deadline, string scratch, string nic = "user,model=virtio-net-pci,restrict=on")
     {
-        var args = new List<string>(Accelerator(KvmBootsLinux(iso))) { "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", "user,model=virtio-net-pci,restrict=on" };
+        var firmware = new List<string>();
         if (uefi)
         {
             var vars = Path.Combine(scratch, "OVMF_VARS_4M.fd");
             File.Copy(OvmfVars, vars, overwrite: true);
-            args.AddRange(["-machine", "q35", "-drive", $"if=pflash,format=raw,unit=0,readonly=on,file={OvmfCode}", "-drive", $"if=pflash,format=raw,unit=1,file={vars}"]);
+            firmware.AddRange(["-machine", "q35", "-drive", $"if=pflash,format=raw,unit=0,readonly=on,file={OvmfCode}", "-drive", $"if=pflash,format=raw,unit=1,file={vars}"]);
         }
 
-        args.AddRange(["-drive", $"file={iso},media=cdrom,readonly=on,if=ide", "-boot", "d"]);
+        var args = new List<string>(Accelerator(KvmBootsLinux([.. firmware, .. media]))) { "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", nic };
+        args.AddRange(firmware);
+        args.AddRange(media);
         return await RunAsync(args, deadline);
     }
 
+    /// <summary>The machine-wide VM lock (one VM at a time on a shared machine); <c>flock(1)</c> on the same file takes the same lock.</summary>
+    public const string VmLock = "/tmp/kairos-vm.lock";
+
     private static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> RunAsync(IEnumerable<string> args, TimeSpan deadline)
     {
+        // KAIROS_STAGES_VM_LOCK=1: each VM waits for the machine's lock itself, so the images build meanwhile. Off by default:
+        // under an outer 'flock /tmp/kairos-vm.lock dotnet test' this second lock (another open file description) would wait forever.
+        using var vmLock = Environment.GetEnvironmentVariable("KAIROS_STAGES_VM_LOCK") == "1" ? await LockVmAsync() : null;
         var start = new ProcessStartInfo("/usr/bin/qemu-system-x86_64") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in args)
         {
@@ -76,13 +95,28 @@ internal static class QemuLiveBoot
         }
     }
 
+    private static async Task<FileStream> LockVmAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(VmLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+
     /// <summary>
     /// /dev/kvm may be a nested KVM that cannot run a guest. Measured on the CI machine: SeaBIOS under KVM
     /// prints its "Booting from" line and then hangs, so a firmware-only probe passed and both boots hung
-    /// for their whole deadline. KVM counts only when a 60-second SeaBIOS boot of this very ISO reaches the
+    /// for their whole deadline. KVM counts only when a 60-second boot of the first medium tested reaches the
     /// Linux kernel (its "Command line:" line on the serial console); TCG otherwise.
     /// </summary>
-    private static bool KvmBootsLinux(string iso)
+    private static bool KvmBootsLinux(IReadOnlyList<string> media)
     {
         lock (ProbeLock)
         {
@@ -97,7 +131,7 @@ internal static class QemuLiveBoot
                 return false;
             }
 
-            var (serial, _, _) = RunAsync([.. Accelerator(true), "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", "none", "-drive", $"file={iso},media=cdrom,readonly=on,if=ide", "-boot", "d"], TimeSpan.FromSeconds(60))
+            var (serial, _, _) = RunAsync([.. Accelerator(true), "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", "none", .. media, "-snapshot"], TimeSpan.FromSeconds(60))
                 .GetAwaiter().GetResult();
             kvmWorks = serial.Contains("Command line:", StringComparison.Ordinal);
             return kvmWorks.Value;

@@ -1,0 +1,27 @@
+namespace Kairos.Stages.Media.Disk;
+
+/// <summary>CRC-32 (IEEE 802.3, reflected, as the UEFI specification uses for GPT headers and entry arrays).</summary>
+public static class Crc32
+{
+    private static readonly uint[] Table = Enumerable.Range(0, 256).Select(n =>
+    {
+        var c = (uint)n;
+        for (var k = 0; k < 8; k++)
+        {
+            c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        }
+
+        return c;
+    }).ToArray();
+
+    public static uint Compute(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return crc ^ 0xFFFFFFFFu;
+    }
+}
