@@ -26,7 +26,7 @@ public sealed class FipsFormTests(FactoryBrowserFixture fixture)
         // Debian: offered; back to Ubuntu: unticked and disabled again
         await page.Locator("#preset").SelectOptionAsync("debian:12");
         await Expect(fips).ToBeEnabledAsync();
-        await Expect(page.Locator("#fips-hint")).ToHaveTextAsync("FIPS-validated crypto packages.");
+        await Expect(page.Locator("#fips-hint")).ToHaveTextAsync("FIPS builds of the Kairos binaries and dracut's fips module; the base brings its own FIPS crypto.");
         await fips.CheckAsync();
         await page.Locator("#preset").SelectOptionAsync("ubuntu:24.04");
         await Expect(fips).ToBeDisabledAsync();

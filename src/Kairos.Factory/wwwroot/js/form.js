@@ -113,8 +113,8 @@ export async function renderNewBuild(main, cloneId) {
     if (problem) fips.checked = false;
     fips.disabled = !!problem;
     form.querySelector('#fips-hint').textContent = problem || (value('base') === 'byo' && uploadInput.files.length
-      ? 'FIPS-validated crypto packages. An uploaded root is checked when the build reads its os-release.'
-      : 'FIPS-validated crypto packages.');
+      ? 'FIPS builds of the Kairos binaries and dracut\'s fips module; the base brings its own FIPS crypto. An uploaded root is checked when the build reads its os-release.'
+      : 'FIPS builds of the Kairos binaries and dracut\'s fips module; the base brings its own FIPS crypto.');
   }
 
   const checkVersion = () => showError(form, 'version', versionProblem(versionInput.value));
