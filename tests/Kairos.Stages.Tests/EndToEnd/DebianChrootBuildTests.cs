@@ -103,24 +103,5 @@ public sealed class DebianChrootBuildTests
         Assert.Equal("succeeded", record.RootElement.GetProperty("status").GetString());
     }
 
-    private static (int Code, string Output, string Error) Chroot(DebianRoot root, params string[] args) => Run(root, Binary, args);
-
-    private static (int Code, string Output, string Error) Run(DebianRoot root, string program, params string[] args)
-    {
-        var start = new ProcessStartInfo("chroot") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { root.Path, program }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // a RUN line's environment: PATH of the image, no host variables that would leak in
-        start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        start.Environment["HOME"] = "/root";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
+    private static (int Code, string Output, string Error) Chroot(DebianRoot root, params string[] args) => root.RunLine(Binary, args);
 }

@@ -22,12 +22,12 @@ internal static class DebianImage
         """;
 
     /// <summary>What both end-to-end builds must leave: packages, fixture binaries, the extension's work, kernel link, initrd with immucore, release, services, cleanup, run record.</summary>
-    public static void AssertKairosReady(DebianRoot root)
+    public static void AssertKairosReady(DebianRoot root, string arch = "amd64")
     {
         string In(string path) => Path.Combine(root.Path, path.TrimStart('/'));
 
         // packages really installed
-        foreach (var package in new[] { "systemd", "openssh-server", "dracut", "rsync", "sudo", "linux-image-amd64" })
+        foreach (var package in new[] { "systemd", "openssh-server", "dracut", "rsync", "sudo", $"linux-image-{arch}" })
         {
             Assert.Contains("Status: install ok installed", root.Chroot("dpkg", "-s", package));
         }

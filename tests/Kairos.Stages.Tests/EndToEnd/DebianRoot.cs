@@ -15,7 +15,9 @@ internal sealed class DebianRoot : IDisposable
     // debootstrap takes minutes; a creator that holds the lock longer than this has hung
     private static readonly TimeSpan CreationTimeout = TimeSpan.FromMinutes(20);
 
-    private static string Tarball => System.IO.Path.Combine(CachedFile.Directory(SharedCacheDirectory, CachedFile.Cold), "bookworm-minbase.tgz");
+    // amd64 keeps the tarball's first name, so machines that made it before arm64 existed reuse it
+    private static string Tarball(string arch) => System.IO.Path.Combine(
+        CachedFile.Directory(SharedCacheDirectory, CachedFile.Cold), arch == "amd64" ? "bookworm-minbase.tgz" : $"bookworm-minbase-{arch}.tgz");
 
     private DebianRoot(string path) => Path = path;
 
@@ -27,21 +29,22 @@ internal sealed class DebianRoot : IDisposable
         : !File.Exists("/usr/sbin/debootstrap") ? "needs debootstrap (build/install-deps.sh installs it)"
         : null;
 
-    public static DebianRoot Create()
+    /// <summary>A fresh root of the given Debian architecture (another than the machine's runs through qemu-user, see <see cref="Emulation"/>).</summary>
+    public static DebianRoot Create(string arch = "amd64")
     {
-        var tarball = Tarball;
-        CachedFile.Ensure(tarball, MakeTarball, CreationTimeout);
+        var tarball = Tarball(arch);
+        CachedFile.Ensure(tarball, part => MakeTarball(part, arch), CreationTimeout);
         var path = Directory.CreateTempSubdirectory("ks-e2e-").FullName;
-        Run("debootstrap", "--variant=minbase", $"--unpack-tarball={tarball}", "bookworm", path);
+        Run("debootstrap", "--variant=minbase", $"--arch={arch}", $"--unpack-tarball={tarball}", "bookworm", path);
         return new DebianRoot(path);
     }
 
-    private static void MakeTarball(string part)
+    private static void MakeTarball(string part, string arch)
     {
         var work = Directory.CreateTempSubdirectory("ks-dbs-").FullName;
         try
         {
-            Run("debootstrap", "--variant=minbase", $"--make-tarball={part}", "bookworm", work);
+            Run("debootstrap", "--variant=minbase", $"--arch={arch}", $"--make-tarball={part}", "bookworm", work);
         }
         finally
         {
@@ -55,6 +58,28 @@ internal sealed class DebianRoot : IDisposable
 
     /// <summary>Runs a command inside the root (chroot) and returns its output; throws on failure.</summary>
     public string Chroot(params string[] command) => Run(["chroot", Path, .. command]);
+
+    /// <summary>
+    /// Runs a program inside the root as a Dockerfile RUN line does: chroot, the image's PATH and HOME, none of the
+    /// host's variables. Returns the exit code and both outputs; never throws on a failing program.
+    /// </summary>
+    public (int Code, string Output, string Error) RunLine(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo("chroot") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path, program }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Clear();
+        start.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        start.Environment["HOME"] = "/root";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
 
     public static string Run(params string[] command)
     {
