@@ -1,5 +1,4 @@
 using Kairos.Stages.Rendering;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Media;
@@ -34,24 +33,8 @@ public sealed record IsoLayout
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
     public static IsoLayout Load(IStageSource source)
     {
-        var path = source.DisplayPath(DataPath);
-        var text = source.ReadText(DataPath) ?? throw MediaException.Input($"{path}: missing (the ISO layout data; 'kairos-stages stages export DIR' writes it)");
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw MediaException.Input($"{path}:{e.Start.Line}:{e.Start.Column}: {e.Message}");
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw MediaException.Input($"{path}: expected a mapping");
-        }
-
-        var reader = new LayoutReader(path);
+        var reader = LayoutReader.Open(source, DataPath, "the ISO layout data");
+        var root = reader.Root;
         var efi = reader.Map(root, "efi");
         var squashfs = reader.Map(root, "squashfs");
         var bios = reader.Map(root, "bios");
@@ -67,7 +50,7 @@ public sealed record IsoLayout
             LiveMenuPath = reader.Text(root, "live_menu_path"),
             ChainPaths = reader.List(root, "chain_paths"),
             ChainPathsUbuntu = reader.List(root, "chain_paths_ubuntu"),
-            Skeleton = [.. reader.Map(root, "skeleton").Children.Select(c => (((YamlScalarNode)c.Key).Value ?? "", ((YamlScalarNode)c.Value).Value ?? ""))],
+            Skeleton = reader.Pairs(root, "skeleton"),
             Emptied = reader.List(root, "emptied"),
             SquashfsBlockSize = reader.Text(squashfs, "block_size"),
             SquashfsOptions = reader.List(squashfs, "options"),
@@ -75,37 +58,17 @@ public sealed record IsoLayout
             BiosModules = reader.List(bios, "modules"),
             Efi = new Dictionary<string, EfiFiles>(StringComparer.Ordinal)
             {
-                ["amd64"] = reader.EfiFor(efi, "amd64"),
-                ["arm64"] = reader.EfiFor(efi, "arm64"),
+                ["amd64"] = EfiFor(reader, efi, "amd64"),
+                ["arm64"] = EfiFor(reader, efi, "arm64"),
             },
             EfiFallbackPrefix = reader.Text(efi, "fallback_prefix"),
             EfiFallbackModules = reader.List(efi, "fallback_modules"),
         };
     }
 
-    private sealed class LayoutReader(string path)
+    private static EfiFiles EfiFor(LayoutReader reader, YamlMappingNode efi, string arch)
     {
-        public YamlMappingNode Map(YamlMappingNode node, string key) =>
-            Child(node, key) as YamlMappingNode ?? throw Missing(node, key, "a mapping");
-
-        public string Text(YamlMappingNode node, string key) =>
-            (Child(node, key) as YamlScalarNode)?.Value is { Length: > 0 } value ? value : throw Missing(node, key, "a value");
-
-        public IReadOnlyList<string> List(YamlMappingNode node, string key) =>
-            Child(node, key) is YamlSequenceNode list
-                ? [.. list.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw MediaException.Input($"{path}:{c.Start.Line}:{c.Start.Column}: '{key}' holds plain values only"))]
-                : throw Missing(node, key, "a list");
-
-        public EfiFiles EfiFor(YamlMappingNode efi, string arch)
-        {
-            var node = Map(efi, arch);
-            return new EfiFiles(Text(node, "boot_name"), Text(node, "grub_name"), Text(node, "grub_format"), List(node, "grub"), List(node, "shim"));
-        }
-
-        private static YamlNode? Child(YamlMappingNode node, string key) =>
-            node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
-
-        private MediaException Missing(YamlMappingNode node, string key, string what) =>
-            MediaException.Input($"{path}:{node.Start.Line}:{node.Start.Column}: '{key}' must be {what}");
+        var node = reader.Map(efi, arch);
+        return new EfiFiles(reader.Text(node, "boot_name"), reader.Text(node, "grub_name"), reader.Text(node, "grub_format"), reader.List(node, "grub"), reader.List(node, "shim"));
     }
 }

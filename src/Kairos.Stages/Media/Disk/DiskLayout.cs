@@ -1,5 +1,4 @@
 using Kairos.Stages.Rendering;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Media.Disk;
@@ -46,24 +45,8 @@ public sealed record DiskLayout
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
     public static DiskLayout Load(IStageSource source)
     {
-        var path = source.DisplayPath(DataPath);
-        var text = source.ReadText(DataPath) ?? throw MediaException.Input($"{path}: missing (the raw disk layout; 'kairos-stages stages export DIR' writes it)");
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw MediaException.Input($"{path}:{e.Start.Line}:{e.Start.Column}: {e.Message}");
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw MediaException.Input($"{path}: expected a mapping");
-        }
-
-        var r = new Reader(path);
+        var r = LayoutReader.Open(source, DataPath, "the raw disk layout");
+        var root = r.Root;
         var parts = r.Map(root, "partitions");
         var recovery = r.Map(root, "recovery");
         var state = r.Map(root, "state");
@@ -75,21 +58,21 @@ public sealed record DiskLayout
             DiskGuidName = r.Text(root, "disk_guid_name"),
             HeadMiB = r.Number(root, "head_mib"),
             TailMiB = r.Number(root, "tail_mib"),
-            Efi = r.Partition(parts, "efi", sized: true),
-            Bios = r.Partition(parts, "bios", sized: true),
-            Oem = r.Partition(parts, "oem", sized: true),
-            Recovery = r.Partition(parts, "recovery", sized: false),
+            Efi = Partition(r, parts, "efi", sized: true),
+            Bios = Partition(r, parts, "bios", sized: true),
+            Oem = Partition(r, parts, "oem", sized: true),
+            Recovery = Partition(r, parts, "recovery", sized: false),
             RecoveryImagePath = r.Text(recovery, "image_path"),
             RecoveryImageLabel = r.Text(recovery, "image_label"),
             RecoveryImageExtraMiB = r.Number(recovery, "image_extra_mib"),
             RecoveryPartitionFactor = r.Number(recovery, "partition_factor"),
             RecoveryPartitionExtraMiB = r.Number(recovery, "partition_extra_mib"),
             GrubConfig = r.Text(recovery, "grub_config"),
-            Skeleton = [.. r.Map(recovery, "skeleton").Children.Select(c => (((YamlScalarNode)c.Key).Value ?? "", (c.Value as YamlScalarNode)?.Value ?? ""))],
+            Skeleton = r.Pairs(recovery, "skeleton"),
             StateFactor = r.Number(state, "factor"),
             StateExtraMiB = r.Number(state, "extra_mib"),
             OemGrubenv = r.Text(oem, "grubenv"),
-            GrubenvValues = [.. r.Map(oem, "grubenv_values").Children.Select(c => (((YamlScalarNode)c.Key).Value ?? "", (c.Value as YamlScalarNode)?.Value ?? ""))],
+            GrubenvValues = r.Pairs(oem, "grubenv_values"),
             OemResetConfig = r.Text(oem, "reset_config"),
             OemResetTemplate = r.Text(oem, "reset_template"),
             OemCloudConfig = r.Text(oem, "cloud_config"),
@@ -108,41 +91,18 @@ public sealed record DiskLayout
         };
     }
 
-    private sealed class Reader(string path)
+    private static DiskPartition Partition(LayoutReader r, YamlMappingNode parts, string key, bool sized)
     {
-        public YamlMappingNode Map(YamlMappingNode node, string key) =>
-            Child(node, key) as YamlMappingNode ?? throw Missing(node, key, "a mapping");
-
-        public string Text(YamlMappingNode node, string key) =>
-            (Child(node, key) as YamlScalarNode)?.Value is { Length: > 0 } value ? value : throw Missing(node, key, "a value");
-
-        public long Number(YamlMappingNode node, string key) =>
-            long.TryParse(Text(node, key), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : throw Missing(node, key, "a whole number");
-
-        public IReadOnlyList<string> List(YamlMappingNode node, string key) =>
-            Child(node, key) is YamlSequenceNode list
-                ? [.. list.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw MediaException.Input($"{path}:{c.Start.Line}:{c.Start.Column}: '{key}' holds plain values only"))]
-                : throw Missing(node, key, "a list");
-
-        public DiskPartition Partition(YamlMappingNode parts, string key, bool sized)
-        {
-            var node = Map(parts, key);
-            var type = Guid.TryParse(Text(node, "type"), out var g) ? g : throw Missing(node, "type", "a GUID");
-            var attributes = List(node, "attributes").Select(a => int.TryParse(a, out var bit) && bit is >= 0 and < 64 ? bit : throw Missing(node, "attributes", "a list of bit numbers 0-63")).ToList();
-            return new DiskPartition(
-                Text(node, "name"),
-                Text(node, "guid_name"),
-                type,
-                attributes,
-                Child(node, "filesystem") is null ? null : Text(node, "filesystem"),
-                Child(node, "label") is null ? null : Text(node, "label"),
-                sized ? Number(node, "size_mib") : 0);
-        }
-
-        private static YamlNode? Child(YamlMappingNode node, string key) =>
-            node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
-
-        private MediaException Missing(YamlMappingNode node, string key, string what) =>
-            MediaException.Input($"{path}:{node.Start.Line}:{node.Start.Column}: '{key}' must be {what}");
+        var node = r.Map(parts, key);
+        var type = Guid.TryParse(r.Text(node, "type"), out var g) ? g : throw r.Missing(node, "type", "a GUID");
+        var attributes = r.List(node, "attributes").Select(a => int.TryParse(a, out var bit) && bit is >= 0 and < 64 ? bit : throw r.Missing(node, "attributes", "a list of bit numbers 0-63")).ToList();
+        return new DiskPartition(
+            r.Text(node, "name"),
+            r.Text(node, "guid_name"),
+            type,
+            attributes,
+            r.OptionalText(node, "filesystem"),
+            r.OptionalText(node, "label"),
+            sized ? r.Number(node, "size_mib") : 0);
     }
 }

@@ -1,6 +1,4 @@
 using Kairos.Stages.Rendering;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Media.Uki;
 
@@ -36,59 +34,32 @@ public sealed record UkiLayout
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
     public static UkiLayout Load(IStageSource source)
     {
-        var path = source.DisplayPath(DataPath);
-        var text = source.ReadText(DataPath) ?? throw MediaException.Input($"{path}: missing (the UKI layout data; 'kairos-stages stages export DIR' writes it)");
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw MediaException.Input($"{path}:{e.Start.Line}:{e.Start.Column}: {e.Message}");
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw MediaException.Input($"{path}: expected a mapping");
-        }
-
-        string Text(YamlMappingNode node, string key) =>
-            (Child(node, key) as YamlScalarNode)?.Value is { Length: > 0 } value ? value : throw Missing(node, key, "a value");
-        IReadOnlyList<string> List(YamlMappingNode node, string key) =>
-            Child(node, key) is YamlSequenceNode list
-                ? [.. list.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw MediaException.Input($"{path}:{c.Start.Line}:{c.Start.Column}: '{key}' holds plain values only"))]
-                : throw Missing(node, key, "a list");
-        MediaException Missing(YamlMappingNode node, string key, string what) =>
-            MediaException.Input($"{path}:{node.Start.Line}:{node.Start.Column}: '{key}' must be {what}");
-
-        var iso = Child(root, "iso") as YamlMappingNode ?? throw Missing(root, "iso", "a mapping");
+        var r = LayoutReader.Open(source, DataPath, "the UKI layout data");
+        var root = r.Root;
+        var iso = r.Map(root, "iso");
         return new UkiLayout
         {
-            Stub = Text(root, "stub"),
-            SystemdBoot = Text(root, "systemd_boot"),
-            Phases = List(root, "phases"),
-            Cmdline = Text(root, "cmdline"),
-            DefaultName = Text(root, "default_name"),
-            ExtraPrefix = Text(root, "extra_prefix"),
-            BootFile = Text(root, "boot_file"),
-            UkiDir = Text(root, "uki_dir"),
-            LoaderConf = Text(root, "loader_conf"),
-            EntriesDir = Text(root, "entries_dir"),
-            KeysDir = Text(root, "keys_dir"),
-            Sbat = Text(root, "sbat"),
-            KernelPrefixes = List(root, "kernel_prefixes"),
-            InitrdEmpty = List(root, "initrd_empty"),
-            InitrdLeaveOut = List(root, "initrd_leave_out"),
-            InitLink = Text(root, "init_link"),
-            InitrdDirs = List(root, "initrd_dirs"),
-            Zstd = List(root, "zstd"),
-            IsoVolumeId = Text(iso, "volume_id"),
-            IsoEfiImage = Text(iso, "efi_image"),
-            IsoNameSuffix = Text(iso, "name_suffix"),
+            Stub = r.Text(root, "stub"),
+            SystemdBoot = r.Text(root, "systemd_boot"),
+            Phases = r.List(root, "phases"),
+            Cmdline = r.Text(root, "cmdline"),
+            DefaultName = r.Text(root, "default_name"),
+            ExtraPrefix = r.Text(root, "extra_prefix"),
+            BootFile = r.Text(root, "boot_file"),
+            UkiDir = r.Text(root, "uki_dir"),
+            LoaderConf = r.Text(root, "loader_conf"),
+            EntriesDir = r.Text(root, "entries_dir"),
+            KeysDir = r.Text(root, "keys_dir"),
+            Sbat = r.Text(root, "sbat"),
+            KernelPrefixes = r.List(root, "kernel_prefixes"),
+            InitrdEmpty = r.List(root, "initrd_empty"),
+            InitrdLeaveOut = r.List(root, "initrd_leave_out"),
+            InitLink = r.Text(root, "init_link"),
+            InitrdDirs = r.List(root, "initrd_dirs"),
+            Zstd = r.List(root, "zstd"),
+            IsoVolumeId = r.Text(iso, "volume_id"),
+            IsoEfiImage = r.Text(iso, "efi_image"),
+            IsoNameSuffix = r.Text(iso, "name_suffix"),
         };
     }
-
-    private static YamlNode? Child(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 }
