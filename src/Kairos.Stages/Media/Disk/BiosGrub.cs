@@ -4,7 +4,7 @@ namespace Kairos.Stages.Media.Disk;
 
 /// <summary>
 /// GRUB for BIOS on the raw disk, from the host's grub-pc-bin and without grub-install (which needs a
-/// block device): a core image made with grub-mkimage whose built-in config finds COS_RECOVERY by label,
+/// block device): a core image made with grub-mkimage whose prefix names RECOVERY's GRUB directory on the boot disk,
 /// written into the BIOS boot partition, its sector list filled in; boot.img in the MBR pointing at it;
 /// the i386-pc modules under RECOVERY's GRUB directory. What grub-bios-setup writes, done on the file.
 /// </summary>
@@ -42,12 +42,11 @@ public static class BiosGrub
         File.WriteAllText(Path.Combine(grubDirectory, "grub.cfg"), chainConfig);
     }
 
-    public static async Task<string> MakeCoreAsync(string scratch, string earlyConfig, IReadOnlyList<string> modules, string prefix, CancellationToken cancellationToken)
+    /// <summary>The core image: <paramref name="modules"/> built in, <paramref name="prefix"/> (e.g. <c>(,gpt3)/grub2</c>) where it finds the rest and grub.cfg.</summary>
+    public static async Task<string> MakeCoreAsync(string scratch, IReadOnlyList<string> modules, string prefix, CancellationToken cancellationToken)
     {
-        var config = Path.Combine(scratch, "bios-early.cfg");
-        await File.WriteAllTextAsync(config, earlyConfig, cancellationToken);
         var core = Path.Combine(scratch, "core.img");
-        await MediaTool.RunAsync("grub-mkimage", ["-d", GrubPc, "-O", "i386-pc", "-c", config, "-p", prefix, "-o", core, .. modules], cancellationToken, "making the BIOS core image");
+        await MediaTool.RunAsync("grub-mkimage", ["-d", GrubPc, "-O", "i386-pc", "-p", prefix, "-o", core, .. modules], cancellationToken, "making the BIOS core image");
         return core;
     }
 

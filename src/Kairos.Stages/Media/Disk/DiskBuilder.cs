@@ -60,7 +60,7 @@ public static class DiskBuilder
             if (options.Firmware == DiskFirmware.Bios)
             {
                 BiosGrub.StageModules(Path.Combine(recovery, layout.BiosDirectory), DiskFiles.Render(options.Stages, layout.BiosChainTemplate, context, variables));
-                core = await BiosGrub.MakeCoreAsync(work, DiskFiles.Render(options.Stages, layout.BiosEarlyTemplate, context, variables), layout.BiosCoreModules, "/" + layout.BiosDirectory, cancellationToken);
+                core = await BiosGrub.MakeCoreAsync(work, layout.BiosCoreModules, layout.BiosCorePrefix, cancellationToken);
             }
 
             PartitionImages.Touch(recovery, epoch);

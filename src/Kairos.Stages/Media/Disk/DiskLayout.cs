@@ -40,7 +40,7 @@ public sealed record DiskLayout
     public required string BiosDirectory { get; init; }
     public required IReadOnlyList<string> BiosCoreModules { get; init; }
     public required string BiosChainTemplate { get; init; }
-    public required string BiosEarlyTemplate { get; init; }
+    public required string BiosCorePrefix { get; init; }
 
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
     public static DiskLayout Load(IStageSource source)
@@ -87,7 +87,7 @@ public sealed record DiskLayout
             BiosDirectory = r.Text(bios, "directory"),
             BiosCoreModules = r.List(bios, "core_modules"),
             BiosChainTemplate = r.Text(bios, "chain_template"),
-            BiosEarlyTemplate = r.Text(bios, "early_template"),
+            BiosCorePrefix = r.Text(bios, "core_prefix"),
         };
     }
 
