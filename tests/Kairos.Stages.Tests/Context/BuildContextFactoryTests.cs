@@ -93,7 +93,7 @@ public sealed class BuildContextFactoryTests
 
         // assert
         Assert.Contains(result.Errors, e => e.StartsWith("--model: 'rpi5' is not included in generic,rpi3,rpi4,", StringComparison.Ordinal));
-        Assert.Contains("--log-level: 'verbose' is not included in info,warn,debug,trace", result.Errors);
+        Assert.Contains("--log-level: 'verbose' is not included in info,warn,error,debug,trace", result.Errors);
     }
 
     [Fact]
