@@ -23,10 +23,7 @@ public sealed class DiskBootTests(LiveIsoImage image)
     [Fact]
     public async Task Raw_efi_disk_boots_recovery_with_OVMF() => await BootsAsync("efi", uefi: true);
 
-    // Open (issue 28): this boot failed (GRUB stopped at its prompt under SeaBIOS: the core's built-in search did not
-    // set the prefix). With the prefix fixed a fake root's disk reaches the recovery entry and the kernel load, but
-    // this test has not run since; it is skipped until it has passed once.
-    [Fact(Skip = "raw BIOS disk boot not yet proven: its GRUB prefix was fixed after the last run (issue 28 open)")]
+    [Fact]
     public async Task Raw_bios_disk_boots_recovery_with_SeaBIOS() => await BootsAsync("bios", uefi: false);
 
     private async Task BootsAsync(string firmware, bool uefi)
