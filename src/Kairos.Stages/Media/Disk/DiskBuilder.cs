@@ -39,8 +39,8 @@ public static class DiskBuilder
 
             var epoch = options.Epoch ?? Epoch(root);
             var name = options.OverrideName is { Length: > 0 } given ? given : files.Release.IsoBaseName(arch, null);
-            var sizes = Sizes(options, layout, RootBytes(root));
-            CheckSpace(options.OutputDirectory, sizes);
+            var sizes = DiskSizes.For(options, layout, DiskSizes.RootBytes(root));
+            sizes.CheckSpace(options.OutputDirectory);
             options.Log($"recovery.img {sizes.RecoveryImageMiB} MiB, RECOVERY {sizes.RecoveryPartitionMiB} MiB, state {sizes.StateMiB} MiB, disk {sizes.DiskMiB} MiB; timestamps {epoch}");
 
             var context = Context(root, files.Release, arch);
@@ -114,58 +114,6 @@ public static class DiskBuilder
         finally
         {
             Directory.Delete(work, recursive: true);
-        }
-    }
-
-    /// <summary>The sizes of the disk (MiB) from the root's size and the flags.</summary>
-    public sealed record DiskSizes(long RootMiB, long RecoveryImageMiB, long RecoveryPartitionMiB, long StateMiB, long DiskMiB);
-
-    public static DiskSizes Sizes(DiskBuildOptions options, DiskLayout layout, long rootBytes)
-    {
-        var rootMiB = (rootBytes + MiB - 1) / MiB;
-        var image = options.RecoveryImageSizeMiB ?? rootMiB + layout.RecoveryImageExtraMiB;
-        if (image < rootMiB)
-        {
-            throw MediaException.Input($"--recovery-image-size {image}: the image root needs {rootMiB} MiB");
-        }
-
-        var partition = image * layout.RecoveryPartitionFactor + layout.RecoveryPartitionExtraMiB;
-        var state = options.StateSizeMiB ?? (image * MiB * layout.StateFactor + layout.StateExtraMiB * MiB) / MiB;
-        var first = options.Firmware == DiskFirmware.Efi ? layout.Efi.SizeMiB : layout.Bios.SizeMiB;
-        var disk = layout.HeadMiB + first + layout.Oem.SizeMiB + partition + layout.TailMiB;
-        if (options.SizeMiB is { } asked)
-        {
-            disk = asked >= disk ? asked : throw MediaException.Input($"--size {asked}: the disk needs at least {disk} MiB (recovery image {image} MiB)");
-        }
-
-        return new DiskSizes(rootMiB, image, partition, state, disk);
-    }
-
-    /// <summary>Bytes the root takes in an ext2 file system: each file rounded up to 4 KiB, plus one block per entry.</summary>
-    private static long RootBytes(string root)
-    {
-        long total = 0;
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
-        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", options))
-        {
-            total += 4096;
-            if (entry is FileInfo { LinkTarget: null } file)
-            {
-                total += (file.Length + 4095) / 4096 * 4096;
-            }
-        }
-
-        return total;
-    }
-
-    private static void CheckSpace(string output, DiskSizes sizes)
-    {
-        // at most two copies of the root's data exist at once (recovery.img inside RECOVERY's image, then that in the disk)
-        var needed = sizes.RootMiB * 2 + 256;
-        var free = new DriveInfo(Path.GetFullPath(output)).AvailableFreeSpace / MiB;
-        if (free < needed)
-        {
-            throw MediaException.Input($"--output {output}: {free} MiB free, the build needs about {needed} MiB");
         }
     }
 
