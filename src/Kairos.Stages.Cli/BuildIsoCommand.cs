@@ -59,12 +59,12 @@ public static class BuildIsoCommand
             if (UsageProblem(parse) is { } problem)
             {
                 stderr.WriteLine($"build-iso: {problem}");
-                return 2;
+                return ExitCodes.Usage;
             }
 
             if (BuildStageSource.From(parse, StagesDir) is not { } stages)
             {
-                return 2;
+                return ExitCodes.Usage;
             }
 
             var clock = Stopwatch.StartNew();
@@ -88,7 +88,7 @@ public static class BuildIsoCommand
                 var result = await IsoBuilder.BuildAsync(options, cancellationToken);
                 stdout.WriteLine(result.IsoPath);
                 stderr.WriteLine($"build-iso: wrote {result.IsoPath} ({new FileInfo(result.IsoPath).Length} bytes, squashfs {result.SquashfsBytes}) and {Path.GetFileName(result.ChecksumPath)} in {clock.Elapsed.TotalSeconds:0.0}s");
-                return 0;
+                return ExitCodes.Success;
             }
             catch (MediaException e)
             {

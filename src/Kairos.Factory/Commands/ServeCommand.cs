@@ -5,6 +5,7 @@ using Kairos.Factory.Api;
 using Kairos.Factory.Auth;
 using Kairos.Factory.Hosting;
 using Kairos.Factory.Store;
+using Kairos.Stages;
 using Kairos.Stages.Platform;
 using Serilog;
 
@@ -113,7 +114,7 @@ public static class ServeCommand
             {
                 // before anything is written: a second server on a taken port leaves no data dir behind
                 Console.Error.WriteLine($"kairos-factory: cannot listen on {endpoint}: {listenError}");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             var options = new FactoryOptions
@@ -149,7 +150,7 @@ public static class ServeCommand
                 if (dataLock is null)
                 {
                     Console.Error.WriteLine($"kairos-factory: --data-dir '{options.DataDir}' is in use by another kairos-factory server (it holds {Path.Combine(options.DataDir, ".lock")})");
-                    return 1;
+                    return ExitCodes.Failed;
                 }
 
                 app = BuildApp(options, endpoint, certificate);
@@ -158,7 +159,7 @@ public static class ServeCommand
             {
                 // InvalidDataException: an empty or malformed token file; one line, exit 1
                 Console.Error.WriteLine($"kairos-factory: --data-dir '{options.DataDir}': {exception.Message}");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             var token = app.Services.GetRequiredService<ApiToken>();
@@ -191,10 +192,10 @@ public static class ServeCommand
             catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
                 Console.Error.WriteLine($"kairos-factory: cannot listen on {endpoint}: {exception.InnerException.Message}");
-                return 1;
+                return ExitCodes.Failed;
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -204,7 +205,7 @@ public static class ServeCommand
     private static int Usage(string message)
     {
         Console.Error.WriteLine("kairos-factory: " + message);
-        return 2;
+        return ExitCodes.Usage;
     }
 
     /// <summary>Binds and releases the address, so a taken port is reported before the data dir is touched.</summary>

@@ -75,7 +75,7 @@ public static class IsoBuilder
         }
         catch (IOException e) when (e is not FileNotFoundException)
         {
-            throw new MediaException($"build-iso: {e.Message}", 1, e);
+            throw new MediaException($"build-iso: {e.Message}", ExitCodes.Failed, e);
         }
         finally
         {

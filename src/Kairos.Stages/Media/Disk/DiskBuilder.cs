@@ -109,7 +109,7 @@ public static class DiskBuilder
         }
         catch (IOException e) when (e is not FileNotFoundException)
         {
-            throw new MediaException($"build-disk: {e.Message}", 1, e);
+            throw new MediaException($"build-disk: {e.Message}", ExitCodes.Failed, e);
         }
         finally
         {

@@ -55,7 +55,7 @@ public static class InitrdWriter
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new MediaException($"writing the initrd: find, cpio or zstd could not start ({e.Message}): install them (build/install-deps.sh lists the packages)", 1, e);
+            throw new MediaException($"writing the initrd: find, cpio or zstd could not start ({e.Message}): install them (build/install-deps.sh lists the packages)", ExitCodes.Failed, e);
         }
     }
 }

@@ -96,7 +96,7 @@ public static class UkiBuilder
         }
         catch (IOException e) when (e is not FileNotFoundException)
         {
-            throw new MediaException($"build-uki: {e.Message}", 1, e);
+            throw new MediaException($"build-uki: {e.Message}", ExitCodes.Failed, e);
         }
         finally
         {

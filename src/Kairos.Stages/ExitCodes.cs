@@ -1,16 +1,16 @@
 using Kairos.Stages.Pipeline;
 
-namespace Kairos.Stages.Cli;
+namespace Kairos.Stages;
 
-/// <summary>The one mapping from outcomes to process exit codes (README "Exit codes" documents the same).</summary>
+/// <summary>The one mapping from outcomes to process exit codes, for every program the repository ships (kairos-stages and its media commands, kairos-factory); README "Exit codes" documents the same.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>A step failed, or lint/validate found errors.</summary>
+    /// <summary>A step or a tool failed, a server could not start, or lint/validate found errors.</summary>
     public const int Failed = 1;
 
-    /// <summary>Invalid usage or invalid input files: nothing was executed.</summary>
+    /// <summary>Invalid usage or invalid input (files, flags, a media source): nothing was executed.</summary>
     public const int Usage = 2;
 
     /// <summary>A bug in kairos-stages (an exception nobody expected): sysexits' EX_SOFTWARE, distinct from "a step failed".</summary>
