@@ -1,5 +1,5 @@
 using System.Text;
-using CliWrap;
+using Kairos.Stages.Platform;
 using Serilog;
 
 namespace Kairos.Factory.Jobs;
@@ -48,15 +48,11 @@ public sealed class LeftoverCleaner(FactoryOptions options)
     /// <summary>A job id as the API makes them: <c>Guid.ToString("N")</c>.</summary>
     public static bool IsJobId(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);
 
-    public static IReadOnlyList<string> MountsUnder(string directory)
-    {
-        var prefix = Path.GetFullPath(directory).TrimEnd('/') + "/";
-        return [.. File.ReadAllLines("/proc/self/mountinfo")
-            .Select(line => Unescape(line.Split(' ')[4]))
-            .Where(mountPoint => (mountPoint + "/").StartsWith(prefix, StringComparison.Ordinal))
+    /// <summary>The mount points at or below <paramref name="directory"/>, deepest first (the order to undo them in).</summary>
+    public static IReadOnlyList<string> MountsUnder(string directory) =>
+        [.. MountTable.MountsUnder(Path.GetFullPath(directory))
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(mountPoint => mountPoint.Length)];
-    }
 
     private static async Task CleanDirectoryAsync(string directory)
     {
@@ -64,7 +60,8 @@ public sealed class LeftoverCleaner(FactoryOptions options)
         {
             foreach (var mountPoint in MountsUnder(directory))
             {
-                await Cli.Wrap("umount").WithArguments(["-l", mountPoint]).WithValidation(CommandResultValidation.None).ExecuteAsync();
+                // lazy: a mount a leftover still holds goes once it lets go; what stays is counted below
+                _ = await ProgramRunner.RunAsync(new ProgramCall("umount", ["-l", mountPoint]), CancellationToken.None);
             }
         }
 
@@ -172,8 +169,4 @@ public sealed class LeftoverCleaner(FactoryOptions options)
             return false;
         }
     }
-
-    private static string Unescape(string field) =>
-        field.Replace("\\040", " ", StringComparison.Ordinal).Replace("\\011", "\t", StringComparison.Ordinal)
-            .Replace("\\012", "\n", StringComparison.Ordinal).Replace("\\134", "\\", StringComparison.Ordinal);
 }

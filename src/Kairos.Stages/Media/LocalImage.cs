@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using CliWrap;
-using CliWrap.Buffered;
 
 namespace Kairos.Stages.Media;
 
@@ -40,7 +38,7 @@ public static partial class LocalImage
         }
 
         string[] exists = engine == "podman" ? ["image", "exists", name] : ["image", "inspect", "--format", "{{.Id}}", name];
-        var found = await Cli.Wrap(engine).WithArguments(exists).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
+        var found = await Run(engine, exists, cancellationToken);
         if (found.ExitCode == 1)
         {
             var store = engine == "podman" ? "podman's local store" : $"the Docker daemon's images ({DaemonAddress()})";
@@ -49,7 +47,7 @@ public static partial class LocalImage
 
         if (found.ExitCode != 0)
         {
-            throw new MediaException($"source {source}: '{engine} {string.Join(' ', exists)}' exited {found.ExitCode}: {(found.StandardError + found.StandardOutput).Trim()}");
+            throw new MediaException($"source {source}: '{engine} {string.Join(' ', exists)}' exited {found.ExitCode}: {found.Output.Trim()}");
         }
 
         var archive = Path.Combine(directory, "image.tar");
@@ -72,8 +70,20 @@ public static partial class LocalImage
             return false;
         }
 
-        var info = await Cli.Wrap("docker").WithArguments(["info", "--format", "{{.ServerVersion}}"]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
-        return info.ExitCode == 0;
+        return (await Run("docker", ["info", "--format", "{{.ServerVersion}}"], cancellationToken)).Succeeded;
+    }
+
+    /// <summary>An engine's question: its exit code is the answer (the engine is on PATH, so it starts).</summary>
+    private static async Task<Platform.CommandResult> Run(string engine, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Platform.ProgramRunner.RunAsync(new Platform.ProgramCall(engine, arguments), cancellationToken);
+        }
+        catch (Platform.ProgramException e)
+        {
+            throw new MediaException(e.Message, ExitCodes.Failed, e);
+        }
     }
 
     private static string DaemonAddress() => Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? $"DOCKER_HOST={host}" : "unix:///var/run/docker.sock";

@@ -1,48 +1,26 @@
-using System.Text;
-using CliWrap;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Media;
 
-/// <summary>Runs one of the field's tools (mksquashfs, xorriso, grub-mkimage, mkfs.vfat, mcopy, umoci, …); a non-zero exit becomes a <see cref="MediaException"/> with the command line and the output's tail.</summary>
+/// <summary>Runs one of the field's tools (mksquashfs, xorriso, grub-mkimage, mkfs.vfat, mcopy, umoci, …) through <see cref="ProgramRunner"/>; a failure becomes a <see cref="MediaException"/> saying what the tool was for.</summary>
 public static class MediaTool
 {
-    private const int TailLines = 15;
-
+    /// <summary>Runs and returns the merged output; a missing tool or a non-zero exit throws <see cref="MediaException"/> (exit 1) with the command line and the output's tail.</summary>
     public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken, string? why = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var args = arguments.ToList();
-        var output = new StringBuilder();
-        var gate = new Lock();
-        void Add(string line)
+        var call = new ProgramCall(program, [.. arguments]);
+        if (environment is not null)
         {
-            lock (gate)
-            {
-                output.Append(line).Append('\n');
-            }
+            call = call with { Environment = environment };
         }
 
-        CommandResult result;
         try
         {
-            result = await Cli.Wrap(program)
-                .WithArguments(args)
-                .WithValidation(CommandResultValidation.None)
-                .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(Add))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(Add))
-                .ExecuteAsync(cancellationToken);
+            return (await ProgramRunner.RunCheckedAsync(call, cancellationToken)).Output;
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (ProgramException e)
         {
-            throw new MediaException($"{program} could not start ({e.Message}): install it (build/install-deps.sh lists the packages)", 1, e);
+            throw new MediaException($"{why ?? program} failed: '{call.CommandLine}': {e.Message}", ExitCodes.Failed, e);
         }
-
-        if (result.ExitCode != 0)
-        {
-            var tail = string.Join('\n', output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(TailLines));
-            throw new MediaException($"{why ?? program} failed: '{program} {string.Join(' ', args)}' exited {result.ExitCode}:\n{tail}");
-        }
-
-        return output.ToString();
     }
 }

@@ -50,7 +50,7 @@ public sealed class ChrootTarget : ITarget, IAsyncDisposable, IDisposable
         Interlocked.Increment(ref _running);
         try
         {
-            return await ProcessRunner.RunAsync([HostTools.Require("chroot"), Root, "/bin/sh", "-c", ProcessRunner.Merged(request.Script)], Environment(request), request, linked.Token);
+            return await ProgramRunner.RunAsync(LocalTarget.Shell(HostTools.Require("chroot"), [Root, "/bin/sh"], request, Environment(request)), linked.Token);
         }
         catch (OperationCanceledException) when (signals.Received is { } signal)
         {

@@ -16,6 +16,7 @@ internal static partial class Native
     public const int UnmountDetach = 2;
     public const int UnmountNoFollow = 8;
     public const int SignalKill = 9;
+    public const int SignalTerminate = 15;
     public const int LockExclusive = 2;
     public const int LockNonBlocking = 4;
     public const int Busy = 16;
@@ -32,8 +33,8 @@ internal static partial class Native
     public static int TryLockExclusive(SafeFileHandle file) =>
         flock(file, LockExclusive | LockNonBlocking) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
-    /// <summary>Sends SIGKILL to every process of the group; errors (already gone) are ignored.</summary>
-    public static void KillGroup(int processGroup) => _ = kill(-processGroup, SignalKill);
+    /// <summary>kill(2): a positive <paramref name="pid"/> is one process, a negative one a whole process group; false when it is gone (never 0, 1 or -1: this process's own group, init, everyone).</summary>
+    public static bool Signal(int pid, int signal) => Math.Abs(pid) > 1 && kill(pid, signal) == 0;
 
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int mount(string? source, string target, string? filesystemtype, nuint mountflags, string? data);
