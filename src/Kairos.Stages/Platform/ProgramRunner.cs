@@ -10,7 +10,7 @@ namespace Kairos.Stages.Platform;
 /// <see cref="ProgramCall.OnLine"/>), stdin empty. The program leads its own process group (started under
 /// <c>setsid</c> when the host has it), so a cancel or a timeout reaches the whole tree, children forked late included.
 /// </summary>
-public static class ProgramRunner
+public static partial class ProgramRunner
 {
     /// <summary>The exit code of a program killed by its <see cref="ProgramCall.Timeout"/> (timeout(1)'s).</summary>
     public const int TimeoutExitCode = 124;

@@ -1,6 +1,5 @@
 using System.Text;
-using CliWrap;
-using CliWrap.Exceptions;
+using Kairos.Stages.Platform;
 
 namespace Kairos.Stages.Media.Uki;
 
@@ -39,23 +38,20 @@ public static class InitrdWriter
 
     private static async Task ArchiveAsync(string directory, string[]? find, Stream output, UkiLayout layout, string what, CancellationToken cancellationToken, string? names = null)
     {
-        var errors = new StringBuilder();
-        var cpio = Cli.Wrap("cpio").WithWorkingDirectory(directory).WithArguments(["-o", "-H", "newc", "-0", "--quiet"]).WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors));
-        var zstd = Cli.Wrap("zstd").WithArguments([.. layout.Zstd, "-q", "-c"]).WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors));
-        var source = find is null
-            ? PipeSource.FromString(names!)
-            : PipeSource.FromCommand(Cli.Wrap("find").WithWorkingDirectory(directory).WithArguments(find).WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors)));
+        ProgramCall[] programs =
+        [
+            .. find is null ? [] : new[] { new ProgramCall("find", find) { WorkingDirectory = directory } },
+            new ProgramCall("cpio", ["-o", "-H", "newc", "-0", "--quiet"]) { WorkingDirectory = directory },
+            new ProgramCall("zstd", [.. layout.Zstd, "-q", "-c"]),
+        ];
+        using var input = names is null ? null : new MemoryStream(Encoding.UTF8.GetBytes(names));
         try
         {
-            await (source | cpio | zstd | PipeTarget.ToStream(output)).ExecuteAsync(cancellationToken);
+            await ProgramRunner.RunPipelineAsync(programs, input, output, cancellationToken);
         }
-        catch (CommandExecutionException e)
+        catch (ProgramException e)
         {
-            throw new MediaException($"writing the initrd ({what}, {directory}): {e.Command.TargetFilePath} exited {e.ExitCode}: {errors.ToString().Trim()}");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new MediaException($"writing the initrd: find, cpio or zstd could not start ({e.Message}): install them (build/install-deps.sh lists the packages)", ExitCodes.Failed, e);
+            throw new MediaException($"writing the initrd ({what}, {directory}): {e.Message}", ExitCodes.Failed, e);
         }
     }
 }
