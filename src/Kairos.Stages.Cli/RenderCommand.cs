@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Packages;
 using Kairos.Stages.Rendering;
 
 namespace Kairos.Stages.Cli;
@@ -47,7 +46,7 @@ public static class RenderCommand
         {
             renderer = StageRenderer.ForSource(source);
         }
-        catch (PackageDataException e)
+        catch (InvalidDataException e)
         {
             throw new UsageException(e.Message, e);
         }

@@ -1,4 +1,5 @@
 using Kairos.Stages.Context;
+using Kairos.Stages.Loading;
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Rendering.Functions;
 using YamlDotNet.RepresentationModel;
@@ -53,28 +54,29 @@ public sealed class FactoryCatalog
             .Select(pair => pair.Value)
             .FirstOrDefault() ?? "file";
 
-    public static FactoryCatalog LoadBundled()
+    public static FactoryCatalog LoadBundled() => Load(new EmbeddedStageSource());
+
+    /// <summary>Reads data/factory.yaml and data/artifacts.yaml of <paramref name="source"/>.</summary>
+    /// <exception cref="InvalidDataException">a file is missing or malformed (the message starts with <c>file:line:col</c>).</exception>
+    public static FactoryCatalog Load(IStageSource source)
     {
-        var source = new EmbeddedStageSource();
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(source.ReadText(DataPath) ?? throw new InvalidOperationException($"stages/{DataPath} is not bundled")));
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        var presets = ((YamlSequenceNode)root["presets"]).Children.Cast<YamlMappingNode>()
-            .Select(node => new Preset(Scalar(node["name"]), Scalar(node["image"])))
+        var data = StageData.Read(source, DataPath, "the Factory's presets and download names");
+        var root = data.Root;
+        var presets = data.Items(root, "presets")
+            .Select(item => data.AsMap(item, "an item of 'presets'"))
+            .Select(preset => new Preset(data.Text(preset, "name"), data.Text(preset, "image")))
             .ToList();
-        var architectures = ((YamlSequenceNode)root["architectures"]).Children.Select(Scalar).ToList();
-        var descriptions = Map(root["descriptions"]);
+        var descriptions = Map(data, root, "descriptions");
+        var fipsNode = data.Map(root, "fips_unsupported");
+        var fips = new FipsSupport(Map(data, fipsNode, "images"), Map(data, fipsNode, "architectures"));
 
-        var fipsNode = (YamlMappingNode)root["fips_unsupported"];
-        var fips = new FipsSupport(Map(fipsNode["images"]), Map(fipsNode["architectures"]));
-
-        var artifacts = ArtifactCatalog.Parse(source.ReadText(ArtifactCatalog.DataPath)!);
+        var artifacts = ArtifactCatalog.Parse(
+            source.ReadText(ArtifactCatalog.DataPath) ?? throw new InvalidDataException($"{source.DisplayPath(ArtifactCatalog.DataPath)}: missing"),
+            source.DisplayPath(ArtifactCatalog.DataPath));
         var kubernetes = BuildEnums.Providers.ToDictionary(provider => provider, provider => artifacts.Resolve(provider, "amd64", fips: false).Version, StringComparer.Ordinal);
-        return new FactoryCatalog(presets, Scalar(root["default_preset"]), architectures, descriptions, kubernetes, fips);
+        return new FactoryCatalog(presets, data.Text(root, "default_preset"), data.List(root, "architectures"), descriptions, kubernetes, fips);
     }
 
-    private static Dictionary<string, string> Map(YamlNode node) =>
-        ((YamlMappingNode)node).Children.ToDictionary(pair => Scalar(pair.Key), pair => Scalar(pair.Value), StringComparer.Ordinal);
-
-    private static string Scalar(YamlNode node) => ((YamlScalarNode)node).Value ?? "";
+    private static Dictionary<string, string> Map(StageData data, YamlMappingNode node, string key) =>
+        data.Pairs(node, key).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 }

@@ -1,14 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
-using Kairos.Stages.Packages;
+using Semver;
 
 namespace Kairos.Stages.Context;
 
-/// <summary>Validates and normalises <c>--version</c> the way kairos-init stamps it into kairos-release.</summary>
+/// <summary>Validates and normalises <c>--version</c> (and a Factory request's version) the way kairos-init stamps it into kairos-release.</summary>
 public static class KairosVersion
 {
     /// <summary>
-    /// Accepts go-version semver forms (optional <c>v</c>, one or more numeric segments, <c>-prerelease</c>, <c>+metadata</c>)
-    /// and returns the canonical text with a <c>v</c> prefix: <c>1.0</c> ⇒ <c>v1.0.0</c>, <c>v3.2.1-rc1+x</c> unchanged.
+    /// SemVer 2.0, read by the Semver package, with kairos-init's leniencies: an optional lower-case <c>v</c>,
+    /// minor and patch optional, leading zeros dropped. Returns the canonical text with a <c>v</c> prefix:
+    /// <c>1.0</c> ⇒ <c>v1.0.0</c>, <c>v3.2.1-rc1+x</c> unchanged.
     /// </summary>
     public static bool TryNormalize(string? input, [NotNullWhen(true)] out string? normalized, [NotNullWhen(false)] out string? error)
     {
@@ -19,7 +20,7 @@ public static class KairosVersion
             return false;
         }
 
-        if (!HashicorpVersion.TryParseSemver(input, out var version))
+        if (!SemVersion.TryParse(input, SemVersionStyles.AllowLowerV | SemVersionStyles.OptionalMinorPatch | SemVersionStyles.AllowLeadingZeros, out var version))
         {
             error = $"invalid --version '{input}': malformed version; expected a semantic version such as 1.2.3, v1.2.3 or 1.2.3-rc1+build";
             return false;

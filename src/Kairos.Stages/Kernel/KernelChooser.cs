@@ -1,4 +1,5 @@
 using Kairos.Stages.Platform;
+using Kairos.Stages.Versions;
 
 namespace Kairos.Stages.Kernel;
 
@@ -33,8 +34,8 @@ public static class KernelChooser
         // A name that parses or starts with a number carries a version. When one of them does not parse
         // (Fedora/RHEL "…el9_5.x86_64"), all are ordered RPM-like, so the newest wins even in a mix;
         // with no version at all, kairos-init's choice (the first entry) stands.
-        var versioned = names.Where(n => char.IsAsciiDigit(n[0]) || LenientVersion.TryParse(n) is not null).ToList();
-        if (versioned.Count > 0 && versioned.All(n => LenientVersion.TryParse(n) is not null))
+        var versioned = names.Where(n => char.IsAsciiDigit(n[0]) || HashicorpVersion.TryParse(n, out _)).ToList();
+        if (versioned.Count > 0 && versioned.All(n => HashicorpVersion.TryParse(n, out _)))
         {
             return HighestVersion(versioned, KernelRule.Version)!;
         }
@@ -68,10 +69,10 @@ public static class KernelChooser
     private static KernelLookup? HighestVersion(List<string> names, KernelRule rule)
     {
         string? best = null;
-        LenientVersion? bestVersion = null;
+        HashicorpVersion? bestVersion = null;
         foreach (var name in names)
         {
-            if (LenientVersion.TryParse(name) is { } version && (bestVersion is null || version.CompareTo(bestVersion) > 0))
+            if (HashicorpVersion.TryParse(name, out var version) && (bestVersion is null || KernelVersionComparer.Instance.Compare(version, bestVersion) > 0))
             {
                 best = name;
                 bestVersion = version;

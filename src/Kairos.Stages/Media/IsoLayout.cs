@@ -1,3 +1,4 @@
+using Kairos.Stages.Loading;
 using Kairos.Stages.Rendering;
 using YamlDotNet.RepresentationModel;
 
@@ -31,9 +32,10 @@ public sealed record IsoLayout
     public required IReadOnlyList<string> EfiFallbackModules { get; init; }
 
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
-    public static IsoLayout Load(IStageSource source)
+    public static IsoLayout Load(IStageSource source) => LayoutReader.Read(source, DataPath, "the ISO layout data", Decode);
+
+    private static IsoLayout Decode(StageData reader)
     {
-        var reader = LayoutReader.Open(source, DataPath, "the ISO layout data");
         var root = reader.Root;
         var efi = reader.Map(root, "efi");
         var squashfs = reader.Map(root, "squashfs");
@@ -66,7 +68,7 @@ public sealed record IsoLayout
         };
     }
 
-    private static EfiFiles EfiFor(LayoutReader reader, YamlMappingNode efi, string arch)
+    private static EfiFiles EfiFor(StageData reader, YamlMappingNode efi, string arch)
     {
         var node = reader.Map(efi, arch);
         return new EfiFiles(reader.Text(node, "boot_name"), reader.Text(node, "grub_name"), reader.Text(node, "grub_format"), reader.List(node, "grub"), reader.List(node, "shim"));

@@ -1,3 +1,4 @@
+using Kairos.Stages.Versions;
 namespace Kairos.Stages.Packages;
 
 /// <summary>Evaluates a package-map key: <c>common</c>, or constraints joined by <c>||</c> (OR), each term list AND-ed.</summary>

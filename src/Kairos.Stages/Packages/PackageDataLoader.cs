@@ -1,127 +1,71 @@
-using YamlDotNet.Core;
+using Kairos.Stages.Loading;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Packages;
 
-/// <summary>Reads packages.yaml with the YAML representation model (no reflection, AOT-safe).</summary>
+/// <summary>Reads packages.yaml through <see cref="StageData"/> (no reflection, AOT-safe).</summary>
 public static class PackageDataLoader
 {
+    /// <exception cref="InvalidDataException">the file is malformed (the message starts with <c>file:line:col</c>).</exception>
     public static PackageData Parse(string text, string path = "stages/data/packages.yaml")
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new PackageDataException($"{path}:{e.Start.Line}:{e.Start.Column}: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new PackageDataException($"{path}: expected a mapping with 'common' and 'maps'");
-        }
-
-        var reader = new Reader(path);
-        var common = reader.Strings(reader.Child(root, "common"));
+        var data = StageData.Parse(text, path);
+        var common = data.OptionalList(data.Root, "common");
         var maps = new Dictionary<string, PackageMap>(StringComparer.Ordinal);
-        foreach (var (name, node) in reader.Pairs(reader.Child(root, "maps")))
+        foreach (var (name, _, node) in data.Entries(StageData.Child(data.Root, "maps"), "maps"))
         {
-            maps[name] = reader.Map(name, node);
+            maps[name] = Map(data, name, node);
         }
 
         return new PackageData(common, maps);
     }
 
-    private sealed class Reader(string path)
+    private static PackageMap Map(StageData data, string name, YamlNode node)
     {
-        public YamlNode? Child(YamlMappingNode node, string key) =>
-            node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
-
-        public IEnumerable<(string Key, YamlNode Value)> Pairs(YamlNode? node)
+        var map = new PackageMap(name, name.EndsWith("-models", StringComparison.Ordinal));
+        foreach (var (section, sectionNode, keys) in data.Entries(node, name))
         {
-            if (node is null || (node is YamlScalarNode { Value: null or "" }))
+            var kind = section switch
             {
-                yield break;
-            }
-
-            if (node is not YamlMappingNode mapping)
+                "distros" => PackageMapKind.Distro,
+                "families" => PackageMapKind.Family,
+                _ => throw data.Error(sectionNode, $"map '{name}': unknown section '{section}' (distros or families)"),
+            };
+            foreach (var (key, _, arches) in data.Entries(keys, section))
             {
-                throw Error(node, "expected a mapping");
-            }
-
-            foreach (var (key, value) in mapping.Children)
-            {
-                yield return (((YamlScalarNode)key).Value ?? "", value);
-            }
-        }
-
-        public IReadOnlyList<string> Strings(YamlNode? node)
-        {
-            if (node is null)
-            {
-                return [];
-            }
-
-            if (node is not YamlSequenceNode sequence)
-            {
-                throw Error(node, "expected a list of package names");
-            }
-
-            return [.. sequence.Children.Select(item => item is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw Error(item, "expected a package name"))];
-        }
-
-        public PackageMap Map(string name, YamlNode node)
-        {
-            var map = new PackageMap(name, name.EndsWith("-models", StringComparison.Ordinal));
-            foreach (var (section, keys) in Pairs(node))
-            {
-                var kind = section switch
+                foreach (var (arch, _, inner) in data.Entries(arches, key))
                 {
-                    "distros" => PackageMapKind.Distro,
-                    "families" => PackageMapKind.Family,
-                    _ => throw Error(node, $"map '{name}': unknown section '{section}' (distros or families)"),
-                };
-                foreach (var (key, arches) in Pairs(keys))
-                {
-                    foreach (var (arch, inner) in Pairs(arches))
+                    if (map.ByModel)
                     {
-                        if (map.ByModel)
+                        foreach (var (model, _, versions) in data.Entries(inner, arch))
                         {
-                            foreach (var (model, versions) in Pairs(inner))
-                            {
-                                map.Add(kind, key, arch, model, Versions(versions));
-                            }
+                            map.Add(kind, key, arch, model, Versions(data, versions, model));
                         }
-                        else
-                        {
-                            map.Add(kind, key, arch, "", Versions(inner));
-                        }
+                    }
+                    else
+                    {
+                        map.Add(kind, key, arch, "", Versions(data, inner, arch));
                     }
                 }
             }
-
-            return map;
         }
 
-        private VersionMap Versions(YamlNode node)
-        {
-            var entries = new List<KeyValuePair<string, IReadOnlyList<string>>>();
-            foreach (var (constraint, list) in Pairs(node))
-            {
-                if (!ConstraintKey.IsValid(constraint))
-                {
-                    throw Error(node, $"invalid version constraint '{constraint}'");
-                }
+        return map;
+    }
 
-                entries.Add(new(constraint, Strings(list)));
+    private static VersionMap Versions(StageData data, YamlNode node, string name)
+    {
+        var entries = new List<KeyValuePair<string, IReadOnlyList<string>>>();
+        foreach (var (constraint, constraintNode, list) in data.Entries(node, name))
+        {
+            if (!ConstraintKey.IsValid(constraint))
+            {
+                throw data.Error(constraintNode, $"invalid version constraint '{constraint}'");
             }
 
-            return new VersionMap(entries);
+            entries.Add(new(constraint, data.AsList(list, constraint)));
         }
 
-        private PackageDataException Error(YamlNode node, string message) =>
-            new($"{path}:{node.Start.Line}:{node.Start.Column}: {message}");
+        return new VersionMap(entries);
     }
 }

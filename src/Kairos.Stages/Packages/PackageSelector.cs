@@ -1,3 +1,4 @@
+using Kairos.Stages.Versions;
 namespace Kairos.Stages.Packages;
 
 /// <summary>Resolves the base and kernel package lists from packages.yaml with kairos-init's selection rules.</summary>

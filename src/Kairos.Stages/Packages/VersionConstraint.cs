@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kairos.Stages.Versions;
 
 namespace Kairos.Stages.Packages;
 

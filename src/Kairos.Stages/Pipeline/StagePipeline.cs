@@ -1,5 +1,4 @@
 using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Packages;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Rendering;
@@ -27,7 +26,7 @@ public static class StagePipeline
             templates = request.Bundled.ListStages();
             aliases = StepAliases.Parse(request.Bundled.ReadText(StepAliases.DataPath), request.Bundled.DisplayPath(StepAliases.DataPath));
         }
-        catch (Exception e) when (e is PackageDataException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return new PipelineResult(null, [], [$"stages {request.Bundled.Origin}: {e.Message}"]);
         }

@@ -23,7 +23,7 @@ public sealed class StageRenderer(PackageSelector selector, IStageSource? source
     public static StageRenderer ForSource(IStageSource source)
     {
         var text = source.ReadText(StageSourceExtensions.PackagesDataPath)
-            ?? throw new PackageDataException($"{source.Origin}: {StageSourceExtensions.PackagesDataPath} is missing");
+            ?? throw new InvalidDataException($"{source.Origin}: {StageSourceExtensions.PackagesDataPath} is missing");
         var data = PackageDataLoader.Parse(text, "stages/" + StageSourceExtensions.PackagesDataPath);
         return new StageRenderer(new PackageSelector(data), source);
     }

@@ -1,6 +1,7 @@
 using Kairos.Stages.Context;
 using Kairos.Stages.Packages;
 using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.Versions;
 using Scriban.Runtime;
 
 namespace Kairos.Stages.Rendering;

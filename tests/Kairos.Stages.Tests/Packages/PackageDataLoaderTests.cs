@@ -25,7 +25,7 @@ public sealed class PackageDataLoaderTests
         const string yaml = "common: []\nmaps:\n  base:\n    distros:\n      ubuntu:\n        common:\n          \">>22.04\": [x]\n";
 
         // act
-        var error = Assert.Throws<PackageDataException>(() => PackageDataLoader.Parse(yaml, "p.yaml"));
+        var error = Assert.Throws<InvalidDataException>(() => PackageDataLoader.Parse(yaml, "p.yaml"));
 
         // assert
         Assert.StartsWith("p.yaml:7:", error.Message);
@@ -39,7 +39,7 @@ public sealed class PackageDataLoaderTests
         const string yaml = "common: []\nmaps:\n  base:\n    distro:\n      ubuntu: {}\n";
 
         // act and assert
-        Assert.Throws<PackageDataException>(() => PackageDataLoader.Parse(yaml));
+        Assert.Throws<InvalidDataException>(() => PackageDataLoader.Parse(yaml));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Kairos.Stages.Packages;
+using Kairos.Stages.Versions;
 
 namespace Kairos.Stages.Tests.Packages;
 

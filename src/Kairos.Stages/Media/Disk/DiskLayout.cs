@@ -1,3 +1,4 @@
+using Kairos.Stages.Loading;
 using Kairos.Stages.Rendering;
 using YamlDotNet.RepresentationModel;
 
@@ -43,9 +44,10 @@ public sealed record DiskLayout
     public required string BiosCorePrefix { get; init; }
 
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
-    public static DiskLayout Load(IStageSource source)
+    public static DiskLayout Load(IStageSource source) => LayoutReader.Read(source, DataPath, "the raw disk layout", Decode);
+
+    private static DiskLayout Decode(StageData r)
     {
-        var r = LayoutReader.Open(source, DataPath, "the raw disk layout");
         var root = r.Root;
         var parts = r.Map(root, "partitions");
         var recovery = r.Map(root, "recovery");
@@ -79,10 +81,8 @@ public sealed record DiskLayout
             OemDefaultCloudConfigTemplate = r.Text(oem, "default_cloud_config_template"),
             EfiChainTemplate = r.Text(efi, "chain_template"),
             EfiChainPaths = r.List(efi, "chain_paths"),
-            EfiChainPathsByFlavor = r.Map(efi, "chain_paths_by_flavor").Children.ToDictionary(
-                c => ((YamlScalarNode)c.Key).Value ?? "",
-                c => r.List(r.Map(efi, "chain_paths_by_flavor"), ((YamlScalarNode)c.Key).Value ?? ""),
-                StringComparer.Ordinal),
+            EfiChainPathsByFlavor = r.Entries(r.Map(efi, "chain_paths_by_flavor"), "chain_paths_by_flavor")
+                .ToDictionary(e => e.Key, e => r.AsList(e.Value, e.Key), StringComparer.Ordinal),
             EfiSkipGrub = r.List(efi, "skip_grub"),
             BiosDirectory = r.Text(bios, "directory"),
             BiosCoreModules = r.List(bios, "core_modules"),
@@ -91,11 +91,11 @@ public sealed record DiskLayout
         };
     }
 
-    private static DiskPartition Partition(LayoutReader r, YamlMappingNode parts, string key, bool sized)
+    private static DiskPartition Partition(StageData r, YamlMappingNode parts, string key, bool sized)
     {
         var node = r.Map(parts, key);
-        var type = Guid.TryParse(r.Text(node, "type"), out var g) ? g : throw r.Missing(node, "type", "a GUID");
-        var attributes = r.List(node, "attributes").Select(a => int.TryParse(a, out var bit) && bit is >= 0 and < 64 ? bit : throw r.Missing(node, "attributes", "a list of bit numbers 0-63")).ToList();
+        var type = Guid.TryParse(r.Text(node, "type"), out var g) ? g : throw r.Error(StageData.Child(node, "type")!, "'type' must be a GUID");
+        var attributes = r.List(node, "attributes").Select(a => int.TryParse(a, out var bit) && bit is >= 0 and < 64 ? bit : throw r.Error(StageData.Child(node, "attributes")!, $"'attributes' must be a list of bit numbers 0-63, not '{a}'")).ToList();
         return new DiskPartition(
             r.Text(node, "name"),
             r.Text(node, "guid_name"),

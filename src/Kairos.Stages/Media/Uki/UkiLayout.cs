@@ -1,3 +1,4 @@
+using Kairos.Stages.Loading;
 using Kairos.Stages.Rendering;
 
 namespace Kairos.Stages.Media.Uki;
@@ -32,9 +33,10 @@ public sealed record UkiLayout
     public required string IsoNameSuffix { get; init; }
 
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
-    public static UkiLayout Load(IStageSource source)
+    public static UkiLayout Load(IStageSource source) => LayoutReader.Read(source, DataPath, "the UKI layout data", Decode);
+
+    private static UkiLayout Decode(StageData r)
     {
-        var r = LayoutReader.Open(source, DataPath, "the UKI layout data");
         var root = r.Root;
         var iso = r.Map(root, "iso");
         return new UkiLayout

@@ -1,4 +1,4 @@
-using YamlDotNet.Core;
+using Kairos.Stages.Loading;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Rendering.Functions;
@@ -13,46 +13,27 @@ public sealed class ArtifactCatalog(IReadOnlyDictionary<string, ArtifactSpec> sp
     /// <summary>The pinned release tag of <paramref name="name"/> (e.g. v2.31.4), or null when the catalog has no such artifact.</summary>
     public string? PinnedVersion(string name) => specs.TryGetValue(name, out var spec) ? spec.Version : null;
 
-    /// <summary>Reads the catalog with the YAML representation model (no reflection).</summary>
+    /// <summary>Reads the catalog through <see cref="StageData"/>.</summary>
+    /// <exception cref="InvalidDataException">the file is malformed (the message starts with <c>file:line:col</c>).</exception>
     public static ArtifactCatalog Parse(string text, string path = "stages/" + DataPath)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidDataException($"{path}:{e.Start.Line}:{e.Start.Column}: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || Child(root, "artifacts") is not YamlMappingNode artifacts)
-        {
-            throw new InvalidDataException($"{path}: expected a mapping with 'artifacts'");
-        }
-
+        var data = StageData.Parse(text, path);
         var specs = new Dictionary<string, ArtifactSpec>(StringComparer.Ordinal);
-        foreach (var (key, value) in artifacts.Children)
+        foreach (var (name, _, value) in data.Entries(data.Map(data.Root, "artifacts"), "artifacts"))
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
-            if (value is not YamlMappingNode node)
-            {
-                throw new InvalidDataException($"{path}:{key.Start.Line}: artifact '{name}' must be a mapping");
-            }
-
+            var node = data.AsMap(value, name);
             specs[name] = new ArtifactSpec
             {
                 Name = name,
-                Version = Scalar(node, "version") ?? throw Missing(path, name, "version"),
-                UrlPattern = Scalar(node, "url") ?? throw Missing(path, name, "url"),
-                Path = Scalar(node, "path") ?? throw Missing(path, name, "path"),
-                Arches = Strings(node, "arches"),
-                Extract = Scalar(node, "extract") ?? "",
-                Mode = Scalar(node, "mode") ?? "0755",
-                HasFipsTwin = Scalar(node, "fips") == "true",
-                FollowsK8sVersion = Scalar(node, "k8s_version") == "true",
-                Sha256 = Strings(node, "sha256"),
+                Version = data.Text(node, "version"),
+                UrlPattern = data.Text(node, "url"),
+                Path = data.Text(node, "path"),
+                Arches = Strings(data, node, "arches"),
+                Extract = data.Scalar(node, "extract") ?? "",
+                Mode = data.Scalar(node, "mode") ?? "0755",
+                HasFipsTwin = data.Scalar(node, "fips") == "true",
+                FollowsK8sVersion = data.Scalar(node, "k8s_version") == "true",
+                Sha256 = Strings(data, node, "sha256"),
             };
         }
 
@@ -88,25 +69,6 @@ public sealed class ArtifactCatalog(IReadOnlyDictionary<string, ArtifactSpec> sp
         return new ResolvedArtifact(spec.Name, version, url, digest, spec.Extract, spec.Path, spec.Mode);
     }
 
-    private static YamlNode? Child(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
-
-    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
-
-    private static Dictionary<string, string> Strings(YamlMappingNode node, string key)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Child(node, key) is YamlMappingNode map)
-        {
-            foreach (var (k, v) in map.Children)
-            {
-                result[((YamlScalarNode)k).Value ?? ""] = (v as YamlScalarNode)?.Value ?? "";
-            }
-        }
-
-        return result;
-    }
-
-    private static InvalidDataException Missing(string path, string name, string key) =>
-        new($"{path}: artifact '{name}' has no '{key}'");
+    private static Dictionary<string, string> Strings(StageData data, YamlMappingNode node, string key) =>
+        data.OptionalMap(node, key) is null ? new(StringComparer.Ordinal) : data.Pairs(node, key).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }

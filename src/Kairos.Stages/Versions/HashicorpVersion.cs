@@ -2,9 +2,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Kairos.Stages.Packages;
+namespace Kairos.Stages.Versions;
 
-/// <summary>A version with hashicorp go-version semantics: any number of numeric segments (padded to three), prerelease, metadata.</summary>
+/// <summary>
+/// A version with hashicorp go-version semantics, for the OS versions that package constraints
+/// (<c>stages/data/packages.yaml</c>) and <c>semverCompare</c> test. How it differs from SemVer 2.0:
+/// an optional <c>v</c>; any number of numeric segments (<c>24.04</c> is 24.4.0, <c>1.2.3.4</c> is
+/// valid), leading zeros allowed; a pre-release may follow the numbers without its hyphen when it
+/// starts with a letter (<c>1.2.3beta</c>) and may hold <c>~</c>; segments are compared padded with
+/// zeros. Pre-release identifiers and metadata order as in SemVer. Kairos's own versions are SemVer
+/// and read with the Semver package instead (<see cref="Context.KairosVersion"/>).
+/// </summary>
 public sealed partial class HashicorpVersion
 {
     private HashicorpVersion(long[] segments, int specified, string prerelease, string metadata)
@@ -26,15 +34,10 @@ public sealed partial class HashicorpVersion
     public string Metadata { get; }
 
     /// <summary>Lenient parse (go-version <c>NewVersion</c>): <c>24.04</c> is 24.4.0, <c>1.2.3beta</c> is accepted.</summary>
-    public static bool TryParse(string? text, out HashicorpVersion version) => TryParse(text, LenientPattern(), out version);
-
-    /// <summary>Semver-style parse (go-version <c>NewSemver</c>): a prerelease needs its hyphen.</summary>
-    public static bool TryParseSemver(string? text, out HashicorpVersion version) => TryParse(text, SemverPattern(), out version);
-
-    private static bool TryParse(string? text, Regex pattern, out HashicorpVersion version)
+    public static bool TryParse(string? text, out HashicorpVersion version)
     {
         version = null!;
-        var match = text is null ? Match.Empty : pattern.Match(text);
+        var match = text is null ? Match.Empty : LenientPattern().Match(text);
         if (!match.Success)
         {
             return false;
@@ -62,18 +65,25 @@ public sealed partial class HashicorpVersion
             return 1;
         }
 
-        var length = Math.Max(Segments.Count, other.Segments.Count);
+        var segments = CompareSegments(this, other);
+        return segments != 0 ? segments : ComparePrerelease(Prerelease, other.Prerelease);
+    }
+
+    /// <summary>Orders by the numeric segments only, the shorter one padded with zeros.</summary>
+    public static int CompareSegments(HashicorpVersion x, HashicorpVersion y)
+    {
+        var length = Math.Max(x.Segments.Count, y.Segments.Count);
         for (var i = 0; i < length; i++)
         {
-            var left = i < Segments.Count ? Segments[i] : 0;
-            var right = i < other.Segments.Count ? other.Segments[i] : 0;
+            var left = i < x.Segments.Count ? x.Segments[i] : 0;
+            var right = i < y.Segments.Count ? y.Segments[i] : 0;
             if (left != right)
             {
                 return left < right ? -1 : 1;
             }
         }
 
-        return ComparePrerelease(Prerelease, other.Prerelease);
+        return 0;
     }
 
     /// <summary>Canonical text as go-version's <c>String()</c>: segments (at least three), <c>-pre</c>, <c>+meta</c>.</summary>
@@ -140,6 +150,4 @@ public sealed partial class HashicorpVersion
     [GeneratedRegex(@"^v?(?<segments>[0-9]+(\.[0-9]+)*?)(-(?<pre>[0-9]+[0-9A-Za-z\-~]*(\.[0-9A-Za-z\-~]+)*)|(-?(?<pre>[A-Za-z\-~]+[0-9A-Za-z\-~]*(\.[0-9A-Za-z\-~]+)*)))?(\+(?<meta>[0-9A-Za-z\-~]+(\.[0-9A-Za-z\-~]+)*))?\z", RegexOptions.CultureInvariant)]
     private static partial Regex LenientPattern();
 
-    [GeneratedRegex(@"^v?(?<segments>[0-9]+(\.[0-9]+)*?)(-(?<pre>[0-9A-Za-z\-~]+(\.[0-9A-Za-z\-~]+)*))?(\+(?<meta>[0-9A-Za-z\-~]+(\.[0-9A-Za-z\-~]+)*))?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SemverPattern();
 }

@@ -1,4 +1,4 @@
-namespace Kairos.Stages.Kernel;
+namespace Kairos.Stages.Versions;
 
 /// <summary>
 /// RPM-like ordering of version strings (after rpmvercmp): split into runs of digits and runs of

@@ -1,0 +1,50 @@
+using Kairos.Factory.Api;
+using Kairos.Stages.Rendering;
+using Kairos.Stages.Rendering.Functions;
+
+namespace Kairos.Factory.Tests;
+
+/// <summary>data/factory.yaml is read through the engine's one stages-data loader: bad data names file, line and column.</summary>
+public sealed class FactoryCatalogTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ks-factory-catalog-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void The_bundled_catalog_reads_its_presets_and_pins()
+    {
+        // act
+        var catalog = FactoryCatalog.LoadBundled();
+
+        // assert
+        Assert.Contains(catalog.Presets, p => p.Image == catalog.DefaultPreset);
+        Assert.Equal(["amd64", "arm64"], catalog.Architectures);
+        Assert.Equal("ISO image", catalog.Describe("kairos.iso"));
+        var pins = ArtifactCatalog.Parse(new EmbeddedStageSource().ReadText(ArtifactCatalog.DataPath)!);
+        Assert.Equal(pins.PinnedVersion("k3s"), catalog.Kubernetes["k3s"]);
+    }
+
+    [Theory]
+    [InlineData("{name: \"Ubuntu 24.04\", image: \"ubuntu:24.04\"}", "{name: \"Ubuntu 24.04\"}", ": 'image' is missing (it must be a value)")]
+    [InlineData("architectures: [amd64, arm64]", "architectures: amd64", ": 'architectures' must be a list, not 'amd64'")]
+    [InlineData("default_preset: \"ubuntu:24.04\"", "default_preset: [ubuntu]", ": 'default_preset' must be a value, not a list")]
+    public void Bad_factory_data_is_refused_with_its_position(string bundled, string broken, string expected)
+    {
+        // arrange: a copy of the bundled data with one value broken
+        var source = new EmbeddedStageSource();
+        var text = source.ReadText(FactoryCatalog.DataPath)!;
+        Assert.Contains(bundled, text);
+        var line = text[..text.IndexOf(bundled, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        Directory.CreateDirectory(Path.Combine(_dir, "data"));
+        File.WriteAllText(Path.Combine(_dir, FactoryCatalog.DataPath), text.Replace(bundled, broken, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_dir, ArtifactCatalog.DataPath), source.ReadText(ArtifactCatalog.DataPath)!);
+
+        // act
+        var error = Assert.Throws<InvalidDataException>(() => FactoryCatalog.Load(new DirectoryStageSource(_dir)));
+
+        // assert
+        Assert.StartsWith($"{_dir}/data/factory.yaml:{line}:", error.Message);
+        Assert.EndsWith(expected, error.Message);
+    }
+}
