@@ -18,7 +18,7 @@ public sealed class AliasBombTests
         var dataDir = Directory.CreateTempSubdirectory("kf-bomb-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             var upload = await server.UploadAsync();
@@ -55,7 +55,7 @@ public sealed class AliasBombTests
         try
         {
             string id;
-            using (var first = new ServerProcess(dataDir, ServerBuilds.Flags()))
+            using (var first = new FactoryServer(dataDir, ServerBuilds.Flags()))
             {
                 await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 first.Authorize();
@@ -75,7 +75,7 @@ public sealed class AliasBombTests
                 Assert.Equal(1, command.ExecuteNonQuery());
             }
 
-            using var second = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var second = new FactoryServer(dataDir, ServerBuilds.Flags());
             await second.WaitReadyAsync(TimeSpan.FromSeconds(30));
             second.Authorize();
             var job = await second.WaitForAsync(id, "failed");

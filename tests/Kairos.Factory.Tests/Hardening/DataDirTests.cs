@@ -19,7 +19,7 @@ public sealed class DataDirTests
         File.SetUnixFileMode(dataDir, (UnixFileMode)0x1ED); // 0755, as a fresh mkdir leaves it
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             const string marker = "marker-7f3a9c-not-elsewhere";
@@ -60,7 +60,7 @@ public sealed class DataDirTests
 
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             await server.AssertAnswersAndBuildsAsync();
@@ -82,11 +82,11 @@ public sealed class DataDirTests
         var dataDir = Directory.CreateTempSubdirectory("kf-lock-").FullName;
         try
         {
-            using var first = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var first = new FactoryServer(dataDir, ServerBuilds.Flags());
             await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
             first.Authorize();
 
-            using var second = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var second = new FactoryServer(dataDir, ServerBuilds.Flags());
             await ServeStartupTests.AssertRefusedAsync(second, 1, $"kairos-factory: --data-dir '{dataDir}' is in use by another kairos-factory server");
 
             await first.AssertAnswersAndBuildsAsync();

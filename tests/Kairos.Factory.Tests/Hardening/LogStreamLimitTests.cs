@@ -17,7 +17,7 @@ public sealed class LogStreamLimitTests
         try
         {
             // the default: 16 streams per client
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh"));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-hang.sh"));
             var id = await StartHangingBuildAsync(server);
             using var client = LoopbackClient.From("127.0.0.1", server.Port);
             var open = new List<HttpResponseMessage>();
@@ -71,7 +71,7 @@ public sealed class LogStreamLimitTests
         var dataDir = Directory.CreateTempSubdirectory("kf-streams-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh", "--max-log-followers", "20"));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-hang.sh", "--max-log-followers", "20"));
             var id = await StartHangingBuildAsync(server);
             using var one = LoopbackClient.From("127.0.0.1", server.Port);
             using var two = LoopbackClient.From("127.0.0.2", server.Port);
@@ -100,7 +100,7 @@ public sealed class LogStreamLimitTests
         }
     }
 
-    private static async Task<string> StartHangingBuildAsync(ServerProcess server)
+    private static async Task<string> StartHangingBuildAsync(FactoryServer server)
     {
         await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
         server.Authorize();
@@ -109,7 +109,7 @@ public sealed class LogStreamLimitTests
         return id;
     }
 
-    private static async Task CancelAsync(ServerProcess server, string id)
+    private static async Task CancelAsync(FactoryServer server, string id)
     {
         (await server.Client.PostAsync($"/api/v1/builds/{id}/cancel", null)).EnsureSuccessStatusCode();
         await server.WaitForAsync(id, "cancelled");
@@ -121,7 +121,7 @@ public sealed class LogStreamLimitTests
         var dataDir = Directory.CreateTempSubdirectory("kf-streams-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh", "--log-idle-seconds", "2"));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-hang.sh", "--log-idle-seconds", "2"));
             var id = await StartHangingBuildAsync(server);
 
             using var response = await server.Client.OpenLogAsync(id);
@@ -145,7 +145,7 @@ public sealed class LogStreamLimitTests
         var dataDir = Directory.CreateTempSubdirectory("kf-origin-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
@@ -193,7 +193,7 @@ public sealed class LogStreamLimitTests
         var dataDir = Directory.CreateTempSubdirectory("kf-origin-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ok.sh", "--public-url", "https://factory.example.org"));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-ok.sh", "--public-url", "https://factory.example.org"));
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));

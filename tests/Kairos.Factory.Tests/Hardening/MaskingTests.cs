@@ -26,7 +26,7 @@ public sealed class MaskingTests
         var dataDir = Directory.CreateTempSubdirectory("kf-mask-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-leak.sh"));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-leak.sh"));
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()) with { CloudConfig = CloudConfig + "\n" });

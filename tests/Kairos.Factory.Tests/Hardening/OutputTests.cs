@@ -14,7 +14,7 @@ public sealed class OutputTests
         var dataDir = Directory.CreateTempSubdirectory("kf-print-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             var token = File.ReadAllText(Path.Combine(dataDir, "secrets", "api-token")).Trim();
 
@@ -33,7 +33,7 @@ public sealed class OutputTests
         var dataDir = Directory.CreateTempSubdirectory("kf-ansi-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ansi.sh"));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-ansi.sh"));
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
@@ -61,7 +61,7 @@ public sealed class OutputTests
         var dataDir = Directory.CreateTempSubdirectory("kf-headers-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
 
             foreach (var path in new[] { "/", "/redoc.html", "/api/v1/healthz", "/api/v1/builds/nothing" })

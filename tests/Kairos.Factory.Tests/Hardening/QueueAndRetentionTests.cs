@@ -19,7 +19,7 @@ public sealed class QueueAndRetentionTests
         var dataDir = Directory.CreateTempSubdirectory("kf-queue-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh"));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-hang.sh"));
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             var upload = await server.UploadAsync();
@@ -49,7 +49,7 @@ public sealed class QueueAndRetentionTests
         var dataDir = Directory.CreateTempSubdirectory("kf-quota-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ok.sh", "--max-upload-store-mb", "4"));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-ok.sh", "--max-upload-store-mb", "4"));
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             await server.UploadAsync(); // busybox: about 1-2 MiB

@@ -24,7 +24,7 @@ public sealed class RegistryAllowListTests
         var dataDir = Directory.CreateTempSubdirectory("kf-registry-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ok.sh", flags));
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-ok.sh", flags));
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             foreach (var (image, allowed) in cases)

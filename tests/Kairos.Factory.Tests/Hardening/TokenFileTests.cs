@@ -23,7 +23,7 @@ public sealed class TokenFileTests
         File.WriteAllText(Path.Combine(dataDir, "secrets", "api-token"), content);
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
 
             // on the code before the fix the server came up here and took a vertical tab as the token
             var exited = await server.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -52,7 +52,7 @@ public sealed class TokenFileTests
         var dataDir = Directory.CreateTempSubdirectory("kf-token-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             var file = Path.Combine(dataDir, "secrets", "api-token");
             var token = File.ReadAllText(file);

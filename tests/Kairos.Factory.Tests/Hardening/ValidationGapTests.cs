@@ -16,7 +16,7 @@ public sealed class ValidationGapTests
         var dataDir = Directory.CreateTempSubdirectory("kf-gaps-").FullName;
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             server.Authorize();
             var upload = await server.UploadAsync();

@@ -1,6 +1,5 @@
 using Kairos.Stages.Tests.Content;
 using Kairos.Stages.Tests.Platform;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.BootTime;
 
