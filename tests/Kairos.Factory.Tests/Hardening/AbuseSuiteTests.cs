@@ -110,9 +110,7 @@ public sealed class AbuseSuiteTests
                 }
             }
 
-            using var second = new FactoryServer(dataDir, flags);
-            await second.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            second.Authorize();
+            using var second = await ServerBuilds.StartReadyAsync(dataDir, flags);
             await second.AssertAnswersAndBuildsAsync();
         }
         finally

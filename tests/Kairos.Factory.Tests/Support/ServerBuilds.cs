@@ -14,6 +14,23 @@ internal static class ServerBuilds
     public static string[] Flags(string stages = "stages-ok.sh", params string[] more) =>
         ["--builder", "chroot", "--workers", "1", "--kairos-stages", FactoryHost.Fixture(stages), .. more];
 
+    /// <summary>The Hardening tests' server: started on <paramref name="dataDir"/>, ready within 60 s, its client sending the token.</summary>
+    public static async Task<FactoryServer> StartReadyAsync(string dataDir, params string[] flags)
+    {
+        var server = new FactoryServer(dataDir, flags);
+        try
+        {
+            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            server.Authorize();
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
     public static async Task<string> UploadAsync(this FactoryServer server, int paddingBytes = 0)
     {
         using var tar = new ByteArrayContent(BaseTarball.Busybox(paddingBytes));
