@@ -71,7 +71,7 @@ public sealed class MountSessionTests
     {
         // arrange
         using var root = ChrootSupport.RequireBusyboxRoot();
-        HostShell.Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", root.HostPath("run"));
+        Programs.Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", root.HostPath("run"));
         try
         {
             // act
@@ -85,7 +85,7 @@ public sealed class MountSessionTests
         }
         finally
         {
-            HostShell.Run("umount", "-l", root.HostPath("run"));
+            Programs.Run("umount", "-l", root.HostPath("run"));
         }
     }
 
