@@ -1,6 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test project and prints one closing line: "N passed, N failed".
 set -uo pipefail
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
+  cat <<'USAGE'
+usage: bash build/test.sh [dotnet test options]
+
+Runs every test project of Kairos.Stages.sln (Release) with a trx log and ends with "N passed, N failed, N skipped".
+With no options it runs every lane, as .ci/run does. Options go to dotnet test, e.g. the fast lane only:
+
+  bash build/test.sh --filter "Lane!=Slow"
+
+Slow tests carry the traits Lane=Slow and Slow=Boot|Engine|Chroot|Browser|Long (tests/Kairos.TestSupport/SlowAttribute.cs):
+one kind alone with --filter "Slow=Boot". The fast lane without this script:
+
+  dotnet test Kairos.Stages.sln -c Release --filter "Lane!=Slow"
+USAGE
+  exit 0
+fi
 cd "$(dirname "$0")/.."
 results=$(mktemp -d)
 export KAIROS_STAGES_FIGURES="$results/figures.txt"

@@ -13,6 +13,7 @@ namespace Kairos.Factory.Browser.Tests;
 /// (real tar steps; Fixtures/fixture-kairos-stages.sh in place of kairos-stages) for fast failing, hanging and finishing builds.
 /// </summary>
 [Collection(FactoryBrowserGroup.Name)]
+[Slow(SlowKind.Browser)]
 public sealed class BuildPageTests(FactoryBrowserFixture fixture)
 {
     [Fact]

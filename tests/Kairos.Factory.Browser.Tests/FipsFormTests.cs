@@ -8,6 +8,7 @@ namespace Kairos.Factory.Browser.Tests;
 
 /// <summary>The FIPS checkbox: offered where the server builds FIPS, disabled with the reason for an Ubuntu base, sent, shown on the build page, kept by a clone.</summary>
 [Collection(FactoryBrowserGroup.Name)]
+[Slow(SlowKind.Browser)]
 public sealed class FipsFormTests(FactoryBrowserFixture fixture)
 {
     [Fact]

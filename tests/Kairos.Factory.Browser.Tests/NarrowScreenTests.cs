@@ -5,6 +5,7 @@ namespace Kairos.Factory.Browser.Tests;
 
 /// <summary>A phone-sized window: no sideways scrolling, every control still there.</summary>
 [Collection(FactoryBrowserGroup.Name)]
+[Slow(SlowKind.Browser)]
 public sealed class NarrowScreenTests(FactoryBrowserFixture fixture)
 {
     [Theory]

@@ -7,6 +7,7 @@ namespace Kairos.Factory.Browser.Tests;
 
 /// <summary>The New build form: fields shown only when they apply, models by architecture, live checks, nothing sent while wrong.</summary>
 [Collection(FactoryBrowserGroup.Name)]
+[Slow(SlowKind.Browser)]
 public sealed class NewBuildFormTests(FactoryBrowserFixture fixture)
 {
     [Fact]

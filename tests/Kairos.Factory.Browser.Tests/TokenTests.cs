@@ -5,6 +5,7 @@ namespace Kairos.Factory.Browser.Tests;
 
 /// <summary>The token is entered once per session; a missing or wrong one is said plainly.</summary>
 [Collection(FactoryBrowserGroup.Name)]
+[Slow(SlowKind.Browser)]
 public sealed class TokenTests(FactoryBrowserFixture fixture)
 {
     [Fact]

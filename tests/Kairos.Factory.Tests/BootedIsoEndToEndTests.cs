@@ -4,10 +4,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
-using Kairos.Factory.Browser.Tests.Support;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Tests.Support;
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Factory.Tests;
 
@@ -18,6 +16,7 @@ namespace Kairos.Factory.Tests;
 /// SeaBIOS, asserting what the engine's live boot test asserts on the serial console.
 /// The chroot builder's real Debian build is the browser test's (DebianBuildTests) and ChrootCancelTests'.
 /// </summary>
+[Slow(SlowKind.Boot)]
 public sealed partial class BootedIsoEndToEndTests
 {
     private const string BaseImage = "localhost/debian:12";
@@ -50,9 +49,9 @@ public sealed partial class BootedIsoEndToEndTests
             var tarball = DebianBase.CreateRootTarball(scratch);
             AddLiveReportExtension(tarball, scratch);
             var podmanRoot = Path.Combine(scratch, "podman");
-            Podman.Exec("podman", "--root", podmanRoot, "--runroot", podmanRoot + "-run", "--storage-driver", "overlay", "import", tarball, BaseImage);
+            Programs.Run("podman", "--root", podmanRoot, "--runroot", podmanRoot + "-run", "--storage-driver", "overlay", "import", tarball, BaseImage);
             File.Delete(tarball);
-            using var server = new ServerProcess(dataDir, "--builder", "podman", "--podman-root", podmanRoot, "--workers", "1",
+            using var server = new FactoryServer(dataDir, "--builder", "podman", "--podman-root", podmanRoot, "--workers", "1",
                 "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--iso-live-console", LiveReport.LiveConsole);
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
             server.Authorize();
@@ -91,7 +90,7 @@ public sealed partial class BootedIsoEndToEndTests
 
             // the request's cloud-config is the ISO's /config.yaml, as build-iso --cloud-config puts it
             var config = Path.Combine(scratch, "config.yaml");
-            Podman.Exec("xorriso", "-osirrox", "on", "-indev", saved, "-extract", "/config.yaml", config);
+            Programs.Run("xorriso", "-osirrox", "on", "-indev", saved, "-extract", "/config.yaml", config);
             Assert.Contains("hostname: factory-e2e-live", File.ReadAllText(config), StringComparison.Ordinal);
 
             var (raw, poweredOff, elapsed) = await QemuLiveBoot.BootAsync(saved, uefi: false, BootDeadline, scratch);
@@ -113,7 +112,7 @@ public sealed partial class BootedIsoEndToEndTests
             var store = Path.Combine(scratch, "podman");
             if (Directory.Exists(store))
             {
-                Podman.Exec("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "system", "reset", "--force");
+                Programs.Run("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "system", "reset", "--force");
             }
 
             if (LeftoverCleaner.MountsUnder(scratch).Count == 0)

@@ -11,6 +11,7 @@ public sealed class BuilderTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
+    [Slow(SlowKind.Engine)]
     [Fact]
     public async Task Podman_builder_builds_the_generated_Containerfile_from_a_local_image_and_exports_oci_and_rootfs()
     {
@@ -49,6 +50,7 @@ public sealed class BuilderTests
         Assert.False(Directory.Exists(Path.Combine(host.DataDir, "work", id)));
     }
 
+    [Slow(SlowKind.Engine)]
     [Fact]
     public async Task Buildx_builder_calls_docker_buildx_with_the_builder_name_and_its_Dockerfile_builds_with_podman()
     {

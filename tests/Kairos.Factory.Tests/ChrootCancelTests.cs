@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Kairos.Factory.Api;
-using Kairos.Factory.Browser.Tests.Support;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Tests.Support;
 
@@ -13,6 +12,7 @@ namespace Kairos.Factory.Tests;
 /// a few seconds into dracut (the init step's initrd, where a cancel once left the job running). Every process of the build ends (in the
 /// chroot or not), the mounts are undone, the job is cancelled, and the server still stops on SIGTERM.
 /// </summary>
+[Slow(SlowKind.Chroot)]
 public sealed partial class ChrootCancelTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
@@ -32,7 +32,7 @@ public sealed partial class ChrootCancelTests
         {
             var tarball = DebianBase.CreateRootTarball(scratch);
             var artifacts = DebianBase.CreateStandInArtifacts(scratch);
-            using var server = new ServerProcess(dataDir, "--builder", "chroot", "--workers", "1", "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts);
+            using var server = new FactoryServer(dataDir, "--builder", "chroot", "--workers", "1", "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts);
             await server.WaitReadyAsync(Timeout);
             server.Authorize();
             string upload;

@@ -22,6 +22,7 @@ public sealed class FaultTests
         Assert.Contains("is it installed?", job.Message);
     }
 
+    [Slow(SlowKind.Engine)]
     [Fact]
     public async Task An_image_missing_from_the_local_store_fails_without_any_pull()
     {
@@ -50,7 +51,7 @@ public sealed class FaultTests
 
         // arrange: an 8 MiB data dir; the upload (3 MiB of random bytes) fits, unpacking and packing it again does not
         var dataDir = Directory.CreateTempSubdirectory("kf-full-").FullName;
-        Podman.Exec("mount", "-t", "tmpfs", "-o", "size=8m", "kf-full", dataDir);
+        Programs.Run("mount", "-t", "tmpfs", "-o", "size=8m", "kf-full", dataDir);
         try
         {
             using (var host = new FactoryHost(dataDir: dataDir))
@@ -73,7 +74,7 @@ public sealed class FaultTests
         }
         finally
         {
-            Podman.Exec("umount", dataDir);
+            Programs.Run("umount", dataDir);
             Directory.Delete(dataDir);
         }
     }

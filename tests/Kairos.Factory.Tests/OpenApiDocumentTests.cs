@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Kairos.Factory.Tests.Support;
 using Microsoft.AspNetCore.Routing;
@@ -63,18 +62,9 @@ public sealed class OpenApiDocumentTests
         await File.WriteAllTextAsync(path, await host.Client.GetStringAsync("/api/v1/openapi.json"));
         var config = Path.Combine(AppContext.BaseDirectory, "redocly.yaml");
 
-        var start = new ProcessStartInfo(redocly) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "lint", path, "--config", config, "--format", "stylish" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var lint = Programs.Try([redocly, "lint", path, "--config", config, "--format", "stylish"]);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.True(process.ExitCode == 0, await output + error);
-        Assert.DoesNotContain("warning", (await output).ToLowerInvariant().Replace("0 warnings", "", StringComparison.Ordinal));
+        Assert.True(lint.Code == 0, lint.Output + lint.Error);
+        Assert.DoesNotContain("warning", lint.Output.ToLowerInvariant().Replace("0 warnings", "", StringComparison.Ordinal));
     }
 }

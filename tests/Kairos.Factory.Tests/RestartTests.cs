@@ -23,7 +23,7 @@ public sealed partial class RestartTests
         string[] flags = ["--builder", "chroot", "--workers", "1", "--kairos-stages", FactoryHost.Fixture("stages-hang.sh")];
         string running, queued, token;
         int[] pids;
-        using (var first = new ServerProcess(dataDir, flags))
+        using (var first = new FactoryServer(dataDir, flags))
         {
             await first.WaitReadyAsync(Timeout);
             token = File.ReadAllText(Path.Combine(dataDir, "secrets", "api-token")).Trim();
@@ -41,7 +41,7 @@ public sealed partial class RestartTests
         }
 
         // act 2: start again on the same data dir
-        using var second = new ServerProcess(dataDir, flags);
+        using var second = new FactoryServer(dataDir, flags);
         await second.WaitReadyAsync(Timeout);
         second.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var interrupted = (await second.Client.GetFromJsonAsync<JobView>($"/api/v1/builds/{running}", FactoryHost.Json))!;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Kairos.Factory.Tests.Support;
 
 namespace Kairos.Factory.Tests;
 
@@ -26,7 +25,7 @@ public sealed class ServeStartupTests
         var dataDir = Path.Combine(scratch, "data");
         try
         {
-            using var server = new ServerProcess(dataDir, flag, value);
+            using var server = new FactoryServer(dataDir, flag, value);
 
             await AssertRefusedAsync(server, 2, "kairos-factory: " + message);
             Assert.False(Directory.Exists(dataDir), "the data dir was created");
@@ -45,7 +44,7 @@ public sealed class ServeStartupTests
         File.WriteAllText(file, "not a directory\n");
         try
         {
-            using var server = new ServerProcess(file);
+            using var server = new FactoryServer(file);
 
             await AssertRefusedAsync(server, 2, $"kairos-factory: --data-dir '{file}' is a file, not a directory");
             Assert.Equal("not a directory\n", File.ReadAllText(file));
@@ -65,7 +64,7 @@ public sealed class ServeStartupTests
         var dataDir = Path.Combine(blocker, "data"); // under a regular file: mkdir fails with ENOTDIR
         try
         {
-            using var server = new ServerProcess(dataDir);
+            using var server = new FactoryServer(dataDir);
 
             await AssertRefusedAsync(server, 1, $"kairos-factory: --data-dir '{dataDir}': ");
             Assert.Equal(["blocker"], Directory.GetFileSystemEntries(scratch).Select(Path.GetFileName));
@@ -86,7 +85,7 @@ public sealed class ServeStartupTests
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
         try
         {
-            using var server = new ServerProcess(port, dataDir);
+            using var server = new FactoryServer(port, dataDir);
 
             await AssertRefusedAsync(server, 1, $"kairos-factory: cannot listen on 127.0.0.1:{port}: ");
             Assert.False(Directory.Exists(dataDir), "the data dir was created");
@@ -104,7 +103,7 @@ public sealed class ServeStartupTests
         const string missing = "/nonexistent/kairos-stages";
         try
         {
-            using var server = new ServerProcess(Path.Combine(scratch, "data"), "--builder", "chroot", "--kairos-stages", missing);
+            using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "chroot", "--kairos-stages", missing);
             var deadline = DateTime.UtcNow + ExitWithin;
             HttpResponseMessage? ready = null;
             while (ready is null)
@@ -136,7 +135,7 @@ public sealed class ServeStartupTests
     }
 
     /// <summary>The server exits by itself with <paramref name="exitCode"/>, saying <paramref name="message"/> in one line, not a stack trace.</summary>
-    internal static async Task AssertRefusedAsync(ServerProcess server, int exitCode, string message)
+    internal static async Task AssertRefusedAsync(FactoryServer server, int exitCode, string message)
     {
         Assert.True(await server.WaitForExitAsync(ExitWithin), "the server started anyway:\n" + server.Output);
         Assert.Equal(exitCode, server.ExitCode);

@@ -12,7 +12,7 @@ public sealed class FactoryBrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public FactoryProcess Server { get; private set; } = null!;
+    public FactoryServer Server { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -23,7 +23,7 @@ public sealed class FactoryBrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await FactoryProcess.StartAsync(FixtureImage.Script, builder: "podman");
+        Server = await FactoryServer.StartAsync(FixtureImage.Script, builder: "podman");
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync(_playwright);
     }

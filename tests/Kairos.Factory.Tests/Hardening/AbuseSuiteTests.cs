@@ -10,6 +10,7 @@ namespace Kairos.Factory.Tests.Hardening;
 /// answers /healthz and runs a normal build; then it is killed (-9) in the middle of it, started again on the same data
 /// dir, and answers and builds again. (The full data dir, with its own kill -9, is <see cref="FullDiskTests"/>.)
 /// </summary>
+[Slow(SlowKind.Long)]
 public sealed class AbuseSuiteTests
 {
     private const string LongLogVersion = "9.9.9";
@@ -87,13 +88,13 @@ public sealed class AbuseSuiteTests
     });
 
     /// <summary>Server A: the abuse, /healthz and a normal build during it, kill -9 during it; server B on the same data dir: /healthz and a normal build.</summary>
-    private static async Task PhaseAsync(Func<ServerProcess, string, Task<List<HttpResponseMessage>>> abuse)
+    private static async Task PhaseAsync(Func<FactoryServer, string, Task<List<HttpResponseMessage>>> abuse)
     {
         var dataDir = Directory.CreateTempSubdirectory("kf-abuse-").FullName;
         string[] flags = ["--builder", "chroot", "--workers", "2", "--kairos-stages", FactoryHost.Fixture("stages-abuse.sh")];
         try
         {
-            using (var first = new ServerProcess(dataDir, flags))
+            using (var first = new FactoryServer(dataDir, flags))
             {
                 await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 first.Authorize();
@@ -109,9 +110,7 @@ public sealed class AbuseSuiteTests
                 }
             }
 
-            using var second = new ServerProcess(dataDir, flags);
-            await second.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            second.Authorize();
+            using var second = await ServerBuilds.StartReadyAsync(dataDir, flags);
             await second.AssertAnswersAndBuildsAsync();
         }
         finally
@@ -120,7 +119,7 @@ public sealed class AbuseSuiteTests
         }
     }
 
-    private static async Task WaitForLogBytesAsync(ServerProcess server, string id, long bytes)
+    private static async Task WaitForLogBytesAsync(FactoryServer server, string id, long bytes)
     {
         var log = Path.Combine(server.DataDir, "jobs", id, "build.log");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

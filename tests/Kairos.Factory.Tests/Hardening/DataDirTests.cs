@@ -19,9 +19,7 @@ public sealed class DataDirTests
         File.SetUnixFileMode(dataDir, (UnixFileMode)0x1ED); // 0755, as a fresh mkdir leaves it
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
+            using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags());
             const string marker = "marker-7f3a9c-not-elsewhere";
             var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()) with { CloudConfig = $"#cloud-config\nhostname: {marker}\n" });
             await server.WaitForAsync(id, "succeeded");
@@ -60,9 +58,7 @@ public sealed class DataDirTests
 
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
+            using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags());
             await server.AssertAnswersAndBuildsAsync();
 
             foreach (var name in new[] { "lost+found", "notes", "0123" })
@@ -79,21 +75,13 @@ public sealed class DataDirTests
     [Fact]
     public async Task A_second_server_on_the_same_data_dir_is_refused_and_the_first_keeps_building()
     {
-        var dataDir = Directory.CreateTempSubdirectory("kf-lock-").FullName;
-        try
-        {
-            using var first = new ServerProcess(dataDir, ServerBuilds.Flags());
-            await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            first.Authorize();
+        using var dataDirRoot = new TempRoot("kf-lock-");
+        var dataDir = dataDirRoot.Path;
+        using var first = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags());
 
-            using var second = new ServerProcess(dataDir, ServerBuilds.Flags());
-            await ServeStartupTests.AssertRefusedAsync(second, 1, $"kairos-factory: --data-dir '{dataDir}' is in use by another kairos-factory server");
+        using var second = new FactoryServer(dataDir, ServerBuilds.Flags());
+        await ServeStartupTests.AssertRefusedAsync(second, 1, $"kairos-factory: --data-dir '{dataDir}' is in use by another kairos-factory server");
 
-            await first.AssertAnswersAndBuildsAsync();
-        }
-        finally
-        {
-            ServerBuilds.RemoveDataDir(dataDir);
-        }
+        await first.AssertAnswersAndBuildsAsync();
     }
 }

@@ -21,12 +21,12 @@ public sealed class FullDiskTests
         }
 
         var dataDir = Directory.CreateTempSubdirectory("kf-fulldisk-").FullName;
-        Podman.Exec("mount", "-t", "tmpfs", "-o", "size=32m,mode=0700", "kf-fulldisk", dataDir);
+        Programs.Run("mount", "-t", "tmpfs", "-o", "size=32m,mode=0700", "kf-fulldisk", dataDir);
         var filler = Path.Combine(dataDir, "filler");
         try
         {
             string cancelled, interrupted;
-            using (var first = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh")))
+            using (var first = new FactoryServer(dataDir, ServerBuilds.Flags("stages-hang.sh")))
             {
                 await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 first.Authorize();
@@ -55,7 +55,7 @@ public sealed class FullDiskTests
             }
 
             // act 3: a start on the full disk comes up, lists, marks the killed build interrupted, and deletes
-            using var second = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var second = new FactoryServer(dataDir, ServerBuilds.Flags());
             await second.WaitAnsweringAsync(TimeSpan.FromSeconds(60));
             second.Authorize();
             Assert.Equal("interrupted by server restart", (await second.WaitForAsync(interrupted, "failed")).Message);
@@ -90,7 +90,7 @@ public sealed class FullDiskTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Podman.Exec("umount", "-l", dataDir);
+            Programs.Run("umount", "-l", dataDir);
             Directory.Delete(dataDir);
         }
     }
@@ -129,7 +129,7 @@ public sealed class FullDiskTests
         }
     }
 
-    private static async Task<string?> UploadOrNullAsync(ServerProcess server)
+    private static async Task<string?> UploadOrNullAsync(FactoryServer server)
     {
         using var tar = new ByteArrayContent(BaseTarball.Busybox());
         using var response = await server.Client.PostAsync("/api/v1/uploads", tar);

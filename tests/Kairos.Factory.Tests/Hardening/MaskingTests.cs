@@ -23,33 +23,25 @@ public sealed class MaskingTests
     [Fact]
     public async Task Secrets_echoed_by_a_failing_step_are_masked_in_the_message_and_the_log_by_whole_value()
     {
-        var dataDir = Directory.CreateTempSubdirectory("kf-mask-").FullName;
-        try
+        using var dataDirRoot = new TempRoot("kf-mask-");
+        var dataDir = dataDirRoot.Path;
+        using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-leak.sh"));
+        var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()) with { CloudConfig = CloudConfig + "\n" });
+
+        var job = await server.WaitForAsync(id, "failed");
+        var log = await server.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
+
+        foreach (var shown in new[] { job.Message!, log })
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-leak.sh"));
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
-            var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()) with { CloudConfig = CloudConfig + "\n" });
-
-            var job = await server.WaitForAsync(id, "failed");
-            var log = await server.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
-
-            foreach (var shown in new[] { job.Message!, log })
-            {
-                Assert.DoesNotContain("hunter22", shown, StringComparison.Ordinal);
-                Assert.DoesNotContain("abcdef123456", shown, StringComparison.Ordinal);
-                Assert.DoesNotContain("password kairos", shown, StringComparison.Ordinal);
-                Assert.DoesNotContain("***-stages", shown, StringComparison.Ordinal);
-            }
-
-            Assert.Contains("credential in use: ***", job.Message, StringComparison.Ordinal);
-            Assert.Contains("logging in as *** with password ***", log, StringComparison.Ordinal);
-            Assert.Contains("fixture kairos-stages run", log, StringComparison.Ordinal);
-            Assert.Contains("Authorization: Bearer ***", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter22", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("abcdef123456", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("password kairos", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("***-stages", shown, StringComparison.Ordinal);
         }
-        finally
-        {
-            ServerBuilds.RemoveDataDir(dataDir);
-        }
+
+        Assert.Contains("credential in use: ***", job.Message, StringComparison.Ordinal);
+        Assert.Contains("logging in as *** with password ***", log, StringComparison.Ordinal);
+        Assert.Contains("fixture kairos-stages run", log, StringComparison.Ordinal);
+        Assert.Contains("Authorization: Bearer ***", log, StringComparison.Ordinal);
     }
 }

@@ -16,57 +16,41 @@ public sealed class QueueAndRetentionTests
     [Fact]
     public async Task The_101st_waiting_build_gets_429_with_Retry_After()
     {
-        var dataDir = Directory.CreateTempSubdirectory("kf-queue-").FullName;
-        try
+        using var dataDirRoot = new TempRoot("kf-queue-");
+        var dataDir = dataDirRoot.Path;
+        using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-hang.sh"));
+        var upload = await server.UploadAsync();
+        var running = await server.CreateAsync(Requests.Chroot(upload));
+        await server.WaitForAsync(running, "running");
+        for (var index = 0; index < 100; index++)
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-hang.sh"));
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
-            var upload = await server.UploadAsync();
-            var running = await server.CreateAsync(Requests.Chroot(upload));
-            await server.WaitForAsync(running, "running");
-            for (var index = 0; index < 100; index++)
-            {
-                await server.CreateAsync(Requests.Chroot(upload));
-            }
-
-            using var refused = await server.Client.PostAsJsonAsync("/api/v1/builds", Requests.Chroot(upload), FactoryHost.Json);
-
-            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-            Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
-            Assert.Contains("100 builds are already waiting", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Equal(101, (await server.Client.GetFromJsonAsync<Api.JobList>("/api/v1/builds?limit=1", FactoryHost.Json))!.Total);
+            await server.CreateAsync(Requests.Chroot(upload));
         }
-        finally
-        {
-            ServerBuilds.RemoveDataDir(dataDir);
-        }
+
+        using var refused = await server.Client.PostAsJsonAsync("/api/v1/builds", Requests.Chroot(upload), FactoryHost.Json);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
+        Assert.Contains("100 builds are already waiting", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(101, (await server.Client.GetFromJsonAsync<Api.JobList>("/api/v1/builds?limit=1", FactoryHost.Json))!.Total);
     }
 
     [Fact]
     public async Task An_upload_beyond_the_upload_store_quota_gets_507_and_leaves_no_file()
     {
-        var dataDir = Directory.CreateTempSubdirectory("kf-quota-").FullName;
-        try
-        {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ok.sh", "--max-upload-store-mb", "4"));
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
-            await server.UploadAsync(); // busybox: about 1-2 MiB
-            var before = Directory.GetFiles(Path.Combine(dataDir, "uploads"));
+        using var dataDirRoot = new TempRoot("kf-quota-");
+        var dataDir = dataDirRoot.Path;
+        using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-ok.sh", "--max-upload-store-mb", "4"));
+        await server.UploadAsync(); // busybox: about 1-2 MiB
+        var before = Directory.GetFiles(Path.Combine(dataDir, "uploads"));
 
-            using var tar = new ByteArrayContent(BaseTarball.Busybox(paddingBytes: 3 << 20));
-            tar.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
-            using var refused = await server.Client.PostAsync("/api/v1/uploads", tar);
+        using var tar = new ByteArrayContent(BaseTarball.Busybox(paddingBytes: 3 << 20));
+        tar.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+        using var refused = await server.Client.PostAsync("/api/v1/uploads", tar);
 
-            Assert.Equal(HttpStatusCode.InsufficientStorage, refused.StatusCode);
-            Assert.Contains("--max-upload-store-mb", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Equal(before, Directory.GetFiles(Path.Combine(dataDir, "uploads")));
-        }
-        finally
-        {
-            ServerBuilds.RemoveDataDir(dataDir);
-        }
+        Assert.Equal(HttpStatusCode.InsufficientStorage, refused.StatusCode);
+        Assert.Contains("--max-upload-store-mb", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(Path.Combine(dataDir, "uploads")));
     }
 
     [Fact]

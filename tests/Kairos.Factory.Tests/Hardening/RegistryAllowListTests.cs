@@ -21,27 +21,19 @@ public sealed class RegistryAllowListTests
 
     private static async Task AssertAllowedAsync(string[] flags, params (string Image, bool Allowed)[] cases)
     {
-        var dataDir = Directory.CreateTempSubdirectory("kf-registry-").FullName;
-        try
+        using var dataDirRoot = new TempRoot("kf-registry-");
+        var dataDir = dataDirRoot.Path;
+        using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-ok.sh", flags));
+        foreach (var (image, allowed) in cases)
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ok.sh", flags));
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
-            foreach (var (image, allowed) in cases)
-            {
-                // no version: a request that is never queued, whatever the image
-                var request = Requests.Podman(image) with { Builder = "buildx", Version = null };
-                using var response = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
-                var body = await response.Content.ReadAsStringAsync();
+            // no version: a request that is never queued, whatever the image
+            var request = Requests.Podman(image) with { Builder = "buildx", Version = null };
+            using var response = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
+            var body = await response.Content.ReadAsStringAsync();
 
-                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-                Assert.Contains("\"version\"", body, StringComparison.Ordinal);
-                Assert.True(allowed != body.Contains("\"image\"", StringComparison.Ordinal), $"{image}: {body}");
-            }
-        }
-        finally
-        {
-            ServerBuilds.RemoveDataDir(dataDir);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("\"version\"", body, StringComparison.Ordinal);
+            Assert.True(allowed != body.Contains("\"image\"", StringComparison.Ordinal), $"{image}: {body}");
         }
     }
 }

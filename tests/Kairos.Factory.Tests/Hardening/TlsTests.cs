@@ -15,8 +15,8 @@ public sealed class TlsTests
         {
             var cert = Path.Combine(keys, "cert.pem");
             var key = Path.Combine(keys, "key.pem");
-            Podman.Exec("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert);
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ok.sh", "--tls-cert", cert, "--tls-key", key));
+            Programs.Run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert);
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-ok.sh", "--tls-cert", cert, "--tls-key", key));
             using var https = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Subject == "CN=127.0.0.1" })
             {
                 BaseAddress = new Uri($"https://127.0.0.1:{server.Port}"),

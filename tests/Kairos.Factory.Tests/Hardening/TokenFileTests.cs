@@ -23,7 +23,7 @@ public sealed class TokenFileTests
         File.WriteAllText(Path.Combine(dataDir, "secrets", "api-token"), content);
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
 
             // on the code before the fix the server came up here and took a vertical tab as the token
             var exited = await server.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -49,29 +49,23 @@ public sealed class TokenFileTests
     [Fact]
     public async Task A_new_token_file_is_one_whole_line_and_only_a_token_shaped_value_is_compared()
     {
-        var dataDir = Directory.CreateTempSubdirectory("kf-token-").FullName;
-        try
-        {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            var file = Path.Combine(dataDir, "secrets", "api-token");
-            var token = File.ReadAllText(file);
-            Assert.Matches("^kf_[0-9a-f]{64}\n$", token);
-            Assert.Equal(["api-token"], Directory.GetFiles(Path.GetDirectoryName(file)!).Select(Path.GetFileName));
+        using var dataDirRoot = new TempRoot("kf-token-");
+        var dataDir = dataDirRoot.Path;
+        using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
+        await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        var file = Path.Combine(dataDir, "secrets", "api-token");
+        var token = File.ReadAllText(file);
+        Assert.Matches("^kf_[0-9a-f]{64}\n$", token);
+        Assert.Equal(["api-token"], Directory.GetFiles(Path.GetDirectoryName(file)!).Select(Path.GetFileName));
 
-            foreach (var presented in new[] { "\u000B", "\u00A0", "\t", token.Trim() + "\u00A0", token.Trim()[..^1], "\u00A0" + token.Trim() })
-            {
-                var status = await RawHttp.StatusAsync(server.Port, $"DELETE /api/v1/builds/nothing HTTP/1.1\nHost: 127.0.0.1:{server.Port}\nAuthorization: Bearer {presented}\nConnection: close\n");
-                Assert.True(status is 401 or 400, $"Bearer {Uri.EscapeDataString(presented)} answered {status}");
-            }
-
-            server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
-            using var good = await server.Client.DeleteAsync("/api/v1/builds/nothing");
-            Assert.Equal(HttpStatusCode.NotFound, good.StatusCode);
-        }
-        finally
+        foreach (var presented in new[] { "\u000B", "\u00A0", "\t", token.Trim() + "\u00A0", token.Trim()[..^1], "\u00A0" + token.Trim() })
         {
-            ServerBuilds.RemoveDataDir(dataDir);
+            var status = await RawHttp.StatusAsync(server.Port, $"DELETE /api/v1/builds/nothing HTTP/1.1\nHost: 127.0.0.1:{server.Port}\nAuthorization: Bearer {presented}\nConnection: close\n");
+            Assert.True(status is 401 or 400, $"Bearer {Uri.EscapeDataString(presented)} answered {status}");
         }
+
+        server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
+        using var good = await server.Client.DeleteAsync("/api/v1/builds/nothing");
+        Assert.Equal(HttpStatusCode.NotFound, good.StatusCode);
     }
 }

@@ -13,39 +13,31 @@ public sealed class ValidationGapTests
     [Fact]
     public async Task Each_gap_is_refused_at_request_time_naming_the_field()
     {
-        var dataDir = Directory.CreateTempSubdirectory("kf-gaps-").FullName;
-        try
+        using var dataDirRoot = new TempRoot("kf-gaps-");
+        var dataDir = dataDirRoot.Path;
+        using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags());
+        var upload = await server.UploadAsync();
+        var chroot = $"\"base_upload\":\"{upload}\",\"architecture\":\"amd64\",\"builder\":\"chroot\",\"artifacts\":{{\"rootfs\":true}}";
+        var cases = new (string Body, string Field, string Problem)[]
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
-            server.Authorize();
-            var upload = await server.UploadAsync();
-            var chroot = $"\"base_upload\":\"{upload}\",\"architecture\":\"amd64\",\"builder\":\"chroot\",\"artifacts\":{{\"rootfs\":true}}";
-            var cases = new (string Body, string Field, string Problem)[]
-            {
-                ($"{{{chroot},\"version\":\"1.0.0-{new string('a', 250)}\"}}", "version", "is longer than 64 characters"),
-                ($"{{{chroot},\"version\":\"1.0.0\",\"cloud_config\":\"#cloud-config\\nhostname: a\\u0000b\\n\"}}", "cloud_config", "NUL"),
-                ($"{{{chroot},\"version\":\"1.0.0\",\"cloud_config\":\"#cloud-config\\nhostname: !python/object x\\n\"}}", "cloud_config", "uses the YAML tag '!python/object'"),
-                ("{\"image\":\"dir:foo\",\"version\":\"1.0.0\",\"architecture\":\"amd64\",\"builder\":\"podman\",\"artifacts\":{\"oci\":true}}", "image", "transport"),
-                ($"{{{chroot},\"version\":\"1.0.0\",\"version\":\"2.0.0\"}}", "version", "duplicate"),
-            };
+            ($"{{{chroot},\"version\":\"1.0.0-{new string('a', 250)}\"}}", "version", "is longer than 64 characters"),
+            ($"{{{chroot},\"version\":\"1.0.0\",\"cloud_config\":\"#cloud-config\\nhostname: a\\u0000b\\n\"}}", "cloud_config", "NUL"),
+            ($"{{{chroot},\"version\":\"1.0.0\",\"cloud_config\":\"#cloud-config\\nhostname: !python/object x\\n\"}}", "cloud_config", "uses the YAML tag '!python/object'"),
+            ("{\"image\":\"dir:foo\",\"version\":\"1.0.0\",\"architecture\":\"amd64\",\"builder\":\"podman\",\"artifacts\":{\"oci\":true}}", "image", "transport"),
+            ($"{{{chroot},\"version\":\"1.0.0\",\"version\":\"2.0.0\"}}", "version", "duplicate"),
+        };
 
-            foreach (var (body, field, problem) in cases)
-            {
-                using var content = new StringContent(body, Encoding.UTF8, "application/json");
-                using var response = await server.Client.PostAsync("/api/v1/builds", content);
-                var text = await response.Content.ReadAsStringAsync();
-
-                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field} ({problem}): {(int)response.StatusCode} {text}");
-                Assert.Contains($"\"{field}\"", text, StringComparison.Ordinal);
-                Assert.Contains(problem, text, StringComparison.OrdinalIgnoreCase);
-            }
-
-            Assert.Equal(0, (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Api.JobList>(server.Client, "/api/v1/builds", FactoryHost.Json))!.Total);
-        }
-        finally
+        foreach (var (body, field, problem) in cases)
         {
-            ServerBuilds.RemoveDataDir(dataDir);
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await server.Client.PostAsync("/api/v1/builds", content);
+            var text = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field} ({problem}): {(int)response.StatusCode} {text}");
+            Assert.Contains($"\"{field}\"", text, StringComparison.Ordinal);
+            Assert.Contains(problem, text, StringComparison.OrdinalIgnoreCase);
         }
+
+        Assert.Equal(0, (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Api.JobList>(server.Client, "/api/v1/builds", FactoryHost.Json))!.Total);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kairos.Factory.Tests.Support;
 
 /// <summary>A private podman store in a temp dir (never the machine's own), removed with its mounts on dispose.</summary>
@@ -21,7 +19,7 @@ internal sealed class Podman : IDisposable
         : !File.Exists("/usr/bin/podman") ? "needs podman (build/install-deps.sh installs it)"
         : null;
 
-    public string Run(params string[] arguments) => Exec(["podman", "--root", Root, "--runroot", RunRoot, "--storage-driver", "overlay", .. arguments]);
+    public string Run(params string[] arguments) => Programs.Run(["podman", "--root", Root, "--runroot", RunRoot, "--storage-driver", "overlay", .. arguments]);
 
     /// <summary>Imports a root tarball as a local image.</summary>
     public void Import(byte[] tarball, string name)
@@ -30,26 +28,6 @@ internal sealed class Podman : IDisposable
         File.WriteAllBytes(path, tarball);
         Run("import", path, name);
         File.Delete(path);
-    }
-
-    public static string Exec(params string[] command)
-    {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in command.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {error}");
-        }
-
-        return output.Result;
     }
 
     public void Dispose()
@@ -65,7 +43,7 @@ internal sealed class Podman : IDisposable
 
         foreach (var mount in Jobs.LeftoverCleaner.MountsUnder(Directory))
         {
-            Exec("umount", "-l", mount);
+            Programs.Run("umount", "-l", mount);
         }
 
         System.IO.Directory.Delete(Directory, recursive: true);

@@ -14,7 +14,24 @@ internal static class ServerBuilds
     public static string[] Flags(string stages = "stages-ok.sh", params string[] more) =>
         ["--builder", "chroot", "--workers", "1", "--kairos-stages", FactoryHost.Fixture(stages), .. more];
 
-    public static async Task<string> UploadAsync(this ServerProcess server, int paddingBytes = 0)
+    /// <summary>The Hardening tests' server: started on <paramref name="dataDir"/>, ready within 60 s, its client sending the token.</summary>
+    public static async Task<FactoryServer> StartReadyAsync(string dataDir, params string[] flags)
+    {
+        var server = new FactoryServer(dataDir, flags);
+        try
+        {
+            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            server.Authorize();
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    public static async Task<string> UploadAsync(this FactoryServer server, int paddingBytes = 0)
     {
         using var tar = new ByteArrayContent(BaseTarball.Busybox(paddingBytes));
         tar.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
@@ -23,14 +40,14 @@ internal static class ServerBuilds
         return (await response.Content.ReadFromJsonAsync<UploadCreated>(FactoryHost.Json))!.Id;
     }
 
-    public static async Task<string> CreateAsync(this ServerProcess server, object request)
+    public static async Task<string> CreateAsync(this FactoryServer server, object request)
     {
         using var response = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json))!.Id;
     }
 
-    public static async Task<JobView> WaitForAsync(this ServerProcess server, string id, params string[] statuses)
+    public static async Task<JobView> WaitForAsync(this FactoryServer server, string id, params string[] statuses)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (true)
@@ -47,7 +64,7 @@ internal static class ServerBuilds
     }
 
     /// <summary>How every abuse case ends: the process is up, /healthz answers, and a normal chroot build succeeds.</summary>
-    public static async Task AssertAnswersAndBuildsAsync(this ServerProcess server)
+    public static async Task AssertAnswersAndBuildsAsync(this FactoryServer server)
     {
         Assert.False(server.HasExited, "the server exited: " + server.Output);
         using (var health = await server.Client.GetAsync("/api/v1/healthz"))
@@ -65,7 +82,7 @@ internal static class ServerBuilds
     {
         foreach (var mountPoint in Kairos.Factory.Jobs.LeftoverCleaner.MountsUnder(dataDir))
         {
-            Podman.Exec("umount", "-l", mountPoint);
+            Programs.Run("umount", "-l", mountPoint);
         }
 
         Directory.Delete(dataDir, recursive: true);

@@ -36,7 +36,7 @@ public sealed class UsersActionTests
         Assert.Contains("\nbar:$fkekofe:", root.Read("/etc/shadow"));
         Assert.Equal("0600", root.Mode("/etc/shadow"));
         Assert.Equal("0755", root.Mode("/home/bar"));
-        Assert.Equal((1001, 1001), FileStatProbe.Owner(root.Host("/home/bar")));
+        Assert.Equal((1001, 1001), FileStatProbe.Owner(root.HostPath("/home/bar")));
     }
 
     [Fact]
@@ -130,6 +130,6 @@ public sealed class UsersActionTests
         Assert.Equal("ssh-ed25519 AAAA kairos@test\n", root.Read("/home/kairos/.ssh/authorized_keys"));
         Assert.Equal("0600", root.Mode("/home/kairos/.ssh/authorized_keys"));
         Assert.Equal("0700", root.Mode("/home/kairos/.ssh"));
-        Assert.Equal((1000, 1000), FileStatProbe.Owner(root.Host("/home/kairos/.ssh/authorized_keys")));
+        Assert.Equal((1000, 1000), FileStatProbe.Owner(root.HostPath("/home/kairos/.ssh/authorized_keys")));
     }
 }

@@ -18,7 +18,7 @@ public sealed class DirectoriesActionTests
         // assert
         Assert.True(outcome.Succeeded);
         Assert.Equal("0740", root.Mode("/foo"));
-        Assert.Equal((5, 6), FileStatProbe.Owner(root.Host("/foo")));
+        Assert.Equal((5, 6), FileStatProbe.Owner(root.HostPath("/foo")));
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public sealed class FilesActionTests
         Assert.Equal("new", root.Read("/etc/motd"));
     }
 
-    internal static (int, int) Owner(TempRoot root, string path) => FileStatProbe.Owner(root.Host(path));
+    internal static (int, int) Owner(TempRoot root, string path) => FileStatProbe.Owner(root.HostPath(path));
 
     private static byte[] Gzip(byte[] data)
     {

@@ -60,16 +60,16 @@ public sealed class SmallActionsTests
         // arrange: the links 31_hosts.yaml makes on a Kairos node
         using var root = new TempRoot();
         root.Write("/usr/local/etc/hosts", "127.0.0.1 localhost\n").Write("/usr/local/etc/hostname", "").Mkdir("/etc");
-        File.CreateSymbolicLink(root.Host("/etc/hosts"), "/usr/local/etc/hosts");
-        File.CreateSymbolicLink(root.Host("/etc/hostname"), "/usr/local/etc/hostname");
+        File.CreateSymbolicLink(root.HostPath("/etc/hosts"), "/usr/local/etc/hosts");
+        File.CreateSymbolicLink(root.HostPath("/etc/hostname"), "/usr/local/etc/hostname");
 
         // act
         var outcome = await new HostnameAction().RunAsync(new Step { Hostname = "bar" }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
         // assert
         Assert.True(outcome.Succeeded);
-        Assert.Equal("/usr/local/etc/hostname", new FileInfo(root.Host("/etc/hostname")).LinkTarget);
-        Assert.Equal("/usr/local/etc/hosts", new FileInfo(root.Host("/etc/hosts")).LinkTarget);
+        Assert.Equal("/usr/local/etc/hostname", new FileInfo(root.HostPath("/etc/hostname")).LinkTarget);
+        Assert.Equal("/usr/local/etc/hosts", new FileInfo(root.HostPath("/etc/hosts")).LinkTarget);
         Assert.Equal("bar\n", root.Read("/usr/local/etc/hostname"));
         Assert.Equal("127.0.0.1 localhost bar\n", root.Read("/usr/local/etc/hosts"));
     }

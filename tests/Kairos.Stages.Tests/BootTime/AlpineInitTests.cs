@@ -18,7 +18,7 @@ public sealed class AlpineInitTests
         Assert.SkipUnless(BusyboxRoot.Available, "needs a static busybox (build/install-deps.sh)");
         using var own = new TempRoot("ks-alpine-init-");
         var work = dir ?? own;
-        var cmdline = work.Write("cmdline", commandLine + "\n");
+        var cmdline = work.Write("cmdline", commandLine + "\n").HostPath("cmdline");
         var info = new ProcessStartInfo(BusyboxRoot.BusyboxPath) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "sh", "-c", $". {Script}; {shell}" })
         {

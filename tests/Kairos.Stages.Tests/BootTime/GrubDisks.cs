@@ -1,6 +1,4 @@
 using Kairos.Stages.Tests.Content;
-using Kairos.Stages.Tests.Platform;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.BootTime;
 
@@ -69,7 +67,7 @@ public sealed class GrubDisks : IDisposable
         var recovery = _dir.CreateDirectory("recovery/cOS");
         if (SquashfsRecovery)
         {
-            HostShell.Run("mksquashfs", image, Path.Combine(recovery, "recovery.squashfs"), "-quiet", "-noappend", "-all-root");
+            Programs.Run("mksquashfs", image, Path.Combine(recovery, "recovery.squashfs"), "-quiet", "-noappend", "-all-root");
         }
         else
         {
@@ -84,7 +82,7 @@ public sealed class GrubDisks : IDisposable
     }
 
     /// <summary>The text of a file on one of the disks after GRUB ran (debugfs reads it without mounting).</summary>
-    public static string ReadFile(string disk, string path) => HostShell.Run("debugfs", "-R", "cat " + path, disk);
+    public static string ReadFile(string disk, string path) => Programs.Run("debugfs", "-R", "cat " + path, disk);
 
     public void Dispose() => _dir.Dispose();
 
@@ -105,15 +103,15 @@ public sealed class GrubDisks : IDisposable
             stream.SetLength(megabytes * 1024L * 1024L);
         }
 
-        HostShell.Run("mkfs.ext2", "-q", "-F", "-d", tree, "-L", label, file);
+        Programs.Run("mkfs.ext2", "-q", "-F", "-d", tree, "-L", label, file);
     }
 
     private static void EnvFile(string path, Dictionary<string, string> values)
     {
-        HostShell.Run("grub-editenv", path, "create");
+        Programs.Run("grub-editenv", path, "create");
         if (values.Count > 0)
         {
-            HostShell.Run("grub-editenv", [path, "set", .. values.Select(kv => $"{kv.Key}={kv.Value}")]);
+            Programs.Run(["grub-editenv", path, "set", .. values.Select(kv => $"{kv.Key}={kv.Value}")]);
         }
     }
 }

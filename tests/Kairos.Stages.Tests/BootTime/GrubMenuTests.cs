@@ -5,6 +5,7 @@ namespace Kairos.Stages.Tests.BootTime;
 /// images: each entry's kernel command line, the grubenv variables the agent writes, and the
 /// boot-assessment fallback after a failed upgrade.
 /// </summary>
+[Slow(SlowKind.Long)]
 public sealed class GrubMenuTests
 {
     private const string Base = "console=ttyS0 console=tty1 net.ifnames=1 rd.cos.oemlabel=COS_OEM rd.cos.oemtimeout=10 panic=5 rd.emergency=reboot rd.shell=0 systemd.crash_reboot=yes";

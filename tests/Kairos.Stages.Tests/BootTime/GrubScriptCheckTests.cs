@@ -1,5 +1,4 @@
 using Kairos.Stages.Tests.Content;
-using Kairos.Stages.Tests.Platform;
 
 namespace Kairos.Stages.Tests.BootTime;
 
@@ -15,7 +14,7 @@ public sealed class GrubScriptCheckTests
     {
         Assert.SkipUnless(File.Exists("/usr/bin/grub-script-check"), "needs grub-script-check (grub-common, build/install-deps.sh)");
 
-        var output = HostShell.Run("grub-script-check", "-v", Path.Combine(ContentStages.StagesDirectory, "assets", asset));
+        var output = Programs.Run("grub-script-check", "-v", Path.Combine(ContentStages.StagesDirectory, "assets", asset));
 
         Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
     }

@@ -12,8 +12,8 @@ public sealed class ChrootValidateTests
     {
         Assert.SkipUnless(Environment.UserName == "root" && File.Exists(Busybox), "needs root and a static busybox (build/install-deps.sh)");
         var root = GoodRoot.Create();
-        File.Copy(Busybox, root.Host("/usr/bin/busybox"));
-        File.SetUnixFileMode(root.Host("/usr/bin/busybox"), (UnixFileMode)0b111_101_101);
+        File.Copy(Busybox, root.HostPath("/usr/bin/busybox"));
+        File.SetUnixFileMode(root.HostPath("/usr/bin/busybox"), (UnixFileMode)0b111_101_101);
         root.Link("/usr/bin/sh", "busybox").File("/usr/bin/lsinitrd", $"#!/bin/sh\nprintf '%s' '{listing}'\n", (UnixFileMode)0b111_101_101);
         return root;
     }

@@ -39,16 +39,16 @@ public static class GoodRoot
     public static TempRoot Create()
     {
         var root = new TempRoot()
-            .Dir("/usr/lib").Link("/lib", "usr/lib").Dir("/usr/bin").Link("/bin", "usr/bin").Dir("/usr/sbin").Link("/sbin", "usr/sbin")
+            .Mkdir("/usr/lib").Link("/lib", "usr/lib").Mkdir("/usr/bin").Link("/bin", "usr/bin").Mkdir("/usr/sbin").Link("/sbin", "usr/sbin")
             .File("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n")
             .Exec("/usr/bin/immucore").Exec("/usr/bin/kairos-agent").Exec("/usr/bin/sudo").Exec("/usr/bin/less")
             .Exec("/system/discovery/kcrypt-discovery-challenger").Exec("/usr/sbin/mount.nfs")
             .File($"/boot/vmlinuz-{Kernel}").Link("/boot/vmlinuz", $"vmlinuz-{Kernel}")
-            .Dir($"/usr/lib/modules/{Kernel}/kernel").File("/boot/initrd")
-            .Dir("/var/lock").File("/usr/lib/systemd/system/getty.target", "[Unit]\nDescription=Login Prompts\n")
+            .Mkdir($"/usr/lib/modules/{Kernel}/kernel").File("/boot/initrd")
+            .Mkdir("/var/lock").File("/usr/lib/systemd/system/getty.target", "[Unit]\nDescription=Login Prompts\n")
             .File("/etc/ssh/sshd_config", "# defaults\n").File("/etc/machine-id", "").Exec("/usr/bin/lsinitrd");
         WriteRelease(root, Release);
-        System.IO.File.SetLastWriteTimeUtc(root.Host("/boot/initrd"), DateTime.UtcNow.AddMinutes(1));
+        System.IO.File.SetLastWriteTimeUtc(root.HostPath("/boot/initrd"), DateTime.UtcNow.AddMinutes(1));
         return root;
     }
 

@@ -54,7 +54,7 @@ public sealed class KernelCheckTests
     public async Task A_raspi_model_from_kairos_release_prefers_the_raspi_kernel()
     {
         using var root = GoodRoot.Create();
-        root.Dir("/usr/lib/modules/5.15.0-1034-raspi");
+        root.Mkdir("/usr/lib/modules/5.15.0-1034-raspi");
         GoodRoot.WithRelease(root, r => r["KAIROS_MODEL"] = "rpi4");
 
         var finding = Assert.Single(await GoodRoot.RunAsync(check, root));
@@ -68,7 +68,7 @@ public sealed class KernelCheckTests
     public async Task A_vmlinuz_link_to_an_older_installed_kernel_is_a_warning()
     {
         using var root = GoodRoot.Create();
-        root.Dir("/usr/lib/modules/6.1.0-17-amd64").File("/boot/vmlinuz-6.1.0-17-amd64").Link("/boot/vmlinuz", "vmlinuz-6.1.0-17-amd64");
+        root.Mkdir("/usr/lib/modules/6.1.0-17-amd64").File("/boot/vmlinuz-6.1.0-17-amd64").Link("/boot/vmlinuz", "vmlinuz-6.1.0-17-amd64");
 
         var report = await GoodRoot.ValidateAsync(root);
 

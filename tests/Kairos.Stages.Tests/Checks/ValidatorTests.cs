@@ -108,7 +108,7 @@ public sealed class ValidatorTests
     public async Task Leftover_apt_lists_are_a_warning_not_a_failure()
     {
         using var root = GoodRoot.Create();
-        root.File("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease").Dir("/var/lib/apt/lists/partial").File("/var/lib/apt/lists/lock", "");
+        root.File("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease").Mkdir("/var/lib/apt/lists/partial").File("/var/lib/apt/lists/lock", "");
 
         var report = await GoodRoot.ValidateAsync(root);
 
@@ -133,7 +133,7 @@ public sealed class ValidatorTests
     public async Task Empty_cache_directories_pass()
     {
         using var root = GoodRoot.Create();
-        root.Dir("/var/cache/dnf").Dir("/var/lib/apt/lists/partial");
+        root.Mkdir("/var/cache/dnf").Mkdir("/var/lib/apt/lists/partial");
 
         var report = await GoodRoot.ValidateAsync(root);
 
@@ -144,7 +144,7 @@ public sealed class ValidatorTests
     public async Task An_initrd_older_than_the_kernel_modules_is_a_warning()
     {
         using var root = GoodRoot.Create();
-        File.SetLastWriteTimeUtc(root.Host("/boot/initrd"), DateTime.UtcNow.AddHours(-1));
+        File.SetLastWriteTimeUtc(root.HostPath("/boot/initrd"), DateTime.UtcNow.AddHours(-1));
 
         var report = await GoodRoot.ValidateAsync(root);
 

@@ -1,4 +1,3 @@
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Cli;
 

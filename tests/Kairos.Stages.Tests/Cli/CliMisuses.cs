@@ -49,7 +49,7 @@ public static class CliMisuses
         Extension("ext-after-cycle", "stages:\n  init:\n    - name: a\n      after: [{name: b}]\n      commands: [a]\n    - name: b\n      after: [{name: a}]\n      commands: [b]\n", @"10-x\.yaml:\d+:\d+: error KS50\d: .*cycle"),
         Extension("ext-bad-regex", "stages:\n  init:\n    - name: x\n      only_os: \"(ubuntu\"\n      commands: [a]\n", @"10-x\.yaml:4:\d+: error KS5\d\d"),
         new("ext-invalid-utf8", Args(), @"10-x\.yaml:4:\d+: error KS105", (root, _) =>
-            File.WriteAllBytes(root.Write($"{Ext}/10-x.yaml", ""), [.. "stages:\n  init:\n    - name: x\n      commands: [\""u8, 0xFF, 0xFE, .. "\"]\n"u8])),
+            File.WriteAllBytes(root.Write($"{Ext}/10-x.yaml", "").HostPath($"{Ext}/10-x.yaml"), [.. "stages:\n  init:\n    - name: x\n      commands: [\""u8, 0xFF, 0xFE, .. "\"]\n"u8])),
         Extension("ext-duplicate-key", "stages:\n  init:\n    - name: x\n      commands: [a]\n      commands: [b]\n", @"10-x\.yaml:5:7: error KS10\d: .*'commands'"),
         new("ext-fifo", Args(), "extension file /etc/kairos-init/stage-extensions/10-x.yaml: cannot read it: .*not a regular file", (root, _) => MakeFifo(root.HostPath($"{Ext}/10-x.yaml"))),
         new("ext-socket", Args(), "extension file /etc/kairos-init/stage-extensions/10-x.yaml: cannot read it", (root, _) => MakeSocket(root.HostPath($"{Ext}/10-x.yaml"))),

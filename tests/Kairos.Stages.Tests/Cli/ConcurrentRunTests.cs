@@ -5,6 +5,7 @@ using Kairos.Stages.Tests.Support;
 namespace Kairos.Stages.Tests.Cli;
 
 /// <summary>Two real <c>kairos-stages run</c> processes on one root: the second refuses at once (exit 2) without touching it; the first finishes.</summary>
+[Slow(SlowKind.Long)]
 public sealed class ConcurrentRunTests
 {
     private const int Rounds = 3;

@@ -1,7 +1,6 @@
 using Kairos.Stages.Cli;
 using Kairos.Stages.Tests.Context;
 using Serilog.Events;
-using TempRoot = Kairos.Stages.Tests.Support.TempRoot;
 
 namespace Kairos.Stages.Tests.Cli;
 

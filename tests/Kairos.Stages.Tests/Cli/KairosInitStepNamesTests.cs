@@ -1,6 +1,5 @@
 using Kairos.Stages.Cli;
 using Kairos.Stages.Tests.Context;
-using TempRoot = Kairos.Stages.Tests.Support.TempRoot;
 
 namespace Kairos.Stages.Tests.Cli;
 

@@ -1,7 +1,6 @@
 using Kairos.Stages.Cli;
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Rendering.Functions;
-using Kairos.Stages.Tests.EndToEnd;
 using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Cli;

@@ -11,6 +11,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// KAIROS_STAGES_TEST_REGISTRY, the image pushed there by docker). The image is examples/generic built by BuildKit.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Engine)]
 public sealed class BuildIsoFromDockerTests(DockerImages images)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// store), the image examples/generic built there by the other podman tests (built once per run).
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Engine)]
 public sealed class BuildIsoFromPodmanImageTests(PodmanImages images)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// build arguments, build on a debootstrap'd Debian 12 root brought in with <c>docker import</c>.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Engine)]
 public sealed class DockerExampleBuildTests(DockerImages images)
 {
     [Fact]

@@ -7,20 +7,11 @@ internal static class EngineShell
 {
     public static EngineResult Run(string[] command, string[]? producer, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("set -o pipefail; exec 2>&1; " + (producer is null ? "" : Quote(producer) + " | ") + Quote(command));
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var reading = process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return new EngineResult(process.ExitCode, reading.Result, clock.Elapsed);
+        var result = Programs.Try(
+            ["bash", "-c", "set -o pipefail; exec 2>&1; " + (producer is null ? "" : Quote(producer) + " | ") + Quote(command)],
+            environment: environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value));
+        return new EngineResult(result.Code, result.Output, clock.Elapsed);
     }
 
     private static string Quote(IEnumerable<string> words) => string.Join(' ', words.Select(w => "'" + w.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));

@@ -51,16 +51,16 @@ internal static class IsoOfImage
         var iso = Path.Combine(output, name + ".iso");
         Assert.Equal(iso, stdout.Trim());
         Assert.Equal([name + ".iso", name + ".iso.sha256"], IsoTools.Leftovers(output).Order(StringComparer.Ordinal));
-        Assert.Contains(": OK", DebianRoot.Run("sh", "-c", $"cd '{output}' && sha256sum -c '{name}.iso.sha256'"));
+        Assert.Contains(": OK", Programs.Run("sh", "-c", $"cd '{output}' && sha256sum -c '{name}.iso.sha256'"));
 
-        Assert.Contains("Volume Id    : COS_LIVE", DebianRoot.Run("xorriso", "-indev", iso, "-pvd_info"));
+        Assert.Contains("Volume Id    : COS_LIVE", Programs.Run("xorriso", "-indev", iso, "-pvd_info"));
         var tree = string.Join('\n', IsoTools.List(iso));
         foreach (var path in new[] { "/boot/kernel", "/boot/initrd", "/rootfs.squashfs", "/boot/uefi.img", "/boot/eltorito.img", "/boot/grub2/grub.cfg", "/EFI/BOOT/grub.cfg" })
         {
             Assert.Contains($"'{path}'", tree);
         }
 
-        var records = DebianRoot.Run("xorriso", "-indev", iso, "-report_el_torito", "plain");
+        var records = Programs.Run("xorriso", "-indev", iso, "-report_el_torito", "plain");
         Assert.Matches(@"El Torito boot img :\s+1\s+BIOS\s+y\s+none", records);
         Assert.Matches(@"El Torito boot img :\s+2\s+UEFI\s+y\s+none", records);
 
@@ -70,7 +70,7 @@ internal static class IsoOfImage
             Assert.Equal(image.KernelSha256, Sha256(IsoTools.Extract(iso, "/boot/kernel", scratch)));
             Assert.Equal(image.InitrdSha256, Sha256(IsoTools.Extract(iso, "/boot/initrd", scratch)));
             var squashfs = IsoTools.Extract(iso, "/rootfs.squashfs", scratch);
-            DebianRoot.Run("unsquashfs", "-d", Path.Combine(scratch, "release"), squashfs, "etc/kairos-release");
+            Programs.Run("unsquashfs", "-d", Path.Combine(scratch, "release"), squashfs, "etc/kairos-release");
             Assert.Equal(image.Release, await File.ReadAllTextAsync(Path.Combine(scratch, "release/etc/kairos-release"), TestContext.Current.CancellationToken));
         }
         finally

@@ -57,12 +57,12 @@ internal static partial class KairosStagesImage
         var stand = Directory.CreateTempSubdirectory("ks-stand-ins-").FullName;
         try
         {
-            var list = DebianRoot.Run(PublishedBinary.Path, "artifacts", "list", "--all");
+            var list = Programs.Run(PublishedBinary.Path, "artifacts", "list", "--all");
             File.WriteAllText(Path.Combine(stand, "list.tsv"), list);
-            DebianRoot.Run("bash", "-c", "python3 \"$0\" \"$1\" < \"$1/list.tsv\"", Path.Combine(RepositoryDirectory, "build/stand-in-artifacts.py"), stand);
+            Programs.Run("bash", "-c", "python3 \"$0\" \"$1\" < \"$1/list.tsv\"", Path.Combine(RepositoryDirectory, "build/stand-in-artifacts.py"), stand);
             File.Delete(Path.Combine(stand, "list.tsv"));
             using var mirror = new StaticFileServer(stand);
-            DebianRoot.Run([PublishedBinary.Path, .. arguments, "--artifacts-mirror", mirror.BaseUrl]);
+            Programs.Run([PublishedBinary.Path, .. arguments, "--artifacts-mirror", mirror.BaseUrl]);
         }
         finally
         {

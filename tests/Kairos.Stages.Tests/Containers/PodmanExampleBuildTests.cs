@@ -10,6 +10,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// isolation) from a debootstrap'd Debian 12 root imported as a local image, no registry involved.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Engine)]
 public sealed class PodmanExampleBuildTests(PodmanImages images)
 {
     [Fact]

@@ -1,6 +1,4 @@
-using Kairos.Stages.Tests.EndToEnd;
 using Kairos.Stages.Tests.Examples;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Containers;
 
@@ -28,7 +26,7 @@ public sealed class ProjectDockerfileTests
         var script = line.Arguments.Replace("/out", Path.Combine(tree.Path, "out"), StringComparison.Ordinal);
 
         // act
-        var output = DebianRoot.Run("env", "-C", tree.Path, $"TARGETARCH={targetArch}", "sh", "-c", script);
+        var output = Programs.Run("env", "-C", tree.Path, $"TARGETARCH={targetArch}", "sh", "-c", script);
 
         // assert
         Assert.Equal([rid, Path.Combine(tree.Path, "out")], File.ReadAllLines(Path.Combine(tree.Path, "build/called")));
@@ -47,7 +45,7 @@ public sealed class ProjectDockerfileTests
         var output = Path.Combine(tools.Path, "out");
 
         // act
-        DebianRoot.Run("env", $"PATH={tools.Path}:/usr/bin:/bin", $"KS_CALLED={called}", "bash", Path.Combine(Repository, "build/publish.sh"), "linux-musl-x64", output);
+        Programs.Run("env", $"PATH={tools.Path}:/usr/bin:/bin", $"KS_CALLED={called}", "bash", Path.Combine(Repository, "build/publish.sh"), "linux-musl-x64", output);
 
         // assert
         var args = File.ReadAllLines(called);

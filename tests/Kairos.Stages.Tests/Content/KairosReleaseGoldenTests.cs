@@ -42,8 +42,8 @@ public sealed class KairosReleaseGoldenTests
         var rendered = StageRenderer.ForSource(source).Render(template, Contexts()[name]);
         Assert.True(rendered.Success, string.Join('\n', rendered.Diagnostics));
         var steps = StageFileLoader.Load(template.DisplayPath, rendered.Text!, new LoadOptions { Bundled = true }).File!.StepsFor("init");
-        using var root = new Actions.TempRoot();
-        Directory.CreateDirectory(root.Host("/etc"));
+        using var root = new TempRoot();
+        Directory.CreateDirectory(root.HostPath("/etc"));
 
         // act: every step (a standard image's second one writes the Kubernetes version no install run recorded)
         foreach (var step in steps)
@@ -53,6 +53,6 @@ public sealed class KairosReleaseGoldenTests
         }
 
         // assert
-        Golden.Assert($"Golden/kairos-release/{name}", File.ReadAllText(root.Host("/etc/kairos-release")));
+        Golden.Assert($"Golden/kairos-release/{name}", File.ReadAllText(root.HostPath("/etc/kairos-release")));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Tests.Content;
@@ -84,12 +83,6 @@ public sealed class KernelLinkScriptTests
 
     private static int Chroot(string root, string script)
     {
-        using var process = Process.Start(new ProcessStartInfo("/usr/sbin/chroot", [root, "/bin/sh", "-c", "PATH=/bin; " + script])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        process.WaitForExit();
-        return process.ExitCode;
+        return Programs.Try(["/usr/sbin/chroot", root, "/bin/sh", "-c", "PATH=/bin; " + script]).Code;
     }
 }

@@ -151,7 +151,7 @@ public sealed class BuildContextFactoryTests
     {
         // arrange
         using var root = new TempRoot();
-        var file = root.Write("os-release", "ID=gentoo\nVERSION_ID=2.17\n");
+        var file = root.Write("os-release", "ID=gentoo\nVERSION_ID=2.17\n").HostPath("os-release");
 
         // act
         var result = BuildContextFactory.Create(new BuildOptions { Root = root.Path, OsReleasePath = file, Version = "1.0.0", Arch = "amd64" });

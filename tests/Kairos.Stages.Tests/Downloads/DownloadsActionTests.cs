@@ -32,7 +32,7 @@ public sealed class DownloadsActionTests : IDisposable
         Assert.True(outcome.Succeeded, string.Join(';', outcome.Failures.Select(f => f.Message)));
         Assert.Equal("hello", root.Read("/opt/bin/tool"));
         Assert.Equal("0755", root.Mode("/opt/bin/tool"));
-        Assert.Equal((3, 4), FileStatProbe.Owner(root.Host("/opt/bin/tool")));
+        Assert.Equal((3, 4), FileStatProbe.Owner(root.HostPath("/opt/bin/tool")));
         var record = Assert.Single(outcome.Downloads);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("hello"u8)), record.Sha256);
         Assert.Equal("/opt/bin/tool", record.Path);

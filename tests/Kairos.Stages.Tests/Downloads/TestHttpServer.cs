@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -8,69 +7,34 @@ namespace Kairos.Stages.Tests.Downloads;
 /// <summary>A raw HTTP/1.1 server on 127.0.0.1 with misbehaving routes: flaky, 500, missing, stalling, truncating, looping, /big/N (N zero bytes).</summary>
 public sealed class TestHttpServer : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly RawHttpServer _server;
     private readonly CancellationTokenSource _stop = new();
 
-    public TestHttpServer()
-    {
-        _listener.Start();
-        _ = AcceptLoopAsync();
-    }
+    public TestHttpServer() => _server = new RawHttpServer(ServeAsync);
 
     public ConcurrentDictionary<string, int> Hits { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentQueue<string> Authorizations { get; } = new();
 
-    public Uri Url(string path) => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}");
+    public Uri Url(string path) => _server.Url(path);
 
     public void Dispose()
     {
         _stop.Cancel();
-        _listener.Stop();
+        _server.Dispose();
         _stop.Dispose();
     }
 
-    private async Task AcceptLoopAsync()
+    private async Task ServeAsync(RawHttpRequest request, NetworkStream stream, CancellationToken cancel)
     {
-        while (!_stop.IsCancellationRequested)
+        var auth = request.Head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase));
+        if (auth is not null)
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-
-            _ = ServeAsync(client);
+            Authorizations.Enqueue(auth);
         }
-    }
 
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                var head = await ReadHeadAsync(stream);
-                var path = head.Split(' ')[1];
-                var auth = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase));
-                if (auth is not null)
-                {
-                    Authorizations.Enqueue(auth);
-                }
-
-                var hit = Hits.AddOrUpdate(path, 1, (_, n) => n + 1);
-                await RespondAsync(stream, path, hit);
-            }
-            catch (Exception)
-            {
-                // The client gave up (timeouts are part of the tests).
-            }
-        }
+        var hit = Hits.AddOrUpdate(request.Target, 1, (_, n) => n + 1);
+        await RespondAsync(stream, request.Target, hit);
     }
 
     private async Task RespondAsync(NetworkStream stream, string path, int hit)
@@ -110,12 +74,8 @@ public sealed class TestHttpServer : IDisposable
         }
     }
 
-    private async Task WriteAsync(NetworkStream stream, string status, string body, string extra = "")
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var head = $"HTTP/1.1 {status}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n{extra}\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head).Concat(bytes).ToArray(), _stop.Token);
-    }
+    private Task WriteAsync(NetworkStream stream, string status, string body, string extra = "") =>
+        RawHttpServer.WriteAsync(stream, status, Encoding.UTF8.GetBytes(body), _stop.Token, extra);
 
     private async Task WriteZerosAsync(NetworkStream stream, long length)
     {
@@ -125,23 +85,5 @@ public sealed class TestHttpServer : IDisposable
         {
             await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(left, chunk.Length)), _stop.Token);
         }
-    }
-
-    private async Task<string> ReadHeadAsync(NetworkStream stream)
-    {
-        var buffer = new byte[8192];
-        var text = new StringBuilder();
-        while (!text.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
-        {
-            var read = await stream.ReadAsync(buffer, _stop.Token);
-            if (read == 0)
-            {
-                break;
-            }
-
-            text.Append(Encoding.ASCII.GetString(buffer, 0, read));
-        }
-
-        return text.ToString();
     }
 }

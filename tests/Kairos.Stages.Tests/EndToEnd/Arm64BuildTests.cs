@@ -10,6 +10,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// as two RUN lines and <c>validate</c>, every arm64 program executed by qemu-user through binfmt_misc.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Chroot)]
 public sealed class Arm64BuildTests
 {
     private const string Binary = "/kairos-stages/kairos-stages";

@@ -22,7 +22,7 @@ internal sealed class ContainerMounts : IDisposable
             Mount(root, "dev", "-t", "tmpfs", "-o", "mode=755,nosuid", "tmpfs");
             foreach (var (name, major, minor) in Nodes)
             {
-                DebianRoot.Run("mknod", "-m", "666", Path.Combine(root, "dev", name), "c", major.ToString(), minor.ToString());
+                Programs.Run("mknod", "-m", "666", Path.Combine(root, "dev", name), "c", major.ToString(), minor.ToString());
             }
 
             Mount(root, "dev/pts", "-t", "devpts", "-o", "newinstance,ptmxmode=0666", "devpts");
@@ -44,11 +44,11 @@ internal sealed class ContainerMounts : IDisposable
         {
             try
             {
-                DebianRoot.Run("umount", target);
+                Programs.Run("umount", target);
             }
             catch (InvalidOperationException)
             {
-                DebianRoot.Run("umount", "-l", target);
+                Programs.Run("umount", "-l", target);
             }
         }
 
@@ -68,7 +68,7 @@ internal sealed class ContainerMounts : IDisposable
             File.WriteAllText(target, "");
         }
 
-        DebianRoot.Run("mount", "--bind", source, target);
+        Programs.Run("mount", "--bind", source, target);
         _mounted.Add(target);
     }
 
@@ -76,7 +76,7 @@ internal sealed class ContainerMounts : IDisposable
     {
         var target = Path.Combine(root, relative);
         Directory.CreateDirectory(target);
-        DebianRoot.Run(["mount", .. how, target]);
+        Programs.Run(["mount", .. how, target]);
         _mounted.Add(target);
     }
 }

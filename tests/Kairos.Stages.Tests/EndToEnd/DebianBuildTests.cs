@@ -8,6 +8,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// and validate catching single breakages. Offline artifacts (fixtures) via --artifacts-dir.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Chroot)]
 public sealed class DebianBuildTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// Then both phases again: they succeed and change nothing but the run record.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Chroot)]
 public sealed class DebianChrootBuildTests
 {
     private const string Binary = "/kairos-stages/kairos-stages";

@@ -15,6 +15,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// it would run is checked as data: OEM's reset config loads in the engine and its condition holds in recovery.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Boot)]
 public sealed class DiskBootTests(LiveIsoImage image)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(
@@ -41,7 +42,7 @@ public sealed class DiskBootTests(LiveIsoImage image)
 
         // the guest writes to its disk (GRUB clears next_entry): boot a sparse copy, keep the artifact as built
         var booted = Path.Combine(image.Scratch, $"booted-{firmware}.raw");
-        DebianRoot.Run("cp", "--sparse=always", raw, booted);
+        Programs.Run("cp", "--sparse=always", raw, booted);
         var (serialRaw, poweredOff, elapsed) = await QemuLiveBoot.BootDiskAsync(booted, uefi, Deadline, image.Scratch);
         var name = $"disk-raw-{firmware}";
         var serial = Regex.Replace(serialRaw, @"\x1b\[[0-9;?]*[A-Za-z]", "");
@@ -108,9 +109,9 @@ public sealed class DiskBootTests(LiveIsoImage image)
         try
         {
             File.WriteAllText(sentinel, "1");
-            DebianRoot.Run("chroot", root, "/bin/sh", "-c", reset.If!);
+            Programs.Run("chroot", root, "/bin/sh", "-c", reset.If!);
             File.WriteAllText(skip, "");
-            Assert.Throws<InvalidOperationException>(() => { DebianRoot.Run("chroot", root, "/bin/sh", "-c", reset.If!); });
+            Assert.Throws<InvalidOperationException>(() => { Programs.Run("chroot", root, "/bin/sh", "-c", reset.If!); });
         }
         finally
         {

@@ -10,6 +10,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// itself off.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Boot)]
 public sealed class LiveIsoBootTests(LiveIsoImage image)
 {
     // About 2 minutes a boot under TCG on an idle 2-core machine; KAIROS_STAGES_BOOT_DEADLINE_MINUTES raises it on a busy one.

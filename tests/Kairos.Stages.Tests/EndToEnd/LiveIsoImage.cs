@@ -69,9 +69,9 @@ public sealed class LiveIsoImage : IAsyncDisposable
             var storage = Path.Combine(Scratch, "podman");
             var archive = Path.Combine(Scratch, "image.oci.tar");
             string[] podman = ["podman", "--root", Path.Combine(storage, "root"), "--runroot", Path.Combine(storage, "run"), "--storage-driver", "vfs"];
-            DebianRoot.Run("sh", "-c", $"tar -C '{root}' --exclude=./proc/* --exclude=./sys/* -cf - . | {string.Join(' ', podman)} import - localhost/ks-e2e-live:1");
-            DebianRoot.Run([.. podman, "save", "--format", "oci-archive", "-o", archive, "localhost/ks-e2e-live:1"]);
-            DebianRoot.Run([.. podman, "rmi", "-a", "-f"]);
+            Programs.Run("sh", "-c", $"tar -C '{root}' --exclude=./proc/* --exclude=./sys/* -cf - . | {string.Join(' ', podman)} import - localhost/ks-e2e-live:1");
+            Programs.Run([.. podman, "save", "--format", "oci-archive", "-o", archive, "localhost/ks-e2e-live:1"]);
+            Programs.Run([.. podman, "rmi", "-a", "-f"]);
             Directory.Delete(storage, recursive: true);
             var output = Directory.CreateDirectory(Path.Combine(Scratch, "oci")).FullName;
             _ociIso = (await Cli("build-iso", $"ocifile:{archive}", "--output", output, "--live-console", LiveReport.LiveConsole)).Trim();

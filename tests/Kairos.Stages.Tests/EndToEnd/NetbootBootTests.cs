@@ -10,6 +10,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// the live system reaches multi-user.target, reports itself and powers off.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Boot)]
 public sealed class NetbootBootTests(LiveIsoImage image)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(

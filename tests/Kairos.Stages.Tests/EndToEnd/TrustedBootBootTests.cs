@@ -12,6 +12,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// signed by another key, and with one byte of its .cmdline changed, is refused by the enrolled firmware.
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Boot)]
 public sealed class TrustedBootBootTests(TrustedBootUkiImage image) : IClassFixture<TrustedBootUkiImage>
 {
     // systemd-boot's line when the firmware's LoadImage refuses the UKI (OVMF answers Access Denied for a signature db does not
@@ -68,8 +69,8 @@ public sealed class TrustedBootBootTests(TrustedBootUkiImage image) : IClassFixt
         var machine = await EnrolledAsync();
         var iso = await IsoWithUkiAsync("other-key", uki =>
         {
-            DebianRoot.Run("sbattach", "--remove", uki);
-            DebianRoot.Run("sbsign", "--key", Path.Combine(image.OtherKeys, "db.key"), "--cert", Path.Combine(image.OtherKeys, "db.pem"), "--output", uki, uki);
+            Programs.Run("sbattach", "--remove", uki);
+            Programs.Run("sbsign", "--key", Path.Combine(image.OtherKeys, "db.key"), "--cert", Path.Combine(image.OtherKeys, "db.pem"), "--output", uki, uki);
         });
 
         var (raw, _, elapsed) = await QemuSecureBoot.BootAsync(iso, machine.CopyTo(Path.Combine(image.Scratch, "boot-other-key")), Deadline, stopWhen: Refused);
@@ -145,13 +146,13 @@ public sealed class TrustedBootBootTests(TrustedBootUkiImage image) : IClassFixt
         var directory = Directory.CreateDirectory(Path.Combine(image.Scratch, name)).FullName;
         var efiboot = Path.Combine(directory, "efiboot.img");
         var uki = Path.Combine(directory, "norole.efi");
-        DebianRoot.Run("xorriso", "-osirrox", "on", "-indev", image.Iso!, "-extract", "/efiboot.img", efiboot);
+        Programs.Run("xorriso", "-osirrox", "on", "-indev", image.Iso!, "-extract", "/efiboot.img", efiboot);
         File.SetUnixFileMode(efiboot, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        DebianRoot.Run("mcopy", "-i", efiboot, "::EFI/kairos/norole.efi", uki);
+        Programs.Run("mcopy", "-i", efiboot, "::EFI/kairos/norole.efi", uki);
         change(uki);
-        DebianRoot.Run("mcopy", "-o", "-i", efiboot, uki, "::EFI/kairos/norole.efi");
+        Programs.Run("mcopy", "-o", "-i", efiboot, uki, "::EFI/kairos/norole.efi");
         var iso = Path.Combine(directory, name + ".iso");
-        DebianRoot.Run("xorriso", "-indev", image.Iso!, "-outdev", iso, "-boot_image", "any", "replay", "-map", efiboot, "/efiboot.img");
+        Programs.Run("xorriso", "-indev", image.Iso!, "-outdev", iso, "-boot_image", "any", "replay", "-map", efiboot, "/efiboot.img");
         await Task.CompletedTask;
         return iso;
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Examples;
 
@@ -15,7 +14,7 @@ public static class InvocationRecorder
     public static IReadOnlyList<IReadOnlyList<string>> Record(string shellLine, IReadOnlyDictionary<string, string> environment)
     {
         using var scratch = new TempRoot("ks-recorder-");
-        var recorder = scratch.Write("/kairos-stages", Recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var recorder = scratch.Write("/kairos-stages", Recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).HostPath("/kairos-stages");
         var record = scratch.HostPath("/argv");
         var script = ShellRewriter.Rewrite(shellLine, recorder);
 

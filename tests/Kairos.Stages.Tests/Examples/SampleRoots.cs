@@ -1,5 +1,4 @@
 using Kairos.Stages.Tests.Content;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Examples;
 

@@ -4,7 +4,6 @@ using Kairos.Stages.Cli;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Recording;
 using Kairos.Stages.Tests.Content;
-using Kairos.Stages.Tests.Platform;
 using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Faults;
@@ -26,7 +25,7 @@ internal sealed class FaultScene : IDisposable
         Root = _work.CreateDirectory("root");
         if (fault.TmpfsMiB is { } size)
         {
-            HostShell.Run("mount", "-t", "tmpfs", "-o", $"size={size}m,mode=0755", "ks-fault", Root);
+            Programs.Run("mount", "-t", "tmpfs", "-o", $"size={size}m,mode=0755", "ks-fault", Root);
             _tmpfs = true;
         }
 
@@ -81,7 +80,7 @@ internal sealed class FaultScene : IDisposable
 
             if (File.Exists(HostPath(Marker)))
             {
-                HostShell.Run("kill", $"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture));
+                Programs.Run("kill", $"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture));
             }
 
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));

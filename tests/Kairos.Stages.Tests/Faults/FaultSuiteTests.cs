@@ -9,6 +9,7 @@ namespace Kairos.Stages.Tests.Faults;
 /// (commands really run in a chroot) and must end non-zero, say what failed, leave no mount and
 /// write a run record saying where it stopped. Reports the figure "faults: tried, passed, time".
 /// </summary>
+[Slow(SlowKind.Long)]
 public sealed class FaultSuiteTests
 {
     [Fact]

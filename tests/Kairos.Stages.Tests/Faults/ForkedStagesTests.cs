@@ -1,5 +1,4 @@
 using Kairos.Stages.Cli;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Faults;
 

@@ -1,4 +1,3 @@
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Stages.Tests.Media;
 
@@ -85,7 +84,7 @@ public sealed class BuildIsoBadSourceTests
         Directory.CreateDirectory(root.In("usr/share"));
         await File.WriteAllBytesAsync(root.In("usr/share/noise.bin"), noise, TestContext.Current.CancellationToken);
         var output = Directory.CreateTempSubdirectory("ks-iso-full-").FullName;
-        DebianRoot.Run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", output);
+        Programs.Run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", output);
         try
         {
             // act
@@ -99,7 +98,7 @@ public sealed class BuildIsoBadSourceTests
         }
         finally
         {
-            DebianRoot.Run("umount", output);
+            Programs.Run("umount", output);
             Directory.Delete(output);
         }
     }

@@ -1,4 +1,3 @@
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Stages.Tests.Media;
 
@@ -31,11 +30,11 @@ public sealed class BuildIsoLayoutTests
             Assert.Equal([FakeKairosRoot.IsoName + ".iso", FakeKairosRoot.IsoName + ".iso.sha256"], IsoTools.Leftovers(output).Order(StringComparer.Ordinal));
             var checksum = await File.ReadAllTextAsync(iso + ".sha256", TestContext.Current.CancellationToken);
             Assert.Matches($"^[0-9a-f]{{64}} {FakeKairosRoot.IsoName}\\.iso\n$", checksum);
-            var check = DebianRoot.Run("sh", "-c", $"cd '{output}' && sha256sum -c '{FakeKairosRoot.IsoName}.iso.sha256'");
+            var check = Programs.Run("sh", "-c", $"cd '{output}' && sha256sum -c '{FakeKairosRoot.IsoName}.iso.sha256'");
             Assert.Contains(": OK", check);
 
             // the volume and the tree
-            Assert.Contains("Volume Id    : COS_LIVE", DebianRoot.Run("xorriso", "-indev", iso, "-pvd_info"));
+            Assert.Contains("Volume Id    : COS_LIVE", Programs.Run("xorriso", "-indev", iso, "-pvd_info"));
             var tree = string.Join('\n', IsoTools.List(iso));
             foreach (var path in new[] { "/boot/kernel", "/boot/initrd", "/rootfs.squashfs", "/boot/uefi.img", "/boot/eltorito.img", "/boot/boot_hybrid.img", "/boot/grub2/grub.cfg", "/boot/grub/grub.cfg", "/EFI/BOOT/grub.cfg", "/config.yaml" })
             {
@@ -46,7 +45,7 @@ public sealed class BuildIsoLayoutTests
             Assert.Contains("hostname: from-the-iso", await File.ReadAllTextAsync(IsoTools.Extract(iso, "/config.yaml", scratch), TestContext.Current.CancellationToken));
 
             // boot records: El Torito BIOS and UEFI entries, GPT with the EFI image as partition 2
-            var records = DebianRoot.Run("xorriso", "-indev", iso, "-report_el_torito", "plain", "-report_system_area", "plain");
+            var records = Programs.Run("xorriso", "-indev", iso, "-report_el_torito", "plain", "-report_system_area", "plain");
             Assert.Matches(@"El Torito boot img :\s+1\s+BIOS\s+y\s+none", records);
             Assert.Matches(@"El Torito boot img :\s+2\s+UEFI\s+y\s+none", records);
             Assert.Contains("GPT partname local :   2", records);
@@ -54,16 +53,16 @@ public sealed class BuildIsoLayoutTests
 
             // the EFI image: FAT labelled EFI_LIVE, the fallback grub as the boot file (this root has none), the chain config
             var efi = IsoTools.Extract(iso, "/boot/uefi.img", scratch);
-            Assert.Contains("EFI_LIVE", DebianRoot.Run("minfo", "-i", efi, "::"));
-            var efiFiles = DebianRoot.Run("mdir", "-/", "-b", "-i", efi, "::");
+            Assert.Contains("EFI_LIVE", Programs.Run("minfo", "-i", efi, "::"));
+            var efiFiles = Programs.Run("mdir", "-/", "-b", "-i", efi, "::");
             Assert.Contains("::/EFI/BOOT/bootx64.efi", efiFiles, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("::/boot/grub/grub.cfg", efiFiles, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(0, new FileInfo(efi).Length % (4 * 1024 * 1024));
 
             // GRUB files: valid GRUB script; the live arguments; the extra arguments on one line
             var menu = IsoTools.Extract(iso, "/boot/grub2/grub.cfg", scratch);
-            DebianRoot.Run("grub-script-check", menu);
-            DebianRoot.Run("grub-script-check", IsoTools.Extract(iso, "/EFI/BOOT/grub.cfg", scratch));
+            Programs.Run("grub-script-check", menu);
+            Programs.Run("grub-script-check", IsoTools.Extract(iso, "/EFI/BOOT/grub.cfg", scratch));
             var menuText = await File.ReadAllTextAsync(menu, TestContext.Current.CancellationToken);
             Assert.Contains("root=live:CDLABEL=COS_LIVE rd.live.dir=/ rd.live.squashimg=rootfs.squashfs", menuText);
             Assert.Contains("console=ttyS0 console=tty1 rd.cos.disable vga=795 nomodeset selinux=0 rd.live.overlay.overlayfs e2e.extra=1 second=2 install-mode", menuText);
@@ -71,7 +70,7 @@ public sealed class BuildIsoLayoutTests
             Assert.Equal(9, menuText.Split('\n').Count(l => l.TrimStart().StartsWith("menuentry ", StringComparison.Ordinal)));
 
             // the squashfs: the root's files, skeleton directories, nothing from /proc
-            var squashfs = DebianRoot.Run("unsquashfs", "-lls", IsoTools.Extract(iso, "/rootfs.squashfs", scratch));
+            var squashfs = Programs.Run("unsquashfs", "-lls", IsoTools.Extract(iso, "/rootfs.squashfs", scratch));
             Assert.Contains("squashfs-root/etc/kairos-release", squashfs);
             Assert.Matches(@"dr-xr-xr-x root/root\s+\d+ [-0-9]+ [:0-9]+ squashfs-root/proc\n", squashfs);
             Assert.Matches(@"drwxrwxrwt root/root\s+\d+ [-0-9]+ [:0-9]+ squashfs-root/tmp\n", squashfs);

@@ -1,4 +1,3 @@
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Stages.Tests.Media;
 
@@ -117,7 +116,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
 
         using var root = UkiTools.TrustedRoot();
         var output = Directory.CreateTempSubdirectory("ks-uki-full-").FullName;
-        DebianRoot.Run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", output);
+        Programs.Run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", output);
         try
         {
             var result = await UkiTools.BuildUkiAsync($"dir:{root.Path}", "--keys", keys.Keys, "--output-type", "iso", "--output-dir", output);
@@ -128,7 +127,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
         }
         finally
         {
-            DebianRoot.Run("umount", output);
+            Programs.Run("umount", output);
             Directory.Delete(output, recursive: true);
         }
     }

@@ -170,16 +170,7 @@ public sealed class BuildUkiTests(UkiKeySets keys) : IClassFixture<UkiKeySets>
 
     private static (int Code, string Output) Run(params string[] command)
     {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in command.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var result = Programs.Try(command);
+        return (result.Code, result.Output + result.Error);
     }
 }

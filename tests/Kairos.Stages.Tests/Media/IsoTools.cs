@@ -1,5 +1,4 @@
 using Kairos.Stages.Cli;
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Stages.Tests.Media;
 
@@ -27,12 +26,12 @@ internal static class IsoTools
 
     /// <summary>Files and directories of the ISO, as absolute ISO paths.</summary>
     public static string[] List(string iso) =>
-        DebianRoot.Run("xorriso", "-indev", iso, "-find", "/", "-exec", "lsdl", "--").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Programs.Run("xorriso", "-indev", iso, "-find", "/", "-exec", "lsdl", "--").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public static string Extract(string iso, string path, string directory)
     {
         var target = Path.Combine(directory, path.Trim('/').Replace('/', '_'));
-        DebianRoot.Run("xorriso", "-osirrox", "on", "-indev", iso, "-extract", path, target);
+        Programs.Run("xorriso", "-osirrox", "on", "-indev", iso, "-extract", path, target);
         return target;
     }
 

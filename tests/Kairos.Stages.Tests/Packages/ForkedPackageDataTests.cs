@@ -1,6 +1,5 @@
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Tests.Rendering;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Packages;
 

@@ -16,7 +16,7 @@ public sealed class MountSessionTests
             Assert.Skip("the host has no /etc/resolv.conf");
         }
 
-        var before = Support.TempRoot.Fingerprint(root.HostPath("etc"));
+        var before = TempRoot.Fingerprint(root.HostPath("etc"));
         CommandResult result;
         await using (var target = new ChrootTarget(root.Path))
         {
@@ -26,7 +26,7 @@ public sealed class MountSessionTests
 
         // assert
         Assert.Equal(File.ReadAllText("/etc/resolv.conf"), result.Output);
-        Assert.Equal(before, Support.TempRoot.Fingerprint(root.HostPath("etc")));
+        Assert.Equal(before, TempRoot.Fingerprint(root.HostPath("etc")));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class MountSessionTests
     {
         // arrange
         using var root = ChrootSupport.RequireBusyboxRoot();
-        HostShell.Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", root.HostPath("run"));
+        Programs.Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", root.HostPath("run"));
         try
         {
             // act
@@ -85,7 +85,7 @@ public sealed class MountSessionTests
         }
         finally
         {
-            HostShell.Run("umount", "-l", root.HostPath("run"));
+            Programs.Run("umount", "-l", root.HostPath("run"));
         }
     }
 
@@ -114,7 +114,7 @@ public sealed class MountSessionTests
     {
         // arrange
         using var root = ChrootSupport.RequireBusyboxRoot();
-        using var outside = new Support.TempRoot("ks-outside-");
+        using var outside = new TempRoot("ks-outside-");
         Directory.Delete(root.HostPath("run"));
         root.Directory.Link("run", outside.Path);
         var mirror = root.HostPath(outside.Path);

@@ -67,7 +67,7 @@ public sealed class RecordingTargetTests
     {
         // arrange
         var owned = new RecordingTarget();
-        using var given = new Support.TempRoot();
+        using var given = new TempRoot();
         var borrowed = new RecordingTarget(given.Path);
 
         // act

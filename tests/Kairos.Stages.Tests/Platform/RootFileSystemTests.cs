@@ -1,6 +1,5 @@
 using System.Text;
 using Kairos.Stages.Platform;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Platform;
 

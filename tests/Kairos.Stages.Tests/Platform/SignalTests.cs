@@ -30,7 +30,7 @@ public sealed class SignalTests
             Assert.NotEmpty(MountTable.MountsUnder(root.Path));
 
             // act
-            HostShell.Run("kill", $"-{signal}", process.Id.ToString());
+            Programs.Run("kill", $"-{signal}", process.Id.ToString());
             var rest = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
 

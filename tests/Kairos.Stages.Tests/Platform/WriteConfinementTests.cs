@@ -129,7 +129,7 @@ public sealed class WriteConfinementTests
     {
         // arrange
         using var scene = new ConfinementScene();
-        HostShell.Run("ln", Path.Combine(scene.SentinelPath, "secret"), scene.InRoot("etc/shadow"));
+        Programs.Run("ln", Path.Combine(scene.SentinelPath, "secret"), scene.InRoot("etc/shadow"));
 
         // act (the outside inode loses a link, so only its ctime moves)
         var error = scene.AssertSentinelUntouched(() => scene.Files.WriteFile("/etc/shadow", Payload, Mode644, 0, 0), changeTimes: false);
@@ -184,14 +184,14 @@ public sealed class WriteConfinementTests
         }
 
         using var scene = new ConfinementScene();
-        HostShell.Run("mknod", scene.InRoot("tmp/null"), "c", "1", "3");
+        Programs.Run("mknod", scene.InRoot("tmp/null"), "c", "1", "3");
 
         // act
         var error = scene.AssertSentinelUntouched(() => scene.Files.WriteFile("/tmp/null", Payload, Mode644, 0, 0));
 
         // assert
         Assert.Contains("device", Assert.IsType<IOException>(error).Message);
-        Assert.Equal(string.Empty, HostShell.Run("find", scene.InRoot("tmp/null"), "-type", "f"));
+        Assert.Equal(string.Empty, Programs.Run("find", scene.InRoot("tmp/null"), "-type", "f"));
     }
 
     [Theory]

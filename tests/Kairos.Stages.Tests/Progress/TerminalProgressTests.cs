@@ -5,6 +5,7 @@ namespace Kairos.Stages.Tests.Progress;
 
 /// <summary>The published binary's progress on a real pseudo-terminal, on a pipe, and as JSON.</summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Long)]
 public sealed class TerminalProgressTests
 {
     private const string Erase = "\r\u001b[2K";

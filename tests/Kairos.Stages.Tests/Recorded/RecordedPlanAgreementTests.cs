@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Kairos.Stages.Recording;
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Stages.Tests.Recorded;
 

@@ -4,7 +4,6 @@ using Kairos.Stages.Cli;
 using Kairos.Stages.Platform;
 using Kairos.Stages.Recording;
 using Kairos.Stages.Tests.Content;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Recorded;
 

@@ -14,6 +14,7 @@ namespace Kairos.Stages.Tests.Validation;
 /// for files that stay valid the planner and the plan writers. Every case must end in success or
 /// diagnostics; an exception or an "internal error" diagnostic is a defect.
 /// </summary>
+[Slow(SlowKind.Long)]
 public sealed class MutationRobustnessTests
 {
     private const int Cases = 10_000;

@@ -1,7 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json;
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Stages.Tests.Media.Disk;
 
@@ -10,6 +9,7 @@ namespace Kairos.Stages.Tests.Media.Disk;
 /// byte-identical rebuilds, the cloud formats as qemu-img, tar and gzip read them, and bad inputs. The raw
 /// disks booted in QEMU are in <see cref="EndToEnd.DiskBootTests"/>.
 /// </summary>
+[Slow(SlowKind.Long)]
 public sealed class BuildDiskTests : IDisposable
 {
     private const string Name = FakeKairosRoot.IsoName;
@@ -45,11 +45,11 @@ public sealed class BuildDiskTests : IDisposable
         Assert.InRange(imageMiB, 201, 210); // a few MiB of root + 200
         Assert.Equal((imageMiB * 2 + 150) * 2048, parts[2].Size);
         Assert.Equal(new FileInfo(raw).Length, (parts[2].Start + parts[2].Size) * 512 + 1024 * 1024);
-        Assert.Contains("LABEL=\"COS_RECOVERY\"", DebianRoot.Run("blkid", "-p", recovery));
+        Assert.Contains("LABEL=\"COS_RECOVERY\"", Programs.Run("blkid", "-p", recovery));
         Assert.Equal(File.ReadAllText(_root.In("etc/cos/grub.cfg")), DiskTools.Ext2Cat(recovery, "/etc/cos/grub.cfg"));
 
         var oem = DiskTools.ExtractPartition(raw, 1, _scratch);
-        Assert.Contains("LABEL=\"COS_OEM\"", DebianRoot.Run("blkid", "-p", oem));
+        Assert.Contains("LABEL=\"COS_OEM\"", Programs.Run("blkid", "-p", oem));
         var grubenv = DiskTools.Ext2Cat(oem, "/grubenv");
         Assert.Equal(1024, grubenv.Length);
         Assert.StartsWith("# GRUB Environment Block\nnext_entry=recovery\n#", grubenv);
@@ -58,14 +58,14 @@ public sealed class BuildDiskTests : IDisposable
         Assert.Contains($"size: {imageMiB * 3 + 100}", reset);
 
         var efi = DiskTools.ExtractPartition(raw, 0, _scratch);
-        Assert.Contains("LABEL=\"COS_GRUB\"", DebianRoot.Run("blkid", "-p", efi));
-        Assert.Equal("not a shim\n", DebianRoot.Run("mtype", "-i", efi, "::/EFI/BOOT/bootx64.efi"));
-        Assert.Equal("not a shim\n", DebianRoot.Run("mtype", "-i", efi, "::/EFI/BOOT/shimx64.efi"));
-        Assert.Equal("not a disk grub\n", DebianRoot.Run("mtype", "-i", efi, "::/EFI/BOOT/grubx64.efi"));
+        Assert.Contains("LABEL=\"COS_GRUB\"", Programs.Run("blkid", "-p", efi));
+        Assert.Equal("not a shim\n", Programs.Run("mtype", "-i", efi, "::/EFI/BOOT/bootx64.efi"));
+        Assert.Equal("not a shim\n", Programs.Run("mtype", "-i", efi, "::/EFI/BOOT/shimx64.efi"));
+        Assert.Equal("not a disk grub\n", Programs.Run("mtype", "-i", efi, "::/EFI/BOOT/grubx64.efi"));
         foreach (var chain in new[] { "::/EFI/BOOT/grub.cfg", "::/EFI/debian/grub.cfg" })
         {
-            Assert.Contains("search --no-floppy --label --set=root COS_RECOVERY", DebianRoot.Run("mtype", "-i", efi, chain));
-            Assert.Contains("configfile ($root)/etc/cos/grub.cfg", DebianRoot.Run("mtype", "-i", efi, chain));
+            Assert.Contains("search --no-floppy --label --set=root COS_RECOVERY", Programs.Run("mtype", "-i", efi, chain));
+            Assert.Contains("configfile ($root)/etc/cos/grub.cfg", Programs.Run("mtype", "-i", efi, chain));
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class BuildDiskTests : IDisposable
 
         // a copy has new ctimes and atimes (what an unpacked ocifile: source has on every build); the disk must not change
         var copy = Path.Combine(_scratch, "copy");
-        DebianRoot.Run("cp", "-a", _root.Path, copy);
+        Programs.Run("cp", "-a", _root.Path, copy);
         var second = await BuildAsync("efi", "second", copy);
         Assert.True(FilesEqual(first, second), "two builds of the same root differ");
 
@@ -125,7 +125,7 @@ public sealed class BuildDiskTests : IDisposable
         Assert.Equal(Name + ".raw.vhd", Path.GetFileName(vhd));
         Assert.Equal(new FileInfo(raw).Length + 512, new FileInfo(vhd).Length);
         Assert.Equal(0, new FileInfo(raw).Length % (1024 * 1024));
-        using var info = JsonDocument.Parse(DebianRoot.Run("qemu-img", "info", "--output=json", "-f", "vpc", vhd));
+        using var info = JsonDocument.Parse(Programs.Run("qemu-img", "info", "--output=json", "-f", "vpc", vhd));
         Assert.Equal("vpc", info.RootElement.GetProperty("format").GetString());
         Assert.Equal(new FileInfo(raw).Length, info.RootElement.GetProperty("virtual-size").GetInt64());
         await using var stream = File.OpenRead(vhd);
@@ -166,7 +166,7 @@ public sealed class BuildDiskTests : IDisposable
 
         Assert.Equal(Name + ".raw.gz", Path.GetFileName(maas));
         var unpacked = Path.Combine(_scratch, "unpacked.raw");
-        DebianRoot.Run("sh", "-c", $"gunzip -c '{maas}' > '{unpacked}'");
+        Programs.Run("sh", "-c", $"gunzip -c '{maas}' > '{unpacked}'");
         Assert.True(FilesEqual(raw, unpacked), "gunzip gives the raw disk");
     }
 
@@ -180,7 +180,7 @@ public sealed class BuildDiskTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Equal(["efi.img", "oem.img", "recovery_partition.img"], DiskTools.Leftovers(output).Order(StringComparer.Ordinal));
         Assert.Equal(3, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Contains("LABEL=\"COS_OEM\"", DebianRoot.Run("blkid", "-p", Path.Combine(output, "oem.img")));
+        Assert.Contains("LABEL=\"COS_OEM\"", Programs.Run("blkid", "-p", Path.Combine(output, "oem.img")));
     }
 
     [Theory]
@@ -219,7 +219,7 @@ public sealed class BuildDiskTests : IDisposable
     }
 
     private static long ImageMiB(string recoveryPartition) =>
-        long.Parse(DebianRoot.Run("debugfs", "-R", "stat /cOS/recovery.img", recoveryPartition).Split("Size: ")[1].Split([' ', '\t', '\n'])[0], System.Globalization.CultureInfo.InvariantCulture) / (1024 * 1024);
+        long.Parse(Programs.Run("debugfs", "-R", "stat /cOS/recovery.img", recoveryPartition).Split("Size: ")[1].Split([' ', '\t', '\n'])[0], System.Globalization.CultureInfo.InvariantCulture) / (1024 * 1024);
 
     private static bool FilesEqual(string a, string b)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Kairos.Stages.Cli;
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Stages.Tests.Media.Disk;
 
@@ -28,7 +27,7 @@ internal static class DiskTools
     /// <summary>The GPT as sfdisk reads it: one entry per partition (name, type, uuid, start and size in sectors, attributes).</summary>
     public static (string DiskId, List<(string Name, string Type, string Uuid, long Start, long Size, string Attrs)> Partitions) Table(string disk)
     {
-        using var json = JsonDocument.Parse(DebianRoot.Run("sfdisk", "--json", disk));
+        using var json = JsonDocument.Parse(Programs.Run("sfdisk", "--json", disk));
         var table = json.RootElement.GetProperty("partitiontable");
         var parts = table.GetProperty("partitions").EnumerateArray().Select(p => (
             p.GetProperty("name").GetString()!,
@@ -45,15 +44,15 @@ internal static class DiskTools
     {
         var (_, parts) = Table(disk);
         var target = Path.Combine(directory, $"part{index + 1}-{Guid.NewGuid():N}.img");
-        DebianRoot.Run("dd", $"if={disk}", $"of={target}", "bs=1M", "conv=sparse", "status=none", "iflag=skip_bytes,count_bytes", $"skip={parts[index].Start * 512}", $"count={parts[index].Size * 512}");
+        Programs.Run("dd", $"if={disk}", $"of={target}", "bs=1M", "conv=sparse", "status=none", "iflag=skip_bytes,count_bytes", $"skip={parts[index].Start * 512}", $"count={parts[index].Size * 512}");
         return target;
     }
 
     /// <summary>A file's content inside an ext2 image (debugfs, read-only).</summary>
-    public static string Ext2Cat(string image, string path) => DebianRoot.Run("debugfs", "-R", $"cat {path}", image);
+    public static string Ext2Cat(string image, string path) => Programs.Run("debugfs", "-R", $"cat {path}", image);
 
     /// <summary>Every path in an ext2 image under <paramref name="directory"/> (debugfs ls).</summary>
-    public static string Ext2List(string image, string directory) => DebianRoot.Run("debugfs", "-R", $"ls -p {directory}", image);
+    public static string Ext2List(string image, string directory) => Programs.Run("debugfs", "-R", $"ls -p {directory}", image);
 
     /// <summary>The names in an output directory: after a failure, no disk, no half-written file, no work directory.</summary>
     public static string[] Leftovers(string directory) =>

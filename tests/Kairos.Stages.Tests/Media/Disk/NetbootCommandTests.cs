@@ -59,7 +59,7 @@ public sealed class NetbootCommandTests : IDisposable
         }
 
         var plain = Path.Combine(_scratch, "plain.iso");
-        EndToEnd.DebianRoot.Run("xorriso", "-outdev", plain, "-map", _root.In("etc"), "/etc");
+        Programs.Run("xorriso", "-outdev", plain, "-map", _root.In("etc"), "/etc");
         var output = Path.Combine(_scratch, "plain-out");
 
         var (code, _, error) = await RunAsync(plain, "--output", output, "--squashfs-url", "http://10.0.2.2/k.squashfs");

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kairos.Stages.Tests.EndToEnd;
+namespace Kairos.TestSupport;
 
 /// <summary>
 /// A file the tests make once per machine (the debootstrap tarball) and reuse. Creators serialise
@@ -9,7 +9,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// as is. The maker writes a private <c>.part</c> file that an atomic rename publishes: a reader
 /// never sees half a file.
 /// </summary>
-internal static class CachedFile
+public static class CachedFile
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 

@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace Kairos.Stages.Tests.EndToEnd;
+namespace Kairos.TestSupport;
 
 /// <summary>
 /// What a test-booted live ISO needs to report itself on the serial port: a stage extension adding a unit that prints
 /// kairos-release, the live mounts and ssh's state, then powers off; and the console order that sends the boot's
 /// messages to the serial port. Shared with the Factory's booted-ISO end-to-end test.
 /// </summary>
-internal static class LiveReport
+public static class LiveReport
 {
     /// <summary>A test-only unit, added by an extension file: prints what the test asserts on the serial port, then powers off.</summary>
     public const string Extension = """

@@ -4,14 +4,14 @@ using System.Text;
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Rendering.Functions;
 
-namespace Kairos.Stages.Tests.EndToEnd;
+namespace Kairos.TestSupport;
 
 /// <summary>
 /// Stand-ins for the pinned release artifacts (no GitHub here): for each artifact in
 /// stages/data/artifacts.yaml, a tar.gz named like the release file holding a small executable
 /// script named like the real binary, so an offline build (--artifacts-dir) installs it.
 /// </summary>
-internal static class FixtureArtifacts
+public static class FixtureArtifacts
 {
     /// <summary>What the stand-in immucore prints, with the kernel command line, when the initrd runs it (the live ISO boot test looks for it).</summary>
     public const string ImmucoreMarker = "KS-IMMUCORE-STANDIN cmdline:";

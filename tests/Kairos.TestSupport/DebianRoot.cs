@@ -1,6 +1,4 @@
-using System.Diagnostics;
-
-namespace Kairos.Stages.Tests.EndToEnd;
+namespace Kairos.TestSupport;
 
 /// <summary>
 /// A real debootstrap'd Debian 12 (minbase) root in a temp directory, unpacked from a debootstrap
@@ -8,7 +6,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// KAIROS_STAGES_CI_COLD=1 ignores the machine's copy: the tarball is made again in a directory of
 /// this test process, as on a fresh machine.
 /// </summary>
-internal sealed class DebianRoot : IDisposable
+public sealed class DebianRoot : IDisposable
 {
     private const string SharedCacheDirectory = "/var/cache/kairos-stages-ci";
 
@@ -29,14 +27,21 @@ internal sealed class DebianRoot : IDisposable
         : !File.Exists("/usr/sbin/debootstrap") ? "needs debootstrap (build/install-deps.sh installs it)"
         : null;
 
-    /// <summary>A fresh root of the given Debian architecture (another than the machine's runs through qemu-user, see <see cref="Emulation"/>).</summary>
+    /// <summary>A fresh root of the given Debian architecture (another than the machine's runs through qemu-user, see <c>Emulation</c>).</summary>
     public static DebianRoot Create(string arch = "amd64")
+    {
+        var tarball = EnsureTarball(arch);
+        var path = Directory.CreateTempSubdirectory("ks-e2e-").FullName;
+        Programs.Run("debootstrap", "--variant=minbase", $"--arch={arch}", $"--unpack-tarball={tarball}", "bookworm", path);
+        return new DebianRoot(path);
+    }
+
+    /// <summary>Makes (once on the machine, under <see cref="CachedFile"/>'s lock) and returns the debootstrap tarball of <paramref name="arch"/>.</summary>
+    public static string EnsureTarball(string arch = "amd64")
     {
         var tarball = Tarball(arch);
         CachedFile.Ensure(tarball, part => MakeTarball(part, arch), CreationTimeout);
-        var path = Directory.CreateTempSubdirectory("ks-e2e-").FullName;
-        Run("debootstrap", "--variant=minbase", $"--arch={arch}", $"--unpack-tarball={tarball}", "bookworm", path);
-        return new DebianRoot(path);
+        return tarball;
     }
 
     private static void MakeTarball(string part, string arch)
@@ -44,7 +49,7 @@ internal sealed class DebianRoot : IDisposable
         var work = Directory.CreateTempSubdirectory("ks-dbs-").FullName;
         try
         {
-            Run("debootstrap", "--variant=minbase", $"--arch={arch}", $"--make-tarball={part}", "bookworm", work);
+            Programs.Run("debootstrap", "--variant=minbase", $"--arch={arch}", $"--make-tarball={part}", "bookworm", work);
         }
         finally
         {
@@ -57,48 +62,16 @@ internal sealed class DebianRoot : IDisposable
     }
 
     /// <summary>Runs a command inside the root (chroot) and returns its output; throws on failure.</summary>
-    public string Chroot(params string[] command) => Run(["chroot", Path, .. command]);
+    public string Chroot(params string[] command) => Programs.Run(["chroot", Path, .. command]);
 
     /// <summary>
     /// Runs a program inside the root as a Dockerfile RUN line does: chroot, the image's PATH and HOME, none of the
-    /// host's variables. Returns the exit code and both outputs; never throws on a failing program.
+    /// host's variables (env -i). Returns the exit code and both outputs; never throws on a failing program.
     /// </summary>
     public (int Code, string Output, string Error) RunLine(string program, params string[] args)
     {
-        var start = new ProcessStartInfo("chroot") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path, program }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        start.Environment["HOME"] = "/root";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
-
-    public static string Run(params string[] command)
-    {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in command.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {error}");
-        }
-
-        return output.Result;
+        var result = Programs.Try(["env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/root", "chroot", Path, program, .. args]);
+        return (result.Code, result.Output, result.Error);
     }
 
     public void Dispose()

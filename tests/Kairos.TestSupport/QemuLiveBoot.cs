@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Kairos.Stages.Tests.EndToEnd;
+namespace Kairos.TestSupport;
 
 /// <summary>
 /// Boots an ISO in QEMU from its CD drive as a user would (no -kernel), with SeaBIOS or OVMF,
 /// the first serial port captured. KVM when a probe shows it boots a guest here, TCG otherwise.
 /// The guest is expected to power itself off; on timeout QEMU is killed and the test fails.
 /// </summary>
-internal static class QemuLiveBoot
+public static class QemuLiveBoot
 {
     public const string OvmfCode = "/usr/share/OVMF/OVMF_CODE_4M.fd";
     public const string OvmfVars = "/usr/share/OVMF/OVMF_VARS_4M.fd";
