@@ -18,11 +18,17 @@ internal sealed class ServerProcess : IDisposable
 
     /// <summary>On a given port (e.g. one the test holds, to see the server refuse it).</summary>
     public ServerProcess(int port, string dataDir, params string[] extra)
+        : this(port, dataDir, ["serve", "--listen", $"127.0.0.1:{port}", "--data-dir", dataDir, .. extra], wholeCommandLine: true)
     {
+    }
+
+    private ServerProcess(int port, string dataDir, string[] commandLine, bool wholeCommandLine)
+    {
+        _ = wholeCommandLine;
         Port = port;
         DataDir = dataDir;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { ServerDll(), "serve", "--listen", $"127.0.0.1:{Port}", "--data-dir", dataDir }.Concat(extra))
+        foreach (var argument in new[] { ServerDll() }.Concat(commandLine))
         {
             start.ArgumentList.Add(argument);
         }
@@ -34,6 +40,9 @@ internal sealed class ServerProcess : IDisposable
         _process.BeginErrorReadLine();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
     }
+
+    /// <summary>With the whole command line after the program (e.g. AuroraBoot's <c>web --address …</c>); <paramref name="port"/> is where it listens.</summary>
+    public static ServerProcess WithCommandLine(int port, string dataDir, params string[] commandLine) => new(port, dataDir, commandLine, wholeCommandLine: true);
 
     public int Port { get; }
 
