@@ -159,4 +159,80 @@ public sealed class ClassicApiTests
         Assert.Contains("Authorization: Bearer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(new AuthenticationHeaderValue("Bearer", "realm=\"kairos-factory\"").ToString(), response.Headers.WwwAuthenticate.Single().ToString());
     }
+
+    [Fact]
+    public async Task The_classic_pages_multipart_start_form_queues_a_build_answering_200_with_uuid_and_warnings()
+    {
+        using var host = new FactoryHost(options => options with { DefaultBuilder = "podman", Podman = "/nonexistent/podman" });
+        using var form = ClassicForm(("base_image", "byoi"), ("byoi_image", "localhost/debian:12"));
+
+        // act
+        using var response = await host.Authorized.PostAsync("/start", form);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var uuid = body.GetProperty("uuid").GetString()!;
+        var job = await host.GetAsync(uuid);
+
+        // assert: the classic answer (200, uuid); the build is the form's; what is not done is said
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("localhost/debian:12", job.Image);
+        Assert.Equal("v1.0.0", job.Version);
+        Assert.True(job.Artifacts.Iso);
+        Assert.False(job.Artifacts.Oci);
+        var warnings = body.GetProperty("warnings").EnumerateArray().Select(warning => warning.GetString()!).ToList();
+        Assert.Contains(ClassicStartForm.NoRawWarning, warnings);
+        Assert.Contains(warnings, warning => warning.StartsWith("kairos_init_version 'v0.5.0' is ignored", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("image", "is not a field of the classic Factory's form")]
+    [InlineData("version", "is given more than once")]
+    public async Task A_start_form_with_a_field_it_never_had_or_twice_is_400_naming_it_and_nothing_is_queued(string field, string message)
+    {
+        using var host = new FactoryHost(options => options with { DefaultBuilder = "podman", Podman = "/nonexistent/podman" });
+        using var form = ClassicForm(("base_image", "debian:12"), (field, "v2.0.0"));
+
+        // act
+        using var response = await host.Authorized.PostAsync("/start", form);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var page = (await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json))!;
+
+        // assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(message, problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.Equal(0, page.Total);
+    }
+
+    [Fact]
+    public async Task A_start_form_without_the_token_is_401_and_a_json_body_is_415()
+    {
+        using var host = new FactoryHost();
+        using var form = ClassicForm(("base_image", "debian:12"));
+        using var json = new StringContent(ClassicJobData, Encoding.UTF8, "application/json");
+
+        // act
+        using var anonymous = await host.Client.PostAsync("/start", form);
+        using var notAForm = await host.Authorized.PostAsync("/start", json);
+
+        // assert
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAForm.StatusCode);
+        Assert.Equal(0, (await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json))!.Total);
+    }
+
+    /// <summary>The fields the classic page's form posts for a core amd64 ISO, plus <paramref name="extra"/>.</summary>
+    private static MultipartFormDataContent ClassicForm(params (string Name, string Value)[] extra)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in new[]
+        {
+            ("variant", "core"), ("architecture", "amd64"), ("model", "generic"), ("kubernetes_distribution", "k3s"),
+            ("kubernetes_release", ""), ("version", "v1.0.0"), ("kairos_init_version", "v0.5.0"), ("cloud_config", ""),
+            ("artifact_iso", "on"),
+        }.Concat(extra))
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
+    }
 }

@@ -49,7 +49,20 @@ public static class BuildEndpoints
             .RequireToken();
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, FactoryOptions options, CancellationToken cancellation)
+    private static Task<IResult> CreateAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, FactoryOptions options, CancellationToken cancellation) =>
+        QueueAsync(http, BuildRequestReader.ReadAsync, created => Results.Created($"/api/v1/builds/{created.Id}", created), store, validator, workers, options, cancellation);
+
+    /// <summary>The one way a build is queued (JSON here, the classic form at /start): the queue's limit, the read, the validation, the insert.</summary>
+    internal static async Task<IResult> QueueAsync(
+        HttpRequest http,
+        Func<HttpRequest, CancellationToken, Task<(BuildRequest? Request, Dictionary<string, string[]>? Errors)>> read,
+        Func<BuildCreated, IResult> answer,
+        JobStore store,
+        BuildRequestValidator validator,
+        WorkerPool workers,
+        FactoryOptions options,
+        CancellationToken cancellation,
+        IReadOnlyList<string>? moreWarnings = null)
     {
         if (store.CountQueued() >= options.MaxQueued)
         {
@@ -58,7 +71,7 @@ public static class BuildEndpoints
                 detail: $"{options.MaxQueued} builds are already waiting (serve --max-queued); retry when some have run");
         }
 
-        var (request, readErrors) = await BuildRequestReader.ReadAsync(http, cancellation);
+        var (request, readErrors) = await read(http, cancellation);
         if (readErrors is not null)
         {
             return ProblemResults.Invalid(readErrors);
@@ -81,7 +94,7 @@ public static class BuildEndpoints
         }
 
         workers.Wake();
-        return Results.Created($"/api/v1/builds/{job.Id}", new BuildCreated(job.Id, job.Id, ClassicNames.Status(job.Status, options), BuildRequestValidator.Warnings(request!)));
+        return answer(new BuildCreated(job.Id, job.Id, ClassicNames.Status(job.Status, options), [.. moreWarnings ?? [], .. BuildRequestValidator.Warnings(request!)]));
     }
 
     private static IResult List(JobStore store, FactoryOptions options, string? status = null, int? limit = null, int? offset = null)
