@@ -3,6 +3,9 @@ namespace Kairos.Factory;
 /// <summary>Everything a Factory server is started with; immutable, passed to the services that need it.</summary>
 public sealed record FactoryOptions
 {
+    /// <summary>The builds API spells statuses as the classic Factory did (<c>complete</c>, and <c>failed</c> for a cancelled build): <c>kairos-factory web</c>, or <c>serve --status-names classic</c>.</summary>
+    public bool ClassicStatusNames { get; init; }
+
     /// <summary>Where the store, job logs, artifacts, uploads, work dirs and the API token live.</summary>
     public required string DataDir { get; init; }
 

@@ -26,11 +26,11 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
 
     /// <summary>On a given port (e.g. one the test holds, to see the server refuse it).</summary>
     public FactoryServer(int port, string dataDir, params string[] arguments)
-        : this(port, dataDir, arguments, scratch: null)
+        : this(port, dataDir, ["serve", "--listen", $"127.0.0.1:{port}", "--data-dir", dataDir, .. arguments], scratch: null)
     {
     }
 
-    private FactoryServer(int port, string dataDir, IEnumerable<string> arguments, string? scratch)
+    private FactoryServer(int port, string dataDir, IEnumerable<string> commandLine, string? scratch)
     {
         Port = port;
         DataDir = dataDir;
@@ -41,7 +41,7 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { ServerDll(), "serve", "--listen", $"127.0.0.1:{Port}", "--data-dir", dataDir }.Concat(arguments))
+        foreach (var argument in new[] { ServerDll() }.Concat(commandLine))
         {
             start.ArgumentList.Add(argument);
         }
@@ -53,6 +53,9 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
         _process.BeginErrorReadLine();
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
     }
+
+    /// <summary>With the whole command line after the program (e.g. AuroraBoot's <c>web --address …</c>); <paramref name="port"/> is where it listens.</summary>
+    public static FactoryServer WithCommandLine(int port, string dataDir, params string[] commandLine) => new(port, dataDir, commandLine, scratch: null);
 
     public int Port { get; }
 

@@ -55,7 +55,7 @@ public static class ArtifactEndpoints
             .ToList());
     }
 
-    private static IResult Download(string id, string name, JobStore store, FactoryOptions options, HttpResponse response)
+    internal static IResult Download(string id, string name, JobStore store, FactoryOptions options, HttpResponse response)
     {
         if (store.Get(id) is not { } job)
         {

@@ -1,4 +1,4 @@
 namespace Kairos.Factory.Api;
 
-/// <summary>The answer to a create: the new build's id (also as <c>uuid</c>, the classic name) and status.</summary>
-public sealed record BuildCreated(string Id, string Uuid, string Status);
+/// <summary>The answer to a create: the new build's id (also as <c>uuid</c>, the classic name), its status, and what of the request was ignored.</summary>
+public sealed record BuildCreated(string Id, string Uuid, string Status, IReadOnlyList<string> Warnings);

@@ -26,6 +26,7 @@ public static class BuildEndpoints
             .RequireToken();
         builds.MapGet("/", List)
             .WithName("ListBuilds").WithSummary("List builds, newest first")
+            .WithDescription("status filters by state; the classic Factory's `complete` is accepted for succeeded. Each item carries its id also as `uuid`, the classic name.")
             .Produces<JobList>()
             .ProducesValidationProblem();
         builds.MapGet("/{id}", Get)
@@ -48,7 +49,20 @@ public static class BuildEndpoints
             .RequireToken();
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, FactoryOptions options, CancellationToken cancellation)
+    private static Task<IResult> CreateAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, FactoryOptions options, CancellationToken cancellation) =>
+        QueueAsync(http, BuildRequestReader.ReadAsync, created => Results.Created($"/api/v1/builds/{created.Id}", created), store, validator, workers, options, cancellation);
+
+    /// <summary>The one way a build is queued (JSON here, the classic form at /start): the queue's limit, the read, the validation, the insert.</summary>
+    internal static async Task<IResult> QueueAsync(
+        HttpRequest http,
+        Func<HttpRequest, CancellationToken, Task<(BuildRequest? Request, Dictionary<string, string[]>? Errors)>> read,
+        Func<BuildCreated, IResult> answer,
+        JobStore store,
+        BuildRequestValidator validator,
+        WorkerPool workers,
+        FactoryOptions options,
+        CancellationToken cancellation,
+        IReadOnlyList<string>? moreWarnings = null)
     {
         if (store.CountQueued() >= options.MaxQueued)
         {
@@ -57,7 +71,7 @@ public static class BuildEndpoints
                 detail: $"{options.MaxQueued} builds are already waiting (serve --max-queued); retry when some have run");
         }
 
-        var (request, readErrors) = await BuildRequestReader.ReadAsync(http, cancellation);
+        var (request, readErrors) = await read(http, cancellation);
         if (readErrors is not null)
         {
             return ProblemResults.Invalid(readErrors);
@@ -80,15 +94,16 @@ public static class BuildEndpoints
         }
 
         workers.Wake();
-        return Results.Created($"/api/v1/builds/{job.Id}", new BuildCreated(job.Id, job.Id, job.Status));
+        return answer(new BuildCreated(job.Id, job.Id, ClassicNames.Status(job.Status, options), [.. moreWarnings ?? [], .. BuildRequestValidator.Warnings(request!)]));
     }
 
-    private static IResult List(JobStore store, string? status = null, int? limit = null, int? offset = null)
+    private static IResult List(JobStore store, FactoryOptions options, string? status = null, int? limit = null, int? offset = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        status = ClassicNames.StatusFilter(status);
         if (status is not null && !JobStatus.All.Contains(status))
         {
-            errors["status"] = [$"'{status}' is not one of {string.Join(", ", JobStatus.All)}"];
+            errors["status"] = [$"'{status}' is not one of {string.Join(", ", JobStatus.All)} (or the classic {ClassicNames.Complete})"];
         }
 
         if (limit is < 1 or > MaxLimit)
@@ -107,11 +122,11 @@ public static class BuildEndpoints
         }
 
         var (jobs, total) = store.List(status, limit ?? DefaultLimit, offset ?? 0);
-        return Results.Ok(new JobList([.. jobs.Select(JobView.From)], total, limit ?? DefaultLimit, offset ?? 0));
+        return Results.Ok(new JobList([.. jobs.Select(job => JobView.From(job, options))], total, limit ?? DefaultLimit, offset ?? 0));
     }
 
-    private static IResult Get(string id, JobStore store) =>
-        store.Get(id) is { } job ? Results.Ok(JobView.From(job)) : ProblemResults.NotFound(id);
+    private static IResult Get(string id, JobStore store, FactoryOptions options) =>
+        store.Get(id) is { } job ? Results.Ok(JobView.From(job, options)) : ProblemResults.NotFound(id);
 
     private static IResult Cancel(string id, JobStore store, JobCancellations cancellations, FactoryOptions options, LogHub hub)
     {
@@ -119,12 +134,12 @@ public static class BuildEndpoints
         if (store.CancelQueued(id, now, now + options.Retention))
         {
             hub.Notify(id);
-            return Results.Ok(JobView.From(store.Get(id)!));
+            return Results.Ok(JobView.From(store.Get(id)!, options));
         }
 
         if (cancellations.Cancel(id))
         {
-            return Results.Accepted($"/api/v1/builds/{id}", JobView.From(store.Get(id)!));
+            return Results.Accepted($"/api/v1/builds/{id}", JobView.From(store.Get(id)!, options));
         }
 
         return store.Get(id) is { } job

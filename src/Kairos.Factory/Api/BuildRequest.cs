@@ -41,6 +41,9 @@ public sealed record BuildRequest
     [Description("A cloud-config (YAML, starting with #cloud-config) embedded as /config.yaml on the ISO. At most 64 KiB. Never echoed back.")]
     public string? CloudConfig { get; init; }
 
+    [Description("The classic Factory's kairos-init release (e.g. v0.5.0). Checked, then ignored: this Factory builds with its own kairos-stages; the create answer's warnings say so.")]
+    public string? KairosInitVersion { get; init; }
+
     [Description("podman, chroot or buildx; default: the server's.")]
     public string? Builder { get; init; }
 

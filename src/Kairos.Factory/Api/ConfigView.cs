@@ -14,4 +14,6 @@ public sealed record ConfigView(
     int RetentionHours,
     int Workers,
     int MaxCloudConfigBytes,
-    FipsSupport Fips);
+    FipsSupport Fips,
+    [property: System.ComponentModel.Description("The classic Factory's default kairos-init release: always null here (builds run this server's kairos-stages; a kairos_init_version sent back is ignored with a warning).")]
+    string? DefaultKairosInitVersion = null);

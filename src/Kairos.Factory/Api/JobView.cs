@@ -7,6 +7,9 @@ public sealed record JobView
 {
     public required string Id { get; init; }
 
+    /// <summary>The id again, under the classic Factory's name for it.</summary>
+    public required string Uuid { get; init; }
+
     public required string Status { get; init; }
 
     public string? Message { get; init; }
@@ -48,10 +51,12 @@ public sealed record JobView
 
     public required BuildOutputs Artifacts { get; init; }
 
-    public static JobView From(JobRecord job) => new()
+    /// <summary>The build as this server spells it: with <see cref="FactoryOptions.ClassicStatusNames"/>, the classic Factory's status names.</summary>
+    public static JobView From(JobRecord job, FactoryOptions options) => new()
     {
         Id = job.Id,
-        Status = job.Status,
+        Uuid = job.Id,
+        Status = ClassicNames.Status(job.Status, options),
         Message = job.Message,
         CreatedAt = job.CreatedAt,
         StartedAt = job.StartedAt,

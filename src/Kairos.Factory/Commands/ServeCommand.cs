@@ -14,9 +14,14 @@ namespace Kairos.Factory.Commands;
 /// <summary><c>kairos-factory serve</c>: one command, embedded defaults, no other server to install.</summary>
 public static class ServeCommand
 {
-    public static Command Create()
+    public static Command Create() => Create("serve", "run the Factory server", "127.0.0.1:8080", "native");
+
+    /// <summary>The server command under <paramref name="name"/> (serve, or the classic <c>web</c>) with its own defaults.</summary>
+    internal static Command Create(string name, string description, string defaultListen, string defaultStatusNames)
     {
-        var listen = new Option<string>("--listen") { Description = "address:port to listen on", DefaultValueFactory = _ => "127.0.0.1:8080" };
+        var listen = new Option<string>("--listen") { Description = "address:port to listen on (:PORT is every interface)", DefaultValueFactory = _ => defaultListen };
+        var statusNames = new Option<string>("--status-names") { Description = "how the builds API spells states: native (succeeded, cancelled) or classic (the classic Factory's complete; cancelled shows as failed)", DefaultValueFactory = _ => defaultStatusNames };
+        statusNames.AcceptOnlyFromAmong("native", "classic");
         var dataDir = new Option<string>("--data-dir") { Description = "store, logs, artifacts and the API token", DefaultValueFactory = _ => "./factory-data" };
         var workers = new Option<int>("--workers") { Description = "builds running at once", DefaultValueFactory = _ => 1 };
         var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists), chroot or buildx" };
@@ -35,9 +40,9 @@ public static class ServeCommand
         var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
-        var command = new Command("serve", "run the Factory server")
+        var command = new Command(name, description)
         {
-            allowedRegistry, tlsCert, tlsKey,
+            allowedRegistry, tlsCert, tlsKey, statusNames,
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
             maxQueued, uploadStore,
         };
@@ -136,6 +141,7 @@ public static class ServeCommand
                 MaxQueued = result.GetValue(maxQueued),
                 AllowedRegistries = result.GetValue(allowedRegistry) is { Length: > 0 } registries ? [.. registries.Select(host => host.ToLowerInvariant())] : ["localhost"],
                 MaxUploadStoreBytes = result.GetValue(uploadStore) << 20,
+                ClassicStatusNames = result.GetValue(statusNames) == "classic",
             };
             // ASP.NET's own request lines carry the query string (a download's ?token=); Serilog's request log has the path only
             Log.Logger = new LoggerConfiguration()

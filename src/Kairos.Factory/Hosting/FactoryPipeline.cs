@@ -39,6 +39,7 @@ public static class FactoryPipeline
         UploadEndpoints.Map(api);
         SystemEndpoints.Map(api);
         TokenEndpoints.Map(api);
+        ClassicEndpoints.Map(endpoints);
         endpoints.MapOpenApi(OpenApiPath);
         return endpoints;
     }

@@ -28,6 +28,7 @@ public static class OpenApiExamples
     private static readonly JobView Job = new()
     {
         Id = Id,
+        Uuid = Id,
         Status = "succeeded",
         CreatedAt = Created,
         StartedAt = Created.AddSeconds(2),
@@ -57,7 +58,7 @@ public static class OpenApiExamples
         [typeof(BuildOutputs)] = Job.Artifacts,
         [typeof(JobView)] = Job,
         [typeof(JobList)] = new JobList([Job], 1, 50, 0),
-        [typeof(BuildCreated)] = new BuildCreated(Id, Id, "queued"),
+        [typeof(BuildCreated)] = new BuildCreated(Id, Id, "queued", []),
         [typeof(ArtifactView)] = Artifact(),
         [typeof(UploadCreated)] = new UploadCreated("7c9e6679f7424c3b9d4a1b2c3d4e5f60", 52428800, new string('a', 64)),
         [typeof(FipsSupport)] = Fips,

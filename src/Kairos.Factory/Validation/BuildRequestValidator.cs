@@ -67,6 +67,12 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
             Fail("version", $"'{rawVersion}' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)");
         }
 
+        // the classic Factory's pin of the kairos-init release its worker ran: checked, then ignored (Warnings says so)
+        if (Blank(request.KairosInitVersion) is { } initVersion && !K8sVersion().IsMatch(initVersion))
+        {
+            Fail("kairos_init_version", $"'{initVersion}' is not a kairos-init release such as v0.5.0");
+        }
+
         var architecture = Blank(request.Architecture);
         if (architecture is null)
         {
@@ -216,6 +222,12 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         return outputs;
     }
 
+    /// <summary>What a valid request asked for that this Factory does not do: the classic fields it accepts and ignores.</summary>
+    public static IReadOnlyList<string> Warnings(BuildRequest request) =>
+        Blank(request.KairosInitVersion) is { } initVersion
+            ? [$"kairos_init_version '{initVersion}' is ignored: this Factory builds with its own kairos-stages (GET /api/v1/config names it), not a kairos-init release"]
+            : [];
+
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static IEnumerable<(string Field, string? Value)> ShortFields(BuildRequest request) =>
@@ -224,6 +236,7 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         ("architecture", request.Architecture), ("model", request.Model), ("variant", request.Variant),
         ("kubernetes_distribution", request.KubernetesDistribution), ("kubernetes_version", request.KubernetesVersion),
         ("kubernetes_release", request.KubernetesRelease), ("builder", request.Builder),
+        ("kairos_init_version", request.KairosInitVersion),
     ];
 
     [GeneratedRegex("^v?[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.+-]{1,64})?$", RegexOptions.CultureInvariant)]

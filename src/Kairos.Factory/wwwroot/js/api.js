@@ -38,8 +38,12 @@ export async function call(method, path, body) {
     throw error;
   }
   if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+  if (data && Array.isArray(data.builds)) data.builds = data.builds.map(native);
+  return native(data);
 }
+
+/** A server started as 'web' spells a succeeded build the classic way ('complete'); the page speaks serve's names. */
+const native = build => (build && build.status === 'complete' ? { ...build, status: 'succeeded' } : build);
 
 export const getJson = path => call('GET', path);
 

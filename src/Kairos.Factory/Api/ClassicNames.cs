@@ -1,0 +1,24 @@
+using Kairos.Factory.Store;
+
+namespace Kairos.Factory.Api;
+
+/// <summary>
+/// The classic Factory's (AuroraBoot v0.6–v0.19 <c>web</c>) names for our states. Its clients wait for <c>complete</c> or
+/// <c>failed</c>; it had no cancel, so a cancelled build is <c>failed</c> to them (its message says cancelled).
+/// </summary>
+public static class ClassicNames
+{
+    public const string Complete = "complete";
+
+    public static string Status(string status, FactoryOptions options) =>
+        !options.ClassicStatusNames ? status
+        : status switch
+        {
+            JobStatus.Succeeded => Complete,
+            JobStatus.Cancelled => JobStatus.Failed,
+            _ => status,
+        };
+
+    /// <summary>A list filter in either spelling, as the store names it.</summary>
+    public static string? StatusFilter(string? status) => status == Complete ? JobStatus.Succeeded : status;
+}
