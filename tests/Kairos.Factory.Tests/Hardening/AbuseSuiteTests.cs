@@ -23,8 +23,8 @@ public sealed class AbuseSuiteTests
     [Fact]
     public Task Slow_readers_of_a_long_log_hold_bounded_memory() => PhaseAsync(async (server, upload) =>
     {
-        // each stalled stream holds what it read last: 64 KiB of log and its text (with 1 MiB reads, as before the
-        // bound, 48 readers held some 400 MiB); the log outgrows the socket buffers so that every reader stalls
+        // each stalled stream holds what it read last: 64 KiB of log and its text (1 MiB and its text before the bound);
+        // the log outgrows the socket buffers so that every reader stalls
         var id = await server.CreateAsync(Requests.Chroot(upload, HugeLogVersion));
         await WaitForLogBytesAsync(server, id, 33_000_000);
         var before = server.ResidentBytes();
@@ -40,7 +40,8 @@ public sealed class AbuseSuiteTests
             await Task.Delay(5000);
             var growth = server.ResidentBytes() - before;
             Assert.All(readers, reader => Assert.Equal(HttpStatusCode.OK, reader.StatusCode));
-            Assert.True(growth < 100L << 20, $"48 slow readers of a 33 MB log grew the server by {growth >> 20} MiB");
+            // measured: 314 MiB with 1 MiB reads (the bound reverted), 124 MiB at most with 64 KiB ones (GC garbage included)
+            Assert.True(growth < 200L << 20, $"48 slow readers of a 33 MB log grew the server by {growth >> 20} MiB");
         }
         finally
         {
@@ -56,10 +57,22 @@ public sealed class AbuseSuiteTests
         var id = await server.CreateAsync(Requests.Chroot(upload, LongLogVersion));
         await server.WaitForAsync(id, "running");
         using var client = LoopbackClient.From("127.0.0.1", server);
-        var opened = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.OpenLogAsync(id)));
-        Assert.Equal(16, opened.Count(response => response.StatusCode == HttpStatusCode.OK));
-        Assert.Equal(184, opened.Count(response => response.StatusCode == HttpStatusCode.TooManyRequests));
-        return [.. opened];
+        // past 16 streams a request gets 429, or, past 64 connections from one address, its connection is closed unanswered
+        var opened = await Task.WhenAll(Enumerable.Range(0, 200).Select(async _ =>
+        {
+            try
+            {
+                return await client.OpenLogAsync(id);
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }));
+        Assert.Equal(16, opened.Count(response => response?.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(184, opened.Count(response => response is null || response.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Contains(opened, response => response?.StatusCode == HttpStatusCode.TooManyRequests);
+        return [.. opened.OfType<HttpResponseMessage>()];
     });
 
     [Fact]
