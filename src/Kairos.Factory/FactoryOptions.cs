@@ -57,6 +57,12 @@ public sealed record FactoryOptions
     /// <summary>Builds waiting at once; one more gets 429 with Retry-After.</summary>
     public int MaxQueued { get; init; } = 100;
 
+    /// <summary>Reads (build lists, states, logs, artifact lists) without the token: for labs (<c>--public-read</c>); downloads still need the token or a signed link.</summary>
+    public bool PublicRead { get; init; }
+
+    /// <summary>How long a signed download link from the artifact list stays valid (and the furthest expiry a link may name).</summary>
+    public TimeSpan DownloadLinkLifetime { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>A fixed API token instead of the generated one (tests); never logged.</summary>
     public string? Token { get; init; }
 
@@ -77,6 +83,9 @@ public sealed record FactoryOptions
 
     /// <summary>Kestrel's limit on open connections (each log stream holds one).</summary>
     public int MaxConnections { get; init; } = 1024;
+
+    /// <summary>Open connections from one client address; one more is closed at once.</summary>
+    public int MaxConnectionsPerClient { get; init; } = 64;
 
     public string StorePath => Path.Combine(DataDir, "factory.db");
 

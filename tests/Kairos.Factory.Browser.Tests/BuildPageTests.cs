@@ -112,7 +112,7 @@ public sealed class BuildPageTests(FactoryBrowserFixture fixture)
         await Expect(page.Locator("#log")).ToContainTextAsync("fixture install line 1 of 6");
         await Expect(page.Locator("#state")).ToHaveTextAsync("running");
 
-        await using var other = await PageSession.OpenAsync(fixture.Browser, token: null, 1000, 800);
+        await using var other = await PageSession.OpenAsync(fixture.Browser, fixture.Server.Token, 1000, 800); // reading needs the token too
         await other.Page.GotoAsync(page.Url);
         await BuildForm.StateAsync(page, "succeeded");
         await BuildForm.StateAsync(other.Page, "succeeded");
@@ -151,6 +151,11 @@ public sealed class BuildPageTests(FactoryBrowserFixture fixture)
         var row = page.Locator("table.downloads tr", new() { Has = link });
         await Expect(row).ToContainTextAsync(listed.GetProperty("sha256").GetString()!);
         await Expect(row).ToContainTextAsync(listed.GetProperty("name").GetString()!);
+
+        // the link is the list's short-lived signed one: the page puts no token in a URL (history, the DOM, Referer)
+        var href = await link.GetAttributeAsync("href") ?? "";
+        Assert.Matches(@"\?expires=\d+&signature=[A-Za-z0-9_-]{43}$", href);
+        Assert.DoesNotContain(fixture.Server.Token, await page.ContentAsync(), StringComparison.Ordinal);
 
         // the browser downloads the real tar the chroot builder made from the unpacked fixture root
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
@@ -197,7 +202,7 @@ public sealed class BuildPageTests(FactoryBrowserFixture fixture)
 
     private async Task<JsonElement> GetJsonAsync(string path)
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient { DefaultRequestHeaders = { Authorization = new("Bearer", fixture.Server.Token) } };
         return await http.GetFromJsonAsync<JsonElement>(fixture.Url(path), TestContext.Current.CancellationToken);
     }
 }

@@ -84,7 +84,7 @@ public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
             if (readme)
             {
                 await Screenshots.SaveForReadmeAsync(page, "finished-build");
-                using var http = new HttpClient();
+                using var http = new HttpClient { DefaultRequestHeaders = { Authorization = new("Bearer", server.Token) } };
                 var log = await http.GetStringAsync(new Uri($"{server.BaseUrl}/api/v1/builds/{id}/logs"), TestContext.Current.CancellationToken);
                 Assert.Contains(ReadmeLayout + "/kairos-stages run --stage install", log);
                 foreach (var machinePath in new[] { work, Path.GetDirectoryName(DebianBase.Binary)!, Path.GetTempPath() })

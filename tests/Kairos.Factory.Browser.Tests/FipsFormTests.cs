@@ -46,7 +46,7 @@ public sealed class FipsFormTests(FactoryBrowserFixture fixture)
         var id = await BuildForm.SubmitFixtureBuildAsync(page, fixture, "fips", "lines=1\n", fips: true);
         await BuildForm.StateAsync(page, "succeeded");
         await Expect(page.Locator("#config dt", new() { HasText = "FIPS" }).Locator("xpath=following-sibling::dd[1]")).ToHaveTextAsync("yes");
-        using var http = new HttpClient();
+        using var http = new HttpClient { DefaultRequestHeaders = { Authorization = new("Bearer", fixture.Server.Token) } };
         var build = await http.GetFromJsonAsync<JsonElement>(fixture.Url($"/api/v1/builds/{id}"), TestContext.Current.CancellationToken);
         Assert.True(build.GetProperty("fips").GetBoolean());
         var log = await http.GetStringAsync(fixture.Url($"/api/v1/builds/{id}/logs"), TestContext.Current.CancellationToken);

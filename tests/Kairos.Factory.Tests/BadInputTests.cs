@@ -140,7 +140,7 @@ public sealed class BadInputTests
     {
         using var host = new FactoryHost();
 
-        using var anonymous = await host.Client.PostAsync("/api/v1/uploads", new ByteArrayContent(BaseTarball.Busybox()));
+        using var anonymous = await host.Anonymous.PostAsync("/api/v1/uploads", new ByteArrayContent(BaseTarball.Busybox()));
         using var notTar = await host.Authorized.PostAsync("/api/v1/uploads", new ByteArrayContent(Encoding.UTF8.GetBytes(new string('x', 2048))));
         using var tar = await host.Authorized.PostAsync("/api/v1/uploads", new ByteArrayContent(BaseTarball.Busybox()));
         var created = (await tar.Content.ReadFromJsonAsync<UploadCreated>(FactoryHost.Json))!;

@@ -13,18 +13,20 @@ public static class ArtifactEndpoints
     {
         api.MapGet("/builds/{id}/artifacts", List)
             .WithTags("Artifacts").WithName("ListArtifacts").WithSummary("A build's downloadable files")
+            .WithDescription("Each file's url is a signed download link, valid for the server's --download-link-seconds (15 minutes by default), when the caller sent the token; without it (a --public-read server) the url is the plain path, which needs the token.")
             .Produces<IReadOnlyList<ArtifactView>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .RequireToken(Access.Read);
         api.MapGet("/builds/{id}/artifacts/{name}", Download)
             .WithTags("Artifacts").WithName("DownloadArtifact").WithSummary("Download one file (Range requests supported)")
-            .WithDescription($"Needs the token (header, or ?token= for browser links). Sends Content-Length, Accept-Ranges and the file's sha256 in {Sha256Header}.")
+            .WithDescription($"Needs the token in the Authorization header, or a signed link from the artifact list (expires + signature; a browser link carries no token). Sends Content-Length, Accept-Ranges and the file's sha256 in {Sha256Header}.")
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .Produces<Stream>(StatusCodes.Status206PartialContent, "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
-            .RequireToken(allowQuery: true);
+            .RequireToken(Access.Download);
 
         // download managers and `curl -I` ask for the size and checksum first
         api.MapMethods("/builds/{id}/artifacts/{name}", [HttpMethods.Head], Download)
@@ -35,10 +37,10 @@ public static class ArtifactEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
-            .RequireToken(allowQuery: true);
+            .RequireToken(Access.Download);
     }
 
-    private static IResult List(string id, JobStore store)
+    private static IResult List(string id, JobStore store, ApiToken token, DownloadLinks links, HttpRequest request)
     {
         if (store.Get(id) is not { } job)
         {
@@ -50,12 +52,22 @@ public static class ArtifactEndpoints
             return Gone(id, deleted);
         }
 
+        // a signed link only for a token holder: on a --public-read server anyone may list, but not download
+        var signed = token.Matches(RequireTokenFilter.Presented(request));
         return Results.Ok(store.Artifacts(id)
-            .Select(artifact => new ArtifactView(artifact.Name, artifact.Size, artifact.Sha256, artifact.Description, $"/api/v1/builds/{id}/artifacts/{Uri.EscapeDataString(artifact.Name)}", job.ExpiresAt))
+            .Select(artifact => new ArtifactView(artifact.Name, artifact.Size, artifact.Sha256, artifact.Description, signed ? links.Sign(id, artifact.Name) : $"/api/v1/builds/{id}/artifacts/{Uri.EscapeDataString(artifact.Name)}", job.ExpiresAt))
             .ToList());
     }
 
-    internal static IResult Download(string id, string name, JobStore store, FactoryOptions options, HttpResponse response)
+    // expires and signature are declared for the OpenAPI document; the token filter has checked them already
+    internal static IResult Download(
+        string id,
+        string name,
+        JobStore store,
+        FactoryOptions options,
+        HttpResponse response,
+        [System.ComponentModel.Description("a signed link's expiry, Unix seconds (from the artifact list's url)")] long? expires,
+        [System.ComponentModel.Description("a signed link's HMAC-SHA256, base64url (from the artifact list's url)")] string? signature)
     {
         if (store.Get(id) is not { } job)
         {

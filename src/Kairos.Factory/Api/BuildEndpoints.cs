@@ -28,11 +28,13 @@ public static class BuildEndpoints
             .WithName("ListBuilds").WithSummary("List builds, newest first")
             .WithDescription("status filters by state; the classic Factory's `complete` is accepted for succeeded. Each item carries its id also as `uuid`, the classic name.")
             .Produces<JobList>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireToken(Access.Read);
         builds.MapGet("/{id}", Get)
             .WithName("GetBuild").WithSummary("One build's state")
             .Produces<JobView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireToken(Access.Read);
         builds.MapPost("/{id}/cancel", Cancel)
             .WithName("CancelBuild").WithSummary("Cancel a queued or running build")
             .WithDescription("A queued build is cancelled at once (200). A running build's process tree is stopped and its mounts undone (202; its state becomes cancelled). A finished build: 409.")

@@ -26,13 +26,13 @@ public static class ClassicEndpoints
             .RequireToken();
         endpoints.MapGet("/builds/{id}/artifacts/{name}", ArtifactEndpoints.Download)
             .WithTags("Classic").WithName("ClassicDownloadArtifact").WithSummary("The classic Factory's download URL of one file")
-            .WithDescription("Same answer as GET /api/v1/builds/{id}/artifacts/{name}: Range requests, the sha256 header, and the token (header or ?token=).")
+            .WithDescription("Same answer as GET /api/v1/builds/{id}/artifacts/{name}: Range requests, the sha256 header, and the token header or a signed link from the artifact list.")
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .Produces<Stream>(StatusCodes.Status206PartialContent, "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
-            .RequireToken(allowQuery: true);
+            .RequireToken(Access.Download);
         endpoints.MapMethods("/builds/{id}/artifacts/{name}", [HttpMethods.Head], ArtifactEndpoints.Download)
             .WithTags("Classic").WithName("ClassicArtifactHeaders").WithSummary("The classic download URL's headers without the body")
             .Produces(StatusCodes.Status200OK)
@@ -40,7 +40,7 @@ public static class ClassicEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
-            .RequireToken(allowQuery: true);
+            .RequireToken(Access.Download);
     }
 
     private static Task<IResult> StartAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, FactoryOptions options, CancellationToken cancellation) =>

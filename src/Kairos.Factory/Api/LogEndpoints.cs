@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
+using Kairos.Factory.Auth;
 using Kairos.Factory.Hosting;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
@@ -18,9 +19,11 @@ public static class LogEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/builds/{id}/logs", FollowAsync)
             .WithTags("Builds").WithName("FollowBuildLog").WithSummary("Replay, then follow, a build's log (SSE or WebSocket)")
-            .WithDescription("text/event-stream: one `data:` event per log line (id = line number), then `event: end` with the final status. A reconnecting client's `Last-Event-ID` header (what EventSource sends) resumes after that line instead of replaying from the first. A WebSocket upgrade on the same URL (the classic Factory's log protocol) gets one text frame per line and a normal close whose description is the final status. A client that disconnects stops only its own stream.")
+            .WithDescription("text/event-stream: one `data:` event per log line (id = line number), then `event: end` with the final status. A reconnecting client's `Last-Event-ID` header (what EventSource sends) resumes after that line instead of replaying from the first. A WebSocket upgrade on the same URL (the classic Factory's log protocol) gets one text frame per line and a normal close whose description is the final status. A client that disconnects stops only its own stream. Needs the token (Authorization header) unless the server runs with --public-read; a browser page reads the stream with fetch, since EventSource cannot send the header.")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireToken(Access.Read);
 
     private static async Task FollowAsync(string id, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext http, JobStore store, LogHub hub, LogFollowers followers, HostCheck hosts, FactoryOptions options)
     {

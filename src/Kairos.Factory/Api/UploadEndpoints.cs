@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kairos.Factory.Auth;
+using Kairos.Factory.Validation;
 
 namespace Kairos.Factory.Api;
 
@@ -9,7 +10,7 @@ public static class UploadEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/uploads", UploadAsync)
             .WithTags("Uploads").WithName("UploadBase").WithSummary("Store a base root filesystem tarball")
-            .WithDescription("The raw request body is a tar archive of a root filesystem. Pass the returned id as base_upload.")
+            .WithDescription("The raw request body is a tar archive of a root filesystem, without device nodes or FIFOs (400 naming the entry). Set-user/group-ID bits are cleared when the chroot builder unpacks it. Pass the returned id as base_upload.")
             .Accepts<Stream>("application/x-tar", "application/octet-stream")
             .Produces<UploadCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -72,6 +73,12 @@ public static class UploadEndpoints
             {
                 File.Delete(path + ".part");
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["is not a tar archive (no ustar header)"] });
+            }
+
+            if (UploadArchiveCheck.Problem(path + ".part", cancellation) is { } problem)
+            {
+                File.Delete(path + ".part");
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [problem] });
             }
 
             File.Move(path + ".part", path);

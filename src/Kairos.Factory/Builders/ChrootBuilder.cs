@@ -11,6 +11,9 @@ public sealed class ChrootBuilder : IImageBuilder
         Directory.CreateDirectory(root);
         await context.Processes.RunAsync("base", "tar", ["--extract", "--numeric-owner", "--preserve-permissions", "--file", context.UploadPath(context.Spec.BaseUpload!), "--directory", root]);
 
+        // the root is unpacked by root on this host: no set-user/group-ID program of an upload is left to run (sticky bits stay: /tmp needs its own)
+        await context.Processes.RunAsync("base", "find", [root, "-xdev", "-perm", "/6000", "-exec", "chmod", "ug-s", "{}", "+"]);
+
         var binary = context.Options.KairosStagesBinary;
         await context.Processes.RunAsync("install", binary, StageArguments.Run(context.Spec, "install", root, context.Options.ArtifactsDir));
         await context.Processes.RunAsync("init", binary, StageArguments.Run(context.Spec, "init", root, context.Options.ArtifactsDir));

@@ -40,9 +40,12 @@ public static class ServeCommand
         var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
+        var publicRead = new Option<bool>("--public-read") { Description = "let anyone who reaches the server list builds and read their logs and artifact lists without the token (labs); downloads still need the token or a signed link" };
+        var linkSeconds = new Option<int>("--download-link-seconds") { Description = "how long a signed download link from the artifact list stays valid (60-86400)", DefaultValueFactory = _ => 900 };
+        var perClient = new Option<int>("--max-connections-per-client") { Description = "open connections from one client address; one more is closed at once", DefaultValueFactory = _ => 64 };
         var command = new Command(name, description)
         {
-            allowedRegistry, tlsCert, tlsKey, statusNames,
+            allowedRegistry, tlsCert, tlsKey, statusNames, publicRead, linkSeconds, perClient,
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
             maxQueued, uploadStore,
         };
@@ -89,6 +92,16 @@ public static class ServeCommand
             if (result.GetValue(maxQueued) is < 1 or > 100_000 || result.GetValue(uploadStore) is < 1 or > 1L << 30)
             {
                 return Usage("--max-queued must be between 1 and 100000 and --max-upload-store-mb between 1 and 1073741824");
+            }
+
+            if (result.GetValue(perClient) is < 1 or > 1024)
+            {
+                return Usage("--max-connections-per-client must be between 1 and 1024");
+            }
+
+            if (result.GetValue(linkSeconds) is < 60 or > 86_400)
+            {
+                return Usage("--download-link-seconds must be between 60 and 86400");
             }
 
             System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null;
@@ -142,8 +155,11 @@ public static class ServeCommand
                 AllowedRegistries = result.GetValue(allowedRegistry) is { Length: > 0 } registries ? [.. registries.Select(host => host.ToLowerInvariant())] : ["localhost"],
                 MaxUploadStoreBytes = result.GetValue(uploadStore) << 20,
                 ClassicStatusNames = result.GetValue(statusNames) == "classic",
+                PublicRead = result.GetValue(publicRead),
+                MaxConnectionsPerClient = result.GetValue(perClient),
+                DownloadLinkLifetime = TimeSpan.FromSeconds(result.GetValue(linkSeconds)),
             };
-            // ASP.NET's own request lines carry the query string (a download's ?token=); Serilog's request log has the path only
+            // ASP.NET's own request lines carry the query string (a download link's signature); Serilog's request log has the path only
             Log.Logger = new LoggerConfiguration()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                 .WriteTo.Console().CreateLogger();
@@ -236,8 +252,10 @@ public static class ServeCommand
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            var clients = new ClientConnections(options);
             kestrel.Listen(endpoint, listen =>
             {
+                listen.Use(next => connection => clients.OnConnectionAsync(connection, next)); // first: before TLS
                 if (certificate is not null)
                 {
                     listen.UseHttps(certificate);

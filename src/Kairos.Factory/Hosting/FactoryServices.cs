@@ -3,6 +3,7 @@ using Kairos.Factory.Auth;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
 using Kairos.Factory.Validation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace Kairos.Factory.Hosting;
@@ -18,6 +19,8 @@ public static class FactoryServices
         services.AddSingleton(ApiToken.LoadOrCreate(options));
         services.AddSingleton(FactoryCatalog.LoadBundled());
         services.AddSingleton<BuildRequestValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DownloadLinks>();
         services.AddSingleton<LogHub>();
         services.AddSingleton<LogFollowers>();
         services.AddSingleton<HostCheck>();

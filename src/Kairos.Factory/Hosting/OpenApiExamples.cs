@@ -91,5 +91,5 @@ public static class OpenApiExamples
 
     private static ArtifactView Artifact() => new(
         "kairos-standard-amd64-generic-v1.2.3.oci.tar", 734003200, new string('b', 64), "OCI image",
-        $"/api/v1/builds/{Id}/artifacts/kairos-standard-amd64-generic-v1.2.3.oci.tar", Created.AddMinutes(6).AddDays(7));
+        $"/api/v1/builds/{Id}/artifacts/kairos-standard-amd64-generic-v1.2.3.oci.tar?expires=1767226500&signature=0aXw3nQ2kQyB7Zr1mH6uT4vS9eL5pC8dF2gJ0bN1oA4", Created.AddMinutes(6).AddDays(7));
 }

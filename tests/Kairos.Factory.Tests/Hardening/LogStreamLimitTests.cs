@@ -18,7 +18,7 @@ public sealed class LogStreamLimitTests
         // the default: 16 streams per client
         using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-hang.sh"));
         var id = await StartHangingBuildAsync(server);
-        using var client = LoopbackClient.From("127.0.0.1", server.Port);
+        using var client = LoopbackClient.From("127.0.0.1", server);
         var open = new List<HttpResponseMessage>();
         try
         {
@@ -66,8 +66,8 @@ public sealed class LogStreamLimitTests
         var dataDir = dataDirRoot.Path;
         using var server = new FactoryServer(dataDir, ServerBuilds.Flags("stages-hang.sh", "--max-log-followers", "20"));
         var id = await StartHangingBuildAsync(server);
-        using var one = LoopbackClient.From("127.0.0.1", server.Port);
-        using var two = LoopbackClient.From("127.0.0.2", server.Port);
+        using var one = LoopbackClient.From("127.0.0.1", server);
+        using var two = LoopbackClient.From("127.0.0.2", server);
         var open = new List<HttpResponseMessage>();
         try
         {
@@ -134,6 +134,7 @@ public sealed class LogStreamLimitTests
         using (var evil = new ClientWebSocket())
         {
             evil.Options.SetRequestHeader("Origin", "http://evil.example");
+            evil.Options.SetRequestHeader("Authorization", server.Client.DefaultRequestHeaders.Authorization!.ToString());
             var refused = await Assert.ThrowsAnyAsync<WebSocketException>(() => evil.ConnectAsync(url, CancellationToken.None));
             Assert.Contains("403", refused.Message + refused.InnerException?.Message, StringComparison.Ordinal);
         }
@@ -141,6 +142,7 @@ public sealed class LogStreamLimitTests
         foreach (var origin in new[] { $"http://127.0.0.1:{server.Port}", null })
         {
             using var same = new ClientWebSocket();
+            same.Options.SetRequestHeader("Authorization", server.Client.DefaultRequestHeaders.Authorization!.ToString());
             if (origin is not null)
             {
                 same.Options.SetRequestHeader("Origin", origin);
@@ -156,7 +158,7 @@ public sealed class LogStreamLimitTests
             ($"127.0.0.1:{server.Port}", 200), ($"localhost:{server.Port}", 200),
         })
         {
-            var status = await RawHttp.StatusAsync(server.Port, $"GET /api/v1/builds HTTP/1.1\nHost: {host}\nConnection: close\n");
+            var status = await RawHttp.StatusAsync(server.Port, $"GET /api/v1/builds HTTP/1.1\nHost: {host}\nAuthorization: {server.Client.DefaultRequestHeaders.Authorization}\nConnection: close\n");
             Assert.True(expected == status, $"Host {host}: {status}, not {expected}");
         }
     }
@@ -172,9 +174,10 @@ public sealed class LogStreamLimitTests
 
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Origin", "https://factory.example.org");
+        socket.Options.SetRequestHeader("Authorization", server.Client.DefaultRequestHeaders.Authorization!.ToString());
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{server.Port}/api/v1/builds/{id}/logs"), CancellationToken.None);
         Assert.Equal(WebSocketState.Open, socket.State);
-        Assert.Equal(200, await RawHttp.StatusAsync(server.Port, "GET /api/v1/builds HTTP/1.1\nHost: factory.example.org\nConnection: close\n"));
+        Assert.Equal(200, await RawHttp.StatusAsync(server.Port, $"GET /api/v1/builds HTTP/1.1\nHost: factory.example.org\nAuthorization: {server.Client.DefaultRequestHeaders.Authorization}\nConnection: close\n"));
         Assert.Equal(421, await RawHttp.StatusAsync(server.Port, "GET /api/v1/builds HTTP/1.1\nHost: factory.example.org:8080\nConnection: close\n"));
     }
 }

@@ -26,7 +26,9 @@ internal sealed class FactoryHost : IDisposable
         };
         Options = configure?.Invoke(options) ?? options;
         _factory = new TestFactory(Options);
+        Anonymous = _factory.CreateClient();
         Client = _factory.CreateClient();
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         Authorized = _factory.CreateClient();
         Authorized.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
     }
@@ -36,6 +38,9 @@ internal sealed class FactoryHost : IDisposable
     public FactoryOptions Options { get; }
 
     /// <summary>No token.</summary>
+    public HttpClient Anonymous { get; }
+
+    /// <summary>Sends the token (reads need it too unless the server runs with --public-read).</summary>
     public HttpClient Client { get; }
 
     /// <summary>Sends the token.</summary>
@@ -44,7 +49,15 @@ internal sealed class FactoryHost : IDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>A WebSocket client of the in-memory server.</summary>
-    public Microsoft.AspNetCore.TestHost.WebSocketClient WebSockets => _factory.Server.CreateWebSocketClient();
+    public Microsoft.AspNetCore.TestHost.WebSocketClient WebSockets
+    {
+        get
+        {
+            var client = _factory.Server.CreateWebSocketClient();
+            client.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + Token;
+            return client;
+        }
+    }
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
@@ -70,7 +83,7 @@ internal sealed class FactoryHost : IDisposable
     }
 
     public async Task<JobView> GetAsync(string id) =>
-        (await Client.GetFromJsonAsync<JobView>($"/api/v1/builds/{id}", Json))!;
+        (await Authorized.GetFromJsonAsync<JobView>($"/api/v1/builds/{id}", Json))!;
 
     /// <summary>Polls until the build is in one of <paramref name="statuses"/> (fails after the timeout).</summary>
     public async Task<JobView> WaitForAsync(string id, TimeSpan timeout, params string[] statuses)
@@ -91,6 +104,7 @@ internal sealed class FactoryHost : IDisposable
 
     public void Dispose()
     {
+        Anonymous.Dispose();
         Client.Dispose();
         Authorized.Dispose();
         _factory.Dispose();

@@ -6,7 +6,8 @@ namespace Kairos.Factory.Tests.Support;
 /// <summary>An HttpClient whose connections come from a given loopback address (127.0.0.2 is another client to the server).</summary>
 internal static class LoopbackClient
 {
-    public static HttpClient From(string sourceAddress, int port) => new(new SocketsHttpHandler
+    /// <summary>From <paramref name="sourceAddress"/> to <paramref name="server"/>, sending its client's token (reads need it), when it has one.</summary>
+    public static HttpClient From(string sourceAddress, ServerProcess server) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = int.MaxValue,
         ConnectCallback = async (context, cancellation) =>
@@ -25,7 +26,11 @@ internal static class LoopbackClient
             }
         },
     })
-    { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{server.Port}"),
+        Timeout = TimeSpan.FromSeconds(30),
+        DefaultRequestHeaders = { Authorization = server.Client.DefaultRequestHeaders.Authorization },
+    };
 
     /// <summary>Opens a log stream and returns the response with its headers read (the body left unread, as a slow reader does).</summary>
     public static async Task<HttpResponseMessage> OpenLogAsync(this HttpClient client, string id) =>

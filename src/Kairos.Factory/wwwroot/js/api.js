@@ -52,6 +52,3 @@ export async function tokenIsValid(candidate) {
   const response = await fetch('/api/v1/auth/check', { headers: { Authorization: `Bearer ${candidate}` } });
   return response.status === 204;
 }
-
-/** A download link: browsers cannot add headers to a plain link, so the token goes in ?token= (which the server allows for downloads only). */
-export const downloadUrl = url => `${url}?token=${encodeURIComponent(token.get())}`;

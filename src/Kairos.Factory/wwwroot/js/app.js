@@ -21,7 +21,7 @@ function showTokenState() {
   tokenStatus.textContent = token.get() ? 'Token saved for this session.' : 'No token.';
   tokenInput.value = '';
   tokenInput.placeholder = token.get() ? '•••••• (saved)' : 'kf_…';
-  if (!token.get()) showBanner('Enter the API token to start, cancel or download builds (kairos-factory printed it at first start; it is in DATA_DIR/secrets/api-token). Viewing needs none.');
+  if (!token.get()) showBanner('Enter the API token to view, start, cancel or download builds (kairos-factory printed it at first start; it is in DATA_DIR/secrets/api-token). A server started with --public-read shows builds without it.');
 }
 
 tokenForm.addEventListener('submit', async event => {

@@ -1,5 +1,5 @@
 // One build: configuration, per-step progress, the live log (replayed from the start on every load), cancel, downloads, clone.
-import { ApiError, call, downloadUrl, getJson } from './api.js';
+import { ApiError, call, getJson } from './api.js';
 import { baseOf, duration, el, failingStep, shortId, size, stateOf, when } from './format.js';
 import { followLog } from './follow.js';
 import { StepTracker } from './logsteps.js';
@@ -96,11 +96,11 @@ export async function renderBuild(main, id) {
     try {
       const artifacts = await getJson(`/builds/${build.id}/artifacts`);
       downloads.replaceChildren(
-        el('p', { class: 'hint', id: 'retention' }, `Kept until ${when(build.artifacts_expire_at)}; then deleted by retention. Downloads use your API token.`),
+        el('p', { class: 'hint', id: 'retention' }, `Kept until ${when(build.artifacts_expire_at)}; then deleted by retention. Download links last a few minutes: reload the page for new ones.`),
         el('table', { class: 'downloads' },
           el('thead', {}, el('tr', {}, el('th', {}, 'File'), el('th', {}, 'Size'), el('th', {}, 'sha256'))),
           el('tbody', {}, artifacts.map(artifact => el('tr', {},
-            el('td', {}, el('a', { href: downloadUrl(artifact.url), download: artifact.name, 'data-name': artifact.name }, artifact.description), el('br'), el('small', {}, artifact.name)),
+            el('td', {}, el('a', { href: artifact.url, download: artifact.name, 'data-name': artifact.name }, artifact.description), el('br'), el('small', {}, artifact.name)),
             el('td', {}, size(artifact.size)),
             el('td', {}, el('code', {}, artifact.sha256)))))));
     } catch (error) {
