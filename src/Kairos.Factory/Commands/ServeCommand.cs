@@ -14,10 +14,10 @@ namespace Kairos.Factory.Commands;
 /// <summary><c>kairos-factory serve</c>: one command, embedded defaults, no other server to install.</summary>
 public static class ServeCommand
 {
-    public static Command Create() => Create("serve", "run the Factory server", "127.0.0.1:8080", "native");
+    public static Command Create() => Create("serve", "run the Factory server", "127.0.0.1:8080", "native", defaultPublicRead: false);
 
     /// <summary>The server command under <paramref name="name"/> (serve, or the classic <c>web</c>) with its own defaults.</summary>
-    internal static Command Create(string name, string description, string defaultListen, string defaultStatusNames)
+    internal static Command Create(string name, string description, string defaultListen, string defaultStatusNames, bool defaultPublicRead)
     {
         var listen = new Option<string>("--listen") { Description = "address:port to listen on (:PORT is every interface)", DefaultValueFactory = _ => defaultListen };
         var statusNames = new Option<string>("--status-names") { Description = "how the builds API spells states: native (succeeded, cancelled) or classic (the classic Factory's complete; cancelled shows as failed)", DefaultValueFactory = _ => defaultStatusNames };
@@ -40,7 +40,7 @@ public static class ServeCommand
         var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
-        var publicRead = new Option<bool>("--public-read") { Description = "let anyone who reaches the server list builds and read their logs and artifact lists without the token (labs); downloads still need the token or a signed link" };
+        var publicRead = new Option<bool>("--public-read") { Description = "let anyone who reaches the server list builds and read their logs and artifact lists without the token (labs); downloads still need the token or a signed link", DefaultValueFactory = _ => defaultPublicRead };
         var linkSeconds = new Option<int>("--download-link-seconds") { Description = "how long a signed download link from the artifact list stays valid (60-86400)", DefaultValueFactory = _ => 900 };
         var perClient = new Option<int>("--max-connections-per-client") { Description = "open connections from one client address; one more is closed at once", DefaultValueFactory = _ => 64 };
         var command = new Command(name, description)

@@ -35,9 +35,11 @@ public static class WebCommand
         + "the builds API says 'complete' like the classic Factory (--status-names native for serve's names). AuroraBoot's flags: "
         + "--address is --listen, --builds-dir is --data-dir, --url is --public-url, --create-worker is always on (--workers N), "
         + "--builder local is the default builder; --builder operator, --artifact-dir, --default-kairos-init-version, --db, "
-        + "--kubeconfig and --builder-namespace are refused",
+        + "--kubeconfig and --builder-namespace are refused. Reads (build lists, states, logs, artifact lists) are open as on "
+        + "AuroraBoot (--public-read=false closes them); creating builds and downloading files need the token",
         DefaultListen,
-        "classic");
+        "classic",
+        defaultPublicRead: true);
 
     /// <summary>The arguments after <c>web</c> with AuroraBoot's flags turned into serve's, or the error naming a refused one.</summary>
     public static (string[]? Arguments, string? Error) Translate(IReadOnlyList<string> arguments)

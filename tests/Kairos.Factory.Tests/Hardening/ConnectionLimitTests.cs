@@ -21,7 +21,7 @@ public sealed class ConnectionLimitTests
         var held = new List<Socket>();
         try
         {
-            using var server = new ServerProcess(dataDir, ServerBuilds.Flags());
+            using var server = new FactoryServer(dataDir, ServerBuilds.Flags());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
 
             // 64 keep-alive connections from 127.0.0.3, each answered once (so each is accepted and counted)

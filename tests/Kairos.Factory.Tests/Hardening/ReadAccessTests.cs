@@ -20,7 +20,7 @@ public sealed class ReadAccessTests
         {
             string id;
             string token;
-            using (var server = new ServerProcess(dataDir, ServerBuilds.Flags()))
+            using (var server = new FactoryServer(dataDir, ServerBuilds.Flags()))
             {
                 await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 server.Authorize();
@@ -78,7 +78,7 @@ public sealed class ReadAccessTests
             }
 
             // --public-read: anyone reads, but the list hands out no link and a download still needs the token
-            using (var lab = new ServerProcess(dataDir, ServerBuilds.Flags("stages-ok.sh", "--public-read")))
+            using (var lab = new FactoryServer(dataDir, ServerBuilds.Flags("stages-ok.sh", "--public-read")))
             {
                 await lab.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 foreach (var read in new[] { "/api/v1/builds", $"/api/v1/builds/{id}", $"/api/v1/builds/{id}/logs", $"/api/v1/builds/{id}/artifacts" })

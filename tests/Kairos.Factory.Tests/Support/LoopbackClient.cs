@@ -7,7 +7,7 @@ namespace Kairos.Factory.Tests.Support;
 internal static class LoopbackClient
 {
     /// <summary>From <paramref name="sourceAddress"/> to <paramref name="server"/>, sending its client's token (reads need it), when it has one.</summary>
-    public static HttpClient From(string sourceAddress, ServerProcess server) => new(new SocketsHttpHandler
+    public static HttpClient From(string sourceAddress, FactoryServer server) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = int.MaxValue,
         ConnectCallback = async (context, cancellation) =>

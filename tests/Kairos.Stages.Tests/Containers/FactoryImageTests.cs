@@ -43,7 +43,7 @@ public sealed class FactoryImageTests(DockerImages images)
             // arrange: a context laid out as the two publish scripts leave out/linux-x64
             var published = Directory.CreateDirectory(Path.Combine(context, "out/linux-x64")).FullName;
             File.Copy(PublishedBinary.Path, Path.Combine(published, "kairos-stages"));
-            DebianRoot.Run("cp", "-a", FactoryDirectory, Path.Combine(published, "factory"));
+            Programs.Run("cp", "-a", FactoryDirectory, Path.Combine(published, "factory"));
             var dockerfile = Path.Combine(KairosStagesImage.RepositoryDirectory, "src/Kairos.Factory/Dockerfile");
             var build = DockerDaemon.Run("build", "--progress", "plain", "--network", "host", "-f", dockerfile, "-t", Tag, context);
             Assert.True(build.Code == 0, build.Tail);
