@@ -1,6 +1,5 @@
 using System.Net;
 using Kairos.Factory.Commands;
-using Kairos.Factory.Tests.Support;
 
 namespace Kairos.Factory.Tests;
 

@@ -5,7 +5,6 @@ using Kairos.Stages.Packages;
 using Kairos.Stages.Planning;
 using Kairos.Stages.Rendering;
 using Kairos.Stages.Rendering.Functions;
-using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Loading;
 
