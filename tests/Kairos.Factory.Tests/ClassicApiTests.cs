@@ -82,8 +82,8 @@ public sealed class ClassicApiTests
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{uuid}/artifacts", FactoryHost.Json))!;
         var rootfs = artifacts.Single(artifact => artifact.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal));
         var classicUrl = $"/builds/{uuid}/artifacts/{rootfs.Name}";
-        var bytes = await host.Client.GetByteArrayAsync(classicUrl + "?token=" + FactoryHost.Token);
-        using var anonymous = await host.Client.GetAsync(classicUrl);
+        var bytes = await host.Authorized.GetByteArrayAsync(classicUrl);
+        using var anonymous = await host.Anonymous.GetAsync(classicUrl);
         using var unknown = await host.Authorized.GetAsync($"/builds/{uuid}/artifacts/..%2F..%2Ffactory.db");
 
         // assert
@@ -152,7 +152,7 @@ public sealed class ClassicApiTests
         using var content = new StringContent(ClassicJobData, Encoding.UTF8, "application/json");
 
         // act
-        using var response = await host.Client.PostAsync("/api/v1/builds", content);
+        using var response = await host.Anonymous.PostAsync("/api/v1/builds", content);
 
         // assert
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -210,7 +210,7 @@ public sealed class ClassicApiTests
         using var json = new StringContent(ClassicJobData, Encoding.UTF8, "application/json");
 
         // act
-        using var anonymous = await host.Client.PostAsync("/start", form);
+        using var anonymous = await host.Anonymous.PostAsync("/start", form);
         using var notAForm = await host.Authorized.PostAsync("/start", json);
 
         // assert
