@@ -1,6 +1,6 @@
 namespace Kairos.Factory.Api;
 
-/// <summary>The defaults a client (the web page) needs to offer a build form.</summary>
+/// <summary>The defaults a client (the web page) needs to offer a build form. <c>trusted_boot_keys</c>: the server signs Trusted Boot builds (serve --uki-keys); without, trusted_boot is refused.</summary>
 public sealed record ConfigView(
     IReadOnlyList<Preset> Presets,
     string DefaultImage,
@@ -14,4 +14,5 @@ public sealed record ConfigView(
     int RetentionHours,
     int Workers,
     int MaxCloudConfigBytes,
-    FipsSupport Fips);
+    FipsSupport Fips,
+    bool TrustedBootKeys);

@@ -34,9 +34,10 @@ public static class ServeCommand
         var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
+        var ukiKeys = new Option<string?>("--uki-keys") { Description = "Secure Boot and PCR policy keys (a directory made by 'kairos-stages genkey') that sign trusted_boot builds' UKIs; without it trusted_boot requests are refused" };
         var command = new Command("serve", "run the Factory server")
         {
-            allowedRegistry, tlsCert, tlsKey,
+            allowedRegistry, tlsCert, tlsKey, ukiKeys,
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
             maxQueued, uploadStore,
         };
@@ -103,6 +104,20 @@ public static class ServeCommand
                 }
             }
 
+            string? ukiKeysDir = null;
+            if (result.GetValue(ukiKeys) is { } keysDir)
+            {
+                try
+                {
+                    ukiKeysDir = Path.GetFullPath(keysDir);
+                    Kairos.Stages.Media.Uki.UkiKeys.Resolve(ukiKeysDir, null, null, null, null);
+                }
+                catch (Kairos.Stages.Media.MediaException exception)
+                {
+                    return Usage($"--uki-keys '{keysDir}': {exception.Message}");
+                }
+            }
+
             var dataPath = Path.GetFullPath(result.GetValue(dataDir)!);
             if (File.Exists(dataPath))
             {
@@ -127,6 +142,7 @@ public static class ServeCommand
                 BuildxBuilder = result.GetValue(buildx)!,
                 Retention = TimeSpan.FromHours(result.GetValue(retention)),
                 IsoLiveConsole = result.GetValue(liveConsole),
+                UkiKeysDir = ukiKeysDir,
                 Listen = endpoint,
                 PublicUrl = publicUri,
                 MaxLogFollowers = result.GetValue(maxFollowers),
