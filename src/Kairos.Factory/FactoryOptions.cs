@@ -24,6 +24,9 @@ public sealed record FactoryOptions
     /// <summary>The console= arguments of built ISOs' live entries (build-iso <c>--live-console</c>), e.g. a serial console last for headless machines; null: build-iso's default.</summary>
     public string? IsoLiveConsole { get; init; }
 
+    /// <summary>The operator's Trusted Boot key directory (<c>serve --uki-keys</c>, made by <c>kairos-stages genkey</c>), checked at start; null: trusted_boot requests are refused. Keys never come in requests.</summary>
+    public string? UkiKeysDir { get; init; }
+
     /// <summary>The podman executable.</summary>
     public string Podman { get; init; } = "podman";
 

@@ -19,6 +19,7 @@ public sealed class ServeStartupTests
     [InlineData("--retention-hours", "NaN", "--retention-hours must be between")]
     [InlineData("--workers", "0", "--workers must be between 1 and 64")]
     [InlineData("--workers", "65", "--workers must be between 1 and 64")]
+    [InlineData("--uki-keys", "/nonexistent-kf-keys", "--uki-keys '/nonexistent-kf-keys': --keys: directory '/nonexistent-kf-keys' does not exist")]
     public async Task A_bad_flag_exits_2_naming_it_and_creates_no_data_dir(string flag, string value, string message)
     {
         var scratch = Directory.CreateTempSubdirectory("kf-serve-").FullName;

@@ -38,7 +38,7 @@ public sealed record BuildRequest
     [Description("Build with FIPS-validated crypto (kairos-stages run --fips). Default false. Refused for the bases and architectures GET /api/v1/config lists under fips (e.g. Ubuntu images).")]
     public bool? Fips { get; init; }
 
-    [Description("A cloud-config (YAML, starting with #cloud-config) embedded as /config.yaml on the ISO. At most 64 KiB. Never echoed back.")]
+    [Description("A cloud-config (YAML, starting with #cloud-config) embedded as /config.yaml on the ISO and as COS_OEM's 90_custom.yaml on the disks (without one, disks get AuroraBoot's default user kairos/kairos). At most 64 KiB. Never echoed back.")]
     public string? CloudConfig { get; init; }
 
     [Description("The classic Factory's kairos-init release (e.g. v0.5.0). Checked, then ignored: this Factory builds with its own kairos-stages; the create answer's warnings say so.")]

@@ -1,6 +1,6 @@
 namespace Kairos.Factory.Api;
 
-/// <summary>The defaults a client (the web page) needs to offer a build form.</summary>
+/// <summary>The defaults a client (the web page) needs to offer a build form. <c>trusted_boot_keys</c>: the server signs Trusted Boot builds (serve --uki-keys); without, trusted_boot is refused.</summary>
 public sealed record ConfigView(
     IReadOnlyList<Preset> Presets,
     string DefaultImage,
@@ -15,5 +15,6 @@ public sealed record ConfigView(
     int Workers,
     int MaxCloudConfigBytes,
     FipsSupport Fips,
+    bool TrustedBootKeys,
     [property: System.ComponentModel.Description("The classic Factory's default kairos-init release: always null here (builds run this server's kairos-stages; a kairos_init_version sent back is ignored with a warning).")]
     string? DefaultKairosInitVersion = null);

@@ -31,11 +31,12 @@ public static class SystemEndpoints
         catalog.Kubernetes,
         FactoryCatalog.Builders,
         options.DefaultBuilder,
-        ["iso", "oci", "rootfs"],
+        Validation.OutputsCheck.Names,
         (int)options.Retention.TotalHours,
         options.Workers,
         CloudConfigCheck.MaxBytes,
-        catalog.Fips);
+        catalog.Fips,
+        options.UkiKeysDir is not null);
 
     private static IResult Ready(JobStore store, FactoryOptions options, Recovery recovery)
     {

@@ -42,7 +42,7 @@ public sealed class PodmanBuilder : IImageBuilder
             [.. job, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--tag", context.ImageTag, "--file", Path.Combine(directory, "Containerfile"), directory]);
 
         var oci = context.Spec.Artifacts.Oci ? context.OutputPath(".oci.tar") : Path.Combine(context.WorkDir, "image.oci.tar");
-        if (context.Spec.Artifacts.Oci || context.Spec.Artifacts.Iso)
+        if (context.Spec.Artifacts.Oci || context.Spec.Artifacts.NeedsImage)
         {
             await context.Processes.RunAsync("oci", podman, [.. job, "save", "--format", "oci-archive", "-o", oci, context.ImageTag]);
         }

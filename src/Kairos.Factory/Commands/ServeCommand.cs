@@ -40,12 +40,13 @@ public static class ServeCommand
         var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
+        var ukiKeys = new Option<string?>("--uki-keys") { Description = "Secure Boot and PCR policy keys (a directory made by 'kairos-stages genkey') that sign trusted_boot builds' UKIs; without it trusted_boot requests are refused" };
         var publicRead = new Option<bool>("--public-read") { Description = "let anyone who reaches the server list builds and read their logs and artifact lists without the token (labs); downloads still need the token or a signed link", DefaultValueFactory = _ => defaultPublicRead };
         var linkSeconds = new Option<int>("--download-link-seconds") { Description = "how long a signed download link from the artifact list stays valid (60-86400)", DefaultValueFactory = _ => 900 };
         var perClient = new Option<int>("--max-connections-per-client") { Description = "open connections from one client address; one more is closed at once", DefaultValueFactory = _ => 64 };
         var command = new Command(name, description)
         {
-            allowedRegistry, tlsCert, tlsKey, statusNames, publicRead, linkSeconds, perClient,
+            allowedRegistry, tlsCert, tlsKey, statusNames, publicRead, linkSeconds, perClient, ukiKeys,
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
             maxQueued, uploadStore,
         };
@@ -122,6 +123,20 @@ public static class ServeCommand
                 }
             }
 
+            string? ukiKeysDir = null;
+            if (result.GetValue(ukiKeys) is { } keysDir)
+            {
+                try
+                {
+                    ukiKeysDir = Path.GetFullPath(keysDir);
+                    Kairos.Stages.Media.Uki.UkiKeys.Resolve(ukiKeysDir, null, null, null, null);
+                }
+                catch (Kairos.Stages.Media.MediaException exception)
+                {
+                    return Usage($"--uki-keys '{keysDir}': {exception.Message}");
+                }
+            }
+
             var dataPath = Path.GetFullPath(result.GetValue(dataDir)!);
             if (File.Exists(dataPath))
             {
@@ -146,6 +161,7 @@ public static class ServeCommand
                 BuildxBuilder = result.GetValue(buildx)!,
                 Retention = TimeSpan.FromHours(result.GetValue(retention)),
                 IsoLiveConsole = result.GetValue(liveConsole),
+                UkiKeysDir = ukiKeysDir,
                 Listen = endpoint,
                 PublicUrl = publicUri,
                 MaxLogFollowers = result.GetValue(maxFollowers),

@@ -22,7 +22,7 @@ public static class OpenApiExamples
         TrustedBoot = false,
         Fips = true,
         CloudConfig = "#cloud-config\nusers:\n  - name: kairos\n    passwd: kairos\n",
-        Artifacts = new BuildArtifactsRequest { Iso = true, Oci = true },
+        Artifacts = new BuildArtifactsRequest { Iso = true, Oci = true, RawEfi = true, Gce = true },
     };
 
     private static readonly JobView Job = new()
@@ -44,7 +44,7 @@ public static class OpenApiExamples
         Fips = true,
         HasCloudConfig = true,
         Builder = "podman",
-        Artifacts = new BuildOutputs(true, true, false),
+        Artifacts = new BuildOutputs(true, true, false) { RawEfi = true, Gce = true },
     };
 
     private static readonly FipsSupport Fips = new(
@@ -67,8 +67,8 @@ public static class OpenApiExamples
             [new Preset("Debian 12", "debian:12")], "ubuntu:24.04", ["amd64", "arm64"],
             new Dictionary<string, IReadOnlyList<string>> { ["amd64"] = ["generic"], ["arm64"] = ["generic", "rpi3", "rpi4"] },
             ["core", "standard"], new Dictionary<string, string> { ["k3s"] = "v1.32.1+k3s1", ["k0s"] = "v1.32.1+k0s.0" },
-            ["podman", "chroot", "buildx"], "podman", ["iso", "oci", "rootfs"], 168, 1, 65536,
-            Fips),
+            ["podman", "chroot", "buildx"], "podman", Validation.OutputsCheck.Names, 168, 1, 65536,
+            Fips, true),
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",

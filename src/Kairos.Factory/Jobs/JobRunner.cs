@@ -6,7 +6,7 @@ using Kairos.Factory.Store;
 
 namespace Kairos.Factory.Jobs;
 
-/// <summary>One build, start to end: base → builder (kairos-stages install, init, validate) → ISO → checksums → artifacts in the store.</summary>
+/// <summary>One build, start to end: base → builder (kairos-stages install, init, validate) → ISO → disks, netboot, UKIs → checksums → artifacts in the store.</summary>
 public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub, LeftoverCleaner cleaner, FactoryCatalog catalog, ApiToken token)
 {
     private static readonly Dictionary<string, IImageBuilder> Builders = new IImageBuilder[] { new PodmanBuilder(), new ChrootBuilder(), new BuildxBuilder() }
@@ -32,9 +32,13 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         log.Write("start", $"build {job.Id}: {job.Spec.Image ?? "upload " + job.Spec.BaseUpload} {job.Spec.Variant} {job.Spec.Architecture} {job.Spec.Model} {job.Spec.Version}{(job.Spec.Fips ? " FIPS" : "")} with the {job.Spec.Builder} builder");
 
         var source = await Builders[job.Spec.Builder].BuildAsync(context);
-        if (job.Spec.Artifacts.Iso)
+        var outputs = job.Spec.Artifacts;
+        // the live ISO (a Trusted Boot image's ISO is the UKI one, made with the other media); netboot files come out of it
+        var liveIso = (outputs.Iso && !job.Spec.TrustedBoot) || outputs.Netboot ? await BuildIsoAsync(context, source) : null;
+        await new MediaSteps(context, cancellation).RunAsync(source, liveIso);
+        if (liveIso is not null && outputs.Iso)
         {
-            await BuildIsoAsync(context, source);
+            File.Move(liveIso, Path.Combine(output, Path.GetFileName(liveIso)));
         }
 
         cancellation.ThrowIfCancellationRequested();
@@ -52,7 +56,8 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         store.AddArtifacts(job.Id, artifacts);
     }
 
-    private async Task BuildIsoAsync(BuildJobContext context, string source)
+    /// <summary>Runs build-iso into the work dir; returns the ISO's path there.</summary>
+    private async Task<string> BuildIsoAsync(BuildJobContext context, string source)
     {
         var isoDir = Path.Combine(context.WorkDir, "iso");
         Directory.CreateDirectory(isoDir);
@@ -72,7 +77,7 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         await context.Processes.RunAsync("iso", options.KairosStagesBinary, arguments);
         var iso = Directory.GetFiles(isoDir, "*.iso").SingleOrDefault()
             ?? throw new StepFailedException("iso: build-iso finished without writing an .iso file");
-        File.Move(iso, Path.Combine(context.OutputDir, Path.GetFileName(iso)));
+        return iso;
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellation)

@@ -144,7 +144,7 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
             Fail("fips", fipsProblem);
         }
 
-        var outputs = Outputs(request.Artifacts, Fail);
+        var outputs = OutputsCheck.Check(request.Artifacts, request.TrustedBoot ?? false, options.UkiKeysDir, Fail);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -195,31 +195,6 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         }
 
         return chosen;
-    }
-
-    private static BuildOutputs? Outputs(BuildArtifactsRequest? artifacts, Action<string, string> fail)
-    {
-        if (artifacts is null)
-        {
-            fail("artifacts", "is required: pick at least one of iso, oci, rootfs");
-            return null;
-        }
-
-        foreach (var (name, wanted) in new[] { ("raw_image", artifacts.RawImage), ("aws", artifacts.Aws), ("gcp", artifacts.Gcp), ("azure", artifacts.Azure) })
-        {
-            if (wanted == true)
-            {
-                fail($"artifacts.{name}", "is not built by this Factory (it builds iso, oci and rootfs)");
-            }
-        }
-
-        var outputs = new BuildOutputs(artifacts.Iso ?? false, (artifacts.Oci ?? false) || (artifacts.ContainerFile ?? false), artifacts.Rootfs ?? false);
-        if (!outputs.Iso && !outputs.Oci && !outputs.Rootfs)
-        {
-            fail("artifacts", "pick at least one of iso, oci, rootfs");
-        }
-
-        return outputs;
     }
 
     /// <summary>What a valid request asked for that this Factory does not do: the classic fields it accepts and ignores.</summary>

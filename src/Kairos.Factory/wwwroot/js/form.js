@@ -3,7 +3,18 @@ import { ApiError, call, getJson, token } from './api.js';
 import { el } from './format.js';
 import { cloudConfigProblem, fipsProblem, imageProblem, versionProblem } from './validate.js';
 
-const OUTPUT_LABELS = { iso: 'ISO image (installer / live)', oci: 'OCI image archive', rootfs: 'Root filesystem tarball' };
+const OUTPUT_LABELS = {
+  iso: 'ISO image (installer / live)', netboot: 'Netboot (kernel, initrd, squashfs, iPXE script)',
+  uki: 'UKI tree (signed EFI files, tarball)', 'uki-container': 'UKI tree as an OCI image',
+  raw_efi: 'Raw disk, UEFI', raw_bios: 'Raw disk, BIOS', vhd: 'Azure VHD', gce: 'Google Cloud (GCE)', maas: 'MAAS',
+  oci: 'OCI image archive', rootfs: 'Root filesystem tarball',
+};
+const TRUSTED_ISO_LABEL = 'Trusted Boot ISO (signed UKIs; UEFI only; Secure Boot keys enrolled on first boot)';
+// AuroraBoot's groups; a name the server offers beyond these lands in the last group
+const OUTPUT_GROUPS = [['Install media', ['iso', 'netboot', 'uki', 'uki-container']], ['Disk images', ['raw_efi', 'raw_bios', 'vhd', 'gce', 'maas']], ['Archives', []]];
+// what a Trusted Boot image can make (it boots only from signed UKIs), and what only it makes
+const TRUSTED_ONLY = ['uki', 'uki-container'];
+const TRUSTED_OUTPUTS = ['iso', 'oci', 'rootfs', ...TRUSTED_ONLY];
 
 function field(id, label, control, hint) {
   control.id = id;
@@ -42,13 +53,17 @@ export async function renderNewBuild(main, cloneId) {
     el('option', { value: provider, selected: provider === clone?.kubernetes_distribution }, provider)));
   const k8sVersion = el('input', { type: 'text', spellcheck: 'false', value: clone?.kubernetes_version || '' });
   const versionInput = el('input', { type: 'text', spellcheck: 'false', required: true, value: clone?.version || '', placeholder: '1.0.0', 'aria-required': 'true' });
-  const trusted = el('input', { type: 'checkbox', checked: !!clone?.trusted_boot });
+  const trusted = el('input', { type: 'checkbox', id: 'trusted-boot', checked: !!clone?.trusted_boot && config.trusted_boot_keys, disabled: !config.trusted_boot_keys, 'aria-describedby': 'trusted-boot-hint' });
   const fips = el('input', { type: 'checkbox', id: 'fips', checked: !!clone?.fips, 'aria-describedby': 'fips-hint' });
   const cloudConfig = el('textarea', { spellcheck: 'false', placeholder: '#cloud-config\nusers:\n  - name: kairos\n    passwd: kairos' });
   const builderSelect = el('select', {}, config.builders.map(builder =>
     el('option', { value: builder, selected: builder === (clone?.builder || config.default_builder) }, builder)));
-  const outputs = config.artifacts.map(name => el('label', {},
-    el('input', { type: 'checkbox', name: 'output', value: name, checked: clone ? !!clone.artifacts?.[name] : name === 'iso' }), ' ', OUTPUT_LABELS[name] || name));
+  const outputBox = name => el('label', { id: `output-${name}` },
+    el('input', { type: 'checkbox', name: 'output', value: name, checked: clone ? !!clone.artifacts?.[name] : name === 'iso' }), ' ', el('span', {}, OUTPUT_LABELS[name] || name));
+  const grouped = OUTPUT_GROUPS.map(([legend, names], index) => [legend, config.artifacts.filter(name =>
+    names.includes(name) || (index === OUTPUT_GROUPS.length - 1 && !OUTPUT_GROUPS.some(([, listed]) => listed.includes(name))))]);
+  const outputs = grouped.filter(([, names]) => names.length).map(([legend, names]) =>
+    el('div', { class: 'output-group' }, el('h3', {}, legend), el('div', { class: 'choices' }, names.map(outputBox))));
 
   const form = el('form', { id: 'new-build', novalidate: true },
     el('h2', {}, clone ? `New build (clone of ${clone.id.slice(-8)})` : 'New build'),
@@ -69,12 +84,16 @@ export async function renderNewBuild(main, cloneId) {
         field('k8s-version', 'Kubernetes version', k8sVersion, ''))),
     el('fieldset', {}, el('legend', {}, 'Kairos'),
       field('version', 'Kairos version (required)', versionInput, 'Semantic version stamped into /etc/kairos-release, e.g. 1.2.3.'),
-      el('div', { class: 'field' }, el('label', {}, trusted, ' Trusted Boot (UKI)')),
+      el('div', { class: 'field' }, el('label', {}, trusted, ' Trusted Boot (UKI)'),
+        el('p', { class: 'hint', id: 'trusted-boot-hint' }, config.trusted_boot_keys
+          ? 'Signed UKIs with this server\'s Secure Boot keys: UEFI only, the keys are enrolled on first boot (the firmware in setup mode). Disks and netboot are not made from a Trusted Boot image.'
+          : 'This server has no Secure Boot keys (its operator starts it with kairos-factory serve --uki-keys DIR).'),
+        el('p', { class: 'error', id: 'trusted-boot-error', 'aria-live': 'polite' })),
       el('div', { class: 'field' }, el('label', {}, fips, ' FIPS'),
         el('p', { class: 'hint', id: 'fips-hint' })),
       field('cloud-config', 'Cloud-config (optional)', cloudConfig, 'YAML starting with #cloud-config; embedded in the ISO as /config.yaml. Checked as you type.')),
     el('fieldset', { id: 'outputs', 'aria-describedby': 'outputs-error' }, el('legend', {}, 'Outputs to build'),
-      el('div', { class: 'choices' }, outputs), el('p', { class: 'error', id: 'outputs-error', 'aria-live': 'polite' })),
+      outputs, el('p', { class: 'error', id: 'outputs-error', 'aria-live': 'polite' })),
     el('details', {}, el('summary', {}, 'Advanced'), field('builder', 'Builder', builderSelect, 'podman: Containerfile build; chroot: no engine (needs an uploaded tarball); buildx: docker buildx on a remote BuildKit.')),
     el('p', { class: 'error', id: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'submit' }, 'Start build')));
@@ -120,6 +139,18 @@ export async function renderNewBuild(main, cloneId) {
   const checkVersion = () => showError(form, 'version', versionProblem(versionInput.value));
   const checkCloudConfig = () => showError(form, 'cloud-config', cloudConfigProblem(cloudConfig.value, config.max_cloud_config_bytes));
   const checkImage = () => value('base') !== 'byo' || uploadInput.files.length > 0 || showError(form, 'image', imageProblem(imageInput.value));
+  // a Trusted Boot image makes the UKI media; any other the live ISO, disks and netboot: the rest is unticked and disabled
+  function syncTrusted() {
+    for (const name of config.artifacts) {
+      const box = form.querySelector(`input[name=output][value=${name}]`);
+      const offered = trusted.checked ? TRUSTED_OUTPUTS.includes(name) : !TRUSTED_ONLY.includes(name);
+      if (!offered) box.checked = false;
+      box.disabled = !offered;
+    }
+    const iso = form.querySelector('#output-iso span');
+    if (iso) iso.textContent = trusted.checked ? TRUSTED_ISO_LABEL : OUTPUT_LABELS.iso;
+  }
+
   const checkOutputs = () => {
     const none = !form.querySelector('input[name=output]:checked');
     form.querySelector('#outputs-error').textContent = none ? 'Choose at least one output.' : '';
@@ -132,6 +163,7 @@ export async function renderNewBuild(main, cloneId) {
     if (['base', 'architecture'].includes(event.target.name) || event.target === presetSelect || event.target === uploadInput) syncFips();
     if (event.target.name === 'variant' || event.target === k8sSelect) syncKubernetes();
     if (event.target.name === 'output') checkOutputs();
+    if (event.target === trusted) { syncTrusted(); checkOutputs(); }
   });
   versionInput.addEventListener('input', checkVersion);
   cloudConfig.addEventListener('input', checkCloudConfig);
@@ -190,7 +222,7 @@ export async function renderNewBuild(main, cloneId) {
     return data.id;
   }
 
-  const FIELD_IDS = { image: 'image', base_upload: 'upload', version: 'version', model: 'model', kubernetes_version: 'k8s-version', kubernetes_distribution: 'k8s-distribution', fips: 'fips', cloud_config: 'cloud-config', builder: 'builder', upload: 'upload' };
+  const FIELD_IDS = { image: 'image', base_upload: 'upload', version: 'version', model: 'model', kubernetes_version: 'k8s-version', kubernetes_distribution: 'k8s-distribution', fips: 'fips', trusted_boot: 'trusted-boot', cloud_config: 'cloud-config', builder: 'builder', upload: 'upload' };
   function showProblem(error) {
     const unplaced = [];
     for (const [name, messages] of Object.entries(error.errors || {})) {
@@ -205,5 +237,6 @@ export async function renderNewBuild(main, cloneId) {
   syncModels(clone?.model);
   syncKubernetes();
   syncFips();
+  syncTrusted();
   main.replaceChildren(form);
 }

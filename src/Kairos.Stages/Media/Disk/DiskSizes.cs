@@ -26,17 +26,29 @@ public sealed record DiskSizes(long RootMiB, long RecoveryImageMiB, long Recover
         return new DiskSizes(rootMiB, image, partition, state, disk);
     }
 
-    /// <summary>Bytes the root takes in an ext2 file system: each file rounded up to 4 KiB, plus one block per entry.</summary>
+    /// <summary>
+    /// Bytes the root takes in an ext2 file system: each file rounded up to 4 KiB, plus one block per entry. Symbolic
+    /// links count as entries and are never followed (a usrmerge root's <c>/lib -> usr/lib</c> would count twice, and an
+    /// absolute link would measure this machine's files).
+    /// </summary>
     public static long RootBytes(string root)
     {
         long total = 0;
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
-        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", options))
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
+        while (pending.TryPop(out var directory))
         {
-            total += 4096;
-            if (entry is FileInfo { LinkTarget: null } file)
+            foreach (var entry in directory.EnumerateFileSystemInfos("*", options))
             {
-                total += (file.Length + 4095) / 4096 * 4096;
+                total += 4096;
+                if (entry is DirectoryInfo { LinkTarget: null } real)
+                {
+                    pending.Push(real);
+                }
+                else if (entry is FileInfo { LinkTarget: null } file)
+                {
+                    total += (file.Length + 4095) / 4096 * 4096;
+                }
             }
         }
 

@@ -37,9 +37,16 @@ public static class NetbootBuilder
     public static string Cmdline(string url, string console, string extra) =>
         string.Join(' ', new[] { "rd.live.overlay.overlayfs", "rd.neednet=1", "ip=dhcp", "rd.cos.disable", $"root=live:{url}", "netboot", console, extra }.Where(a => a.Length > 0));
 
+    /// <summary>
+    /// A squashfs URL for files served together: iPXE expands <c>${cwduri}</c> to the directory the script was
+    /// fetched from, so the script, kernel, initrd and squashfs can be unpacked anywhere on one HTTP server.
+    /// </summary>
+    public const string BesideScript = "${cwduri}/kairos.squashfs";
+
     public static async Task<IReadOnlyList<string>> BuildAsync(NetbootOptions options, CancellationToken cancellationToken = default)
     {
-        if (!Uri.TryCreate(options.SquashfsUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || options.SquashfsUrl.Any(char.IsWhiteSpace))
+        if (options.SquashfsUrl != BesideScript
+            && (!Uri.TryCreate(options.SquashfsUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || options.SquashfsUrl.Any(char.IsWhiteSpace)))
         {
             throw MediaException.Input($"--squashfs-url '{options.SquashfsUrl}': must be an http:// or https:// URL without spaces");
         }
