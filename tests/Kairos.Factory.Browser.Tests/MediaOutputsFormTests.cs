@@ -51,7 +51,7 @@ public sealed class MediaOutputsFormTests(FactoryBrowserFixture fixture)
     {
         var keys = Directory.CreateTempSubdirectory("kairos-factory-keys-").FullName;
         await SecureBootKeys.GenerateAsync("browser test", Path.Combine(keys, "set"), 30, null, _ => { }, TestContext.Current.CancellationToken);
-        await using var server = await FactoryProcess.StartAsync(FixtureImage.Script, builder: "podman", extraArguments: ["--uki-keys", Path.Combine(keys, "set")]);
+        await using var server = await FactoryServer.StartAsync(FixtureImage.Script, builder: "podman", arguments: ["--uki-keys", Path.Combine(keys, "set")]);
         try
         {
             await using var session = await PageSession.OpenAsync(fixture.Browser, server.Token, 1280, 900);

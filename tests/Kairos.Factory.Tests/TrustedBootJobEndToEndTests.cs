@@ -3,11 +3,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
-using Kairos.Factory.Browser.Tests.Support;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Tests.Support;
 using Kairos.Stages.Media.Uki;
-using Kairos.Stages.Tests.EndToEnd;
 
 namespace Kairos.Factory.Tests;
 
@@ -41,9 +39,9 @@ public sealed partial class TrustedBootJobEndToEndTests
             await SecureBootKeys.GenerateAsync("Factory test", keys, 30, null, _ => { }, cancellation);
             var tarball = DebianBase.CreateRootTarball(scratch);
             var podmanRoot = Path.Combine(scratch, "podman");
-            Podman.Exec("podman", "--root", podmanRoot, "--runroot", podmanRoot + "-run", "--storage-driver", "overlay", "import", tarball, BaseImage);
+            Programs.Run("podman", "--root", podmanRoot, "--runroot", podmanRoot + "-run", "--storage-driver", "overlay", "import", tarball, BaseImage);
             File.Delete(tarball);
-            using var server = new ServerProcess(Path.Combine(scratch, "data"), "--builder", "podman", "--podman-root", podmanRoot, "--workers", "1",
+            using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "podman", "--podman-root", podmanRoot, "--workers", "1",
                 "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--uki-keys", keys);
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
             server.Authorize();
@@ -103,7 +101,7 @@ public sealed partial class TrustedBootJobEndToEndTests
             var store = Path.Combine(scratch, "podman");
             if (Directory.Exists(store))
             {
-                Podman.Exec("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "system", "reset", "--force");
+                Programs.Run("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "system", "reset", "--force");
             }
 
             if (LeftoverCleaner.MountsUnder(scratch).Count == 0)
