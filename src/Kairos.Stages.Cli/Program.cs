@@ -1,3 +1,3 @@
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Commands;
 
 return await CliApp.RunAsync(args);

@@ -13,6 +13,7 @@ namespace Kairos.Factory.Browser.Tests;
 /// in the browser (answered with the server's kind of 400, whose field the page shows), so no build runs.
 /// </summary>
 [Collection(FactoryBrowserGroup.Name)]
+[Slow(SlowKind.Browser)]
 public sealed class MediaOutputsFormTests(FactoryBrowserFixture fixture)
 {
     [Fact]

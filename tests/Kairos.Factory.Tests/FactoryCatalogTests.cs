@@ -1,6 +1,6 @@
 using Kairos.Factory.Api;
-using Kairos.Stages.Rendering;
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Factory.Tests;
 

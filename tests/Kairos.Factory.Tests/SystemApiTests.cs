@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Kairos.Factory.Api;
 using Kairos.Factory.Tests.Support;
-using Kairos.Stages.Rendering;
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Factory.Tests;
 

@@ -17,6 +17,7 @@ namespace Kairos.Factory.Tests;
 /// systemd-boot verify with sbverify against the server's db certificate, and systemd-boot enrolls the server's
 /// keys on first boot. No VM: the CLI's Secure Boot boot test proves such media boot.
 /// </summary>
+[Slow(SlowKind.Engine)]
 public sealed partial class TrustedBootJobEndToEndTests
 {
     private const string BaseImage = "localhost/debian:12";

@@ -105,7 +105,9 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
             "--workers", workers.ToString(CultureInfo.InvariantCulture), "--builder", builder, "--kairos-stages", kairosStages,
             "--podman-root", Path.Combine(scratch, "podman"), .. arguments ?? [],
         ];
-        var server = new FactoryServer(FreePort(), Path.Combine(scratch, "data"), all, scratch);
+        var port = FreePort();
+        var data = Path.Combine(scratch, "data");
+        var server = new FactoryServer(port, data, ["serve", "--listen", $"127.0.0.1:{port}", "--data-dir", data, .. all], scratch);
         try
         {
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
@@ -235,7 +237,7 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
         if (_scratch is not null)
         {
             // podman bind-mounts its overlay directory onto itself in the private store: undo it (deepest first) before deleting
-            foreach (var mountPoint in Kairos.Stages.Platform.MountTable.MountsUnder(_scratch).OrderByDescending(point => point.Length))
+            foreach (var mountPoint in Kairos.Stages.Target.Platform.MountTable.MountsUnder(_scratch).OrderByDescending(point => point.Length))
             {
                 Programs.Try(["umount", "-l", mountPoint]);
             }

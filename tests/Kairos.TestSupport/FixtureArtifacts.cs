@@ -1,8 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
-using Kairos.Stages.Rendering;
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.TestSupport;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.TestSupport;
 

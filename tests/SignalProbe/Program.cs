@@ -1,4 +1,4 @@
-using Kairos.Stages.Platform;
+using Kairos.Stages.Target.Platform;
 
 // Usage: SignalProbe ROOT [idle] — runs `sleep 30` in a chroot of ROOT and prints "ready" once
 // the command runs (idle: runs `true`, prints "ready" and waits with the mounts up). Send SIGTERM

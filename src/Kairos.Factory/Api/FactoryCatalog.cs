@@ -1,7 +1,6 @@
-using Kairos.Stages.Context;
-using Kairos.Stages.Loading;
-using Kairos.Stages.Rendering;
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Target.Context;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Factory.Api;

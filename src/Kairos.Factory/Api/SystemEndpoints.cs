@@ -1,7 +1,7 @@
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
 using Kairos.Factory.Validation;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Factory.Api;
 

@@ -5,8 +5,8 @@ using Kairos.Factory.Api;
 using Kairos.Factory.Auth;
 using Kairos.Factory.Hosting;
 using Kairos.Factory.Store;
-using Kairos.Stages;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Target.Platform;
 using Serilog;
 
 namespace Kairos.Factory.Commands;

@@ -1,5 +1,5 @@
 using System.Text;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Target.Platform;
 using Serilog;
 
 namespace Kairos.Factory.Jobs;

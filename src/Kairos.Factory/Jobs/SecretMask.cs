@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Kairos.Stages.Recording;
+using Kairos.Stages.Engine.Recording;
+using Kairos.Stages.Target.Secrets;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Factory.Jobs;

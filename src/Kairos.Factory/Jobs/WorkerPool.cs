@@ -122,7 +122,7 @@ public sealed class WorkerPool(FactoryOptions options, JobStore store, JobRunner
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or YamlDotNet.Core.YamlException)
         {
             // a full disk must not keep the job running; the message is masked by the engine's rule alone
-            message = message is null ? null : Kairos.Stages.Recording.Redaction.Redact(message);
+            message = message is null ? null : Kairos.Stages.Target.Secrets.Redaction.Redact(message);
         }
 
         store.Finish(job.Id, status, message, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow + options.Retention);

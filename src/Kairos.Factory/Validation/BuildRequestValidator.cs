@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
-using Kairos.Stages.Context;
+using Kairos.Stages.Target.Context;
 
 namespace Kairos.Factory.Validation;
 

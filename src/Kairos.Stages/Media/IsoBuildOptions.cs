@@ -1,4 +1,4 @@
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Stages.Media;
 

@@ -1,5 +1,6 @@
-using Kairos.Stages.Context;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Target.Context;
 using Scriban.Runtime;
 
 namespace Kairos.Stages.Media;

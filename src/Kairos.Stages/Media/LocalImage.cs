@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kairos.Stages.Engine.Pipeline;
 
 namespace Kairos.Stages.Media;
 
@@ -59,13 +60,13 @@ public static partial class LocalImage
 
     /// <summary>podman when it is on PATH; docker when it is on PATH and its daemon answers; else null.</summary>
     private static async Task<string?> EngineAsync(CancellationToken cancellationToken) =>
-        Platform.ProgramLookup.Find("podman") is not null ? "podman"
+        Target.Platform.ProgramLookup.Find("podman") is not null ? "podman"
         : await DockerAnswersAsync(cancellationToken) ? "docker"
         : null;
 
     private static async Task<bool> DockerAnswersAsync(CancellationToken cancellationToken)
     {
-        if (Platform.ProgramLookup.Find("docker") is null)
+        if (Target.Platform.ProgramLookup.Find("docker") is null)
         {
             return false;
         }
@@ -74,13 +75,13 @@ public static partial class LocalImage
     }
 
     /// <summary>An engine's question: its exit code is the answer (the engine is on PATH, so it starts).</summary>
-    private static async Task<Platform.CommandResult> Run(string engine, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private static async Task<Target.Platform.CommandResult> Run(string engine, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         try
         {
-            return await Platform.ProgramRunner.RunAsync(new Platform.ProgramCall(engine, arguments), cancellationToken);
+            return await Target.Platform.ProgramRunner.RunAsync(new Target.Platform.ProgramCall(engine, arguments), cancellationToken);
         }
-        catch (Platform.ProgramException e)
+        catch (Target.Platform.ProgramException e)
         {
             throw new MediaException(e.Message, ExitCodes.Failed, e);
         }

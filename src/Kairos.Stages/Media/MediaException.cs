@@ -1,3 +1,5 @@
+using Kairos.Stages.Engine.Pipeline;
+
 namespace Kairos.Stages.Media;
 
 /// <summary>build-iso could not make the ISO: the message names the cause; <see cref="ExitCode"/> is <see cref="ExitCodes.Usage"/> for bad input (source, flags, output dir) and <see cref="ExitCodes.Failed"/> for a failed step.</summary>

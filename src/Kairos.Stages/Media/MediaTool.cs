@@ -1,4 +1,5 @@
-using Kairos.Stages.Platform;
+using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Media;
 

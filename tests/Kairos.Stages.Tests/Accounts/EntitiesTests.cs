@@ -1,7 +1,7 @@
-using Kairos.Stages.Accounts;
-using Kairos.Stages.Actions;
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Accounts;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Model;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.Accounts;

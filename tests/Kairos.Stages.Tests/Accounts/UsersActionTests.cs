@@ -1,5 +1,5 @@
-using Kairos.Stages.Actions;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Model;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.Accounts;
@@ -16,7 +16,7 @@ public sealed class UsersActionTests
         return root;
     }
 
-    private static Task<Kairos.Stages.Execution.ActionOutcome> Run(TempRoot root, params User[] users) =>
+    private static Task<Kairos.Stages.Engine.Steps.ActionOutcome> Run(TempRoot root, params User[] users) =>
         new UsersAction(null).RunAsync(new Step { Users = users }, Contexts.For(new ScriptedTarget(root)), TestContext.Current.CancellationToken);
 
     [Fact]

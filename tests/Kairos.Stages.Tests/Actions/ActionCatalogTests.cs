@@ -1,6 +1,6 @@
-using Kairos.Stages.Actions;
-using Kairos.Stages.Downloads;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Model;
+using Kairos.Stages.Target.Downloads;
 
 namespace Kairos.Stages.Tests.Actions;
 

@@ -1,6 +1,7 @@
-using Kairos.Stages.Context;
-using Kairos.Stages.Execution;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Steps;
+using Kairos.Stages.Target.Context;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Tests.Actions;
 

@@ -1,5 +1,5 @@
-using Kairos.Stages.Actions;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Model;
 
 namespace Kairos.Stages.Tests.Actions;
 

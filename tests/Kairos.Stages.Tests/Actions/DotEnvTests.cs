@@ -1,4 +1,4 @@
-using Kairos.Stages.Actions;
+using Kairos.Stages.Engine.Actions;
 
 namespace Kairos.Stages.Tests.Actions;
 

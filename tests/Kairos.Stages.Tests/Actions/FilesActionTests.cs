@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using Kairos.Stages.Actions;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Model;
 
 namespace Kairos.Stages.Tests.Actions;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Tests.Actions;
 

@@ -17,7 +17,7 @@ public sealed class BootStageExecutionTests
     }
 
     private static Dictionary<string, string> Env(BootRoot root, string path) =>
-        Kairos.Stages.Actions.DotEnv.Parse(root.Read(path)).ToDictionary(p => p.Key, p => p.Value);
+        Kairos.Stages.Engine.Actions.DotEnv.Parse(root.Read(path)).ToDictionary(p => p.Key, p => p.Value);
 
     [Theory]
     [InlineData("active")]

@@ -1,11 +1,12 @@
-using Kairos.Stages.Actions;
-using Kairos.Stages.Conditions;
-using Kairos.Stages.Context;
-using Kairos.Stages.Downloads;
-using Kairos.Stages.Execution;
-using Kairos.Stages.Loading;
-using Kairos.Stages.Planning;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.Engine.Conditions;
+using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.Engine.Steps;
+using Kairos.Stages.FrontEnd.Loading;
+using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Target.Context;
+using Kairos.Stages.Target.Downloads;
 using Kairos.Stages.Tests.Content;
 using Kairos.Stages.Tests.Execution;
 

@@ -1,5 +1,5 @@
-using Kairos.Stages.Loading;
-using Kairos.Stages.Model;
+using Kairos.Stages.FrontEnd.Loading;
+using Kairos.Stages.FrontEnd.Model;
 using Kairos.Stages.Tests.Content;
 
 namespace Kairos.Stages.Tests.BootTime;

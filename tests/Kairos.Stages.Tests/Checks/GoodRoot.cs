@@ -1,5 +1,5 @@
-using Kairos.Stages.Checks;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Image.Checks;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Tests.Checks;
 

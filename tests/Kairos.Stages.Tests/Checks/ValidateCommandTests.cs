@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Commands;
 
 namespace Kairos.Stages.Tests.Checks;
 

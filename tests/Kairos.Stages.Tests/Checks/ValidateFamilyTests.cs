@@ -1,5 +1,5 @@
-using Kairos.Stages.Checks;
-using Kairos.Stages.Context;
+using Kairos.Stages.Image.Checks;
+using Kairos.Stages.Target.Context;
 using Kairos.Stages.Tests.Context;
 
 namespace Kairos.Stages.Tests.Checks;

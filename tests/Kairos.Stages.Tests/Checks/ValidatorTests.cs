@@ -1,4 +1,4 @@
-using Kairos.Stages.Checks;
+using Kairos.Stages.Image.Checks;
 
 namespace Kairos.Stages.Tests.Checks;
 

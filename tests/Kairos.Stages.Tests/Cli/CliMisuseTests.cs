@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Kairos.Stages.Cli;
-using Kairos.Stages.Pipeline;
+using Kairos.Stages.Cli.Commands;
+using Kairos.Stages.Engine.Pipeline;
 using Kairos.Stages.Tests.Support;
 using Kairos.Stages.Tests.Validation;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Kairos.Stages.Pipeline;
+using Kairos.Stages.Engine.Pipeline;
 using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Cli;

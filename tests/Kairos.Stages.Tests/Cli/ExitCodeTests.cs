@@ -1,5 +1,6 @@
-using Kairos.Stages.Cli;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Cli.Commands;
+using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Tests.Cli;
 

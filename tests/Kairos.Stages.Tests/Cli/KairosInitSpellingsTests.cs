@@ -1,4 +1,5 @@
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Commands;
+using Kairos.Stages.Cli.Terminal;
 using Kairos.Stages.Tests.Context;
 using Serilog.Events;
 
@@ -175,7 +176,7 @@ public sealed class KairosInitSpellingsTests
         Assert.Contains("  immucore: v0.20.4", lines);
         Assert.Contains("  kcrypt-discovery-challenger: v0.13.4", lines);
         var pins = File.ReadAllText(Path.Combine(Examples.ExampleCases.RepositoryDirectory, "stages/data/artifacts.yaml"));
-        var catalog = Kairos.Stages.Rendering.Functions.ArtifactCatalog.Parse(pins);
+        var catalog = Kairos.Stages.FrontEnd.Rendering.Functions.ArtifactCatalog.Parse(pins);
         Assert.Equal(catalog.Names.Select(n => $"  {n}: {catalog.PinnedVersion(n)}"), lines.Skip(2));
     }
 }

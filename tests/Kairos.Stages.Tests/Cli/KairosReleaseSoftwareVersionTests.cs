@@ -1,6 +1,6 @@
-using Kairos.Stages.Cli;
-using Kairos.Stages.Rendering;
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.Cli.Commands;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Cli;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Kairos.Stages.Cli;
-using Kairos.Stages.Recording;
+using Kairos.Stages.Cli.Commands;
+using Kairos.Stages.Engine.Recording;
 using Kairos.Stages.Tests.Context;
 using Kairos.Stages.Tests.Support;
 

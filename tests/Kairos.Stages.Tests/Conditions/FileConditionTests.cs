@@ -1,5 +1,5 @@
-using Kairos.Stages.Conditions;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Conditions;
+using Kairos.Stages.FrontEnd.Model;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.Conditions;
@@ -90,6 +90,6 @@ public sealed class FileConditionTests
     public void Catalog_is_in_yips_condition_order()
     {
         // act + assert
-        Assert.Equal(Model.StepKeys.Conditions, ConditionCatalog.All.Select(c => c.Key));
+        Assert.Equal(FrontEnd.Model.StepKeys.Conditions, ConditionCatalog.All.Select(c => c.Key));
     }
 }

@@ -1,6 +1,6 @@
-using Kairos.Stages.Conditions;
-using Kairos.Stages.Model;
-using Kairos.Stages.Re2;
+using Kairos.Stages.Engine.Conditions;
+using Kairos.Stages.FrontEnd.Model;
+using Kairos.Stages.FrontEnd.Re2;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.Conditions;

@@ -15,6 +15,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// sandbox refuses the full capability set <c>--privileged</c> asks for (runc: "unable to apply caps").
 /// </summary>
 [Collection("EndToEnd")]
+[Slow(SlowKind.Engine)]
 public sealed class FactoryImageTests(DockerImages images)
 {
     private const string Tag = "kairos-factory-test";

@@ -1,5 +1,5 @@
-using Kairos.Stages.Rendering;
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Stages.Tests.Content;
 

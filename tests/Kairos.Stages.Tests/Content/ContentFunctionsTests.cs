@@ -1,4 +1,4 @@
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
 
 namespace Kairos.Stages.Tests.Content;
 

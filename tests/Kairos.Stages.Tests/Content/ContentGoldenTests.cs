@@ -1,4 +1,4 @@
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Tests.Support;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,5 @@
-using Kairos.Stages.Context;
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.Target.Context;
 using Scriban.Runtime;
 
 namespace Kairos.Stages.Tests.Content;

@@ -1,8 +1,9 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Rendering;
-using Kairos.Stages.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Lint;
+using Kairos.Stages.FrontEnd.Rendering;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Tests.Support;
-using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Tests.Content;
 
@@ -44,7 +45,7 @@ public static class ContentStages
 
     private static class SelectorCache
     {
-        public static Kairos.Stages.Packages.PackageSelector Selector { get; } =
-            new(Kairos.Stages.Packages.PackageDataLoader.Parse(Source.ReadText("data/packages.yaml")!));
+        public static Kairos.Stages.FrontEnd.PackageMaps.PackageSelector Selector { get; } =
+            new(Kairos.Stages.FrontEnd.PackageMaps.PackageDataLoader.Parse(Source.ReadText("data/packages.yaml")!));
     }
 }

@@ -1,7 +1,8 @@
-using Kairos.Stages.Actions;
-using Kairos.Stages.Context;
-using Kairos.Stages.Loading;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Loading;
+using Kairos.Stages.FrontEnd.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Target.Context;
 using Kairos.Stages.Tests.Actions;
 using Kairos.Stages.Tests.Rendering;
 using Kairos.Stages.Tests.Support;

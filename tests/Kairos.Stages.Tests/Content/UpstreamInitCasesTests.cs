@@ -1,6 +1,7 @@
-using Kairos.Stages.Loading;
-using Kairos.Stages.Model;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Loading;
+using Kairos.Stages.FrontEnd.Model;
+using Kairos.Stages.FrontEnd.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Tests.Rendering;
 
 namespace Kairos.Stages.Tests.Content;

@@ -1,4 +1,4 @@
-using Kairos.Stages.Context;
+using Kairos.Stages.Target.Context;
 
 namespace Kairos.Stages.Tests.Context;
 

@@ -1,4 +1,4 @@
-using Kairos.Stages.Context;
+using Kairos.Stages.Target.Context;
 
 namespace Kairos.Stages.Tests.Context;
 
@@ -81,7 +81,7 @@ public sealed class OsReleaseReaderTests
         using var root = new TempRoot();
 
         // act
-        var resolved = Kairos.Stages.Platform.RootPath.Resolve(root.Path, "/../../../etc/os-release");
+        var resolved = Kairos.Stages.Target.Platform.RootPath.Resolve(root.Path, "/../../../etc/os-release");
 
         // assert
         Assert.Equal(Path.Combine(root.Path, "etc", "os-release"), resolved);

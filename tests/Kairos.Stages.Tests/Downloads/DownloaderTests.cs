@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Kairos.Stages.Downloads;
+using Kairos.Stages.Target.Downloads;
 
 namespace Kairos.Stages.Tests.Downloads;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Kairos.Stages.Actions;
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Downloads;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Model;
+using Kairos.Stages.Target.Downloads;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.Downloads;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Kairos.Stages.Downloads;
+using Kairos.Stages.Target.Downloads;
 
 namespace Kairos.Stages.Tests.Downloads;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Kairos.Stages.Context;
+using Kairos.Stages.Target.Context;
 using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.EndToEnd;

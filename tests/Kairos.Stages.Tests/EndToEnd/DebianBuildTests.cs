@@ -1,4 +1,4 @@
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Commands;
 
 namespace Kairos.Stages.Tests.EndToEnd;
 

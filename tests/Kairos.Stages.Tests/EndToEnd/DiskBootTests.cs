@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Kairos.Stages.Loading;
+using Kairos.Stages.FrontEnd.Loading;
 using Kairos.Stages.Tests.Media.Disk;
 using Kairos.Stages.Tests.Support;
 

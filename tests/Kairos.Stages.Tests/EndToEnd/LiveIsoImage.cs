@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Commands;
 using Kairos.Stages.Tests.EndToEnd;
 
 [assembly: AssemblyFixture(typeof(LiveIsoImage))]

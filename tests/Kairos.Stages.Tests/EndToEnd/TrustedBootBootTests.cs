@@ -38,7 +38,7 @@ public sealed class TrustedBootBootTests(TrustedBootUkiImage image) : IClassFixt
         string Context() => Tail(serial, "uki-secureboot", elapsed);
         Assert.Equal("1", TrustedBootReport.Line(serial, "KS-UKI-SECUREBOOT"));
         var cmdline = TrustedBootReport.Line(serial, "KS-UKI-CMDLINE");
-        var layout = Kairos.Stages.Media.Uki.UkiLayout.Load(new Kairos.Stages.Rendering.EmbeddedStageSource());
+        var layout = Kairos.Stages.Media.Uki.UkiLayout.Load(new Kairos.Stages.FrontEnd.Sources.EmbeddedStageSource());
         Assert.True(cmdline == layout.Cmdline + " " + TrustedBootReport.SerialConsole, $"/proc/cmdline '{cmdline}'" + Context());
         var built = await File.ReadAllTextAsync(Path.Combine(image.Root, "etc/kairos-release"), TestContext.Current.CancellationToken);
         Assert.Contains("KAIROS_TRUSTED_BOOT=\"true\"", built);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Commands;
 using Kairos.Stages.Tests.Media;
 
 namespace Kairos.Stages.Tests.EndToEnd;

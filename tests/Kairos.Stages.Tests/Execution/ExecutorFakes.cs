@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
-using Kairos.Stages.Conditions;
-using Kairos.Stages.Context;
-using Kairos.Stages.Execution;
-using Kairos.Stages.Model;
-using Kairos.Stages.Planning;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.Engine.Steps;
+using Kairos.Stages.FrontEnd.Model;
+using Kairos.Stages.Target.Context;
+using Kairos.Stages.Target.Platform;
 using Serilog;
 
 namespace Kairos.Stages.Tests.Execution;
@@ -68,8 +68,8 @@ internal static class ExecutorFixtures
     public static Step Step(string name, params string[] keys) => new()
     {
         Name = name,
-        Location = new Kairos.Stages.Diagnostics.SourceSpan("ext.yaml", 3, 5),
-        KeyLocations = keys.ToDictionary(k => k, _ => new Kairos.Stages.Diagnostics.SourceSpan("ext.yaml", 4, 7)),
+        Location = new Kairos.Stages.FrontEnd.Diagnostics.SourceSpan("ext.yaml", 3, 5),
+        KeyLocations = keys.ToDictionary(k => k, _ => new Kairos.Stages.FrontEnd.Diagnostics.SourceSpan("ext.yaml", 4, 7)),
     };
 
     public static ActionContext NewContext() => new()

@@ -1,6 +1,6 @@
-using Kairos.Stages.Execution;
-using Kairos.Stages.Planning;
-using Kairos.Stages.Recording;
+using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.Engine.Recording;
 using static Kairos.Stages.Tests.Execution.ExecutorFixtures;
 
 namespace Kairos.Stages.Tests.Execution;

@@ -1,7 +1,7 @@
 using Json.Schema;
-using Kairos.Stages.Execution;
-using Kairos.Stages.Planning;
-using Kairos.Stages.Recording;
+using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.Engine.Recording;
 using static Kairos.Stages.Tests.Execution.ExecutorFixtures;
 
 namespace Kairos.Stages.Tests.Execution;

@@ -1,6 +1,6 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Model;
-using Kairos.Stages.Planning;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Model;
 
 namespace Kairos.Stages.Tests.Execution;
 

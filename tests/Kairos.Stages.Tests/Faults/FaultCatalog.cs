@@ -1,4 +1,4 @@
-using Kairos.Stages.Downloads;
+using Kairos.Stages.Target.Secrets;
 using Kairos.Stages.Tests.Downloads;
 
 namespace Kairos.Stages.Tests.Faults;

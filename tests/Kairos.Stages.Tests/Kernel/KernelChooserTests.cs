@@ -1,4 +1,4 @@
-using Kairos.Stages.Kernel;
+using Kairos.Stages.Image.Kernel;
 
 namespace Kairos.Stages.Tests.Kernel;
 

@@ -1,4 +1,4 @@
-using Kairos.Stages.Loading;
+using Kairos.Stages.FrontEnd.Loading;
 
 namespace Kairos.Stages.Tests.Loading;
 

@@ -1,10 +1,9 @@
-using Kairos.Stages.Loading;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.FrontEnd.PackageMaps;
+using Kairos.Stages.FrontEnd.Rendering.Functions;
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Media;
 using Kairos.Stages.Media.Disk;
-using Kairos.Stages.Packages;
-using Kairos.Stages.Planning;
-using Kairos.Stages.Rendering;
-using Kairos.Stages.Rendering.Functions;
 
 namespace Kairos.Stages.Tests.Loading;
 

@@ -1,6 +1,6 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Loading;
-using Kairos.Stages.Loading.Yaml;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Loading;
+using Kairos.Stages.FrontEnd.Loading.Yaml;
 
 namespace Kairos.Stages.Tests.Loading;
 

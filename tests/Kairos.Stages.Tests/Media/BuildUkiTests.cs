@@ -38,7 +38,7 @@ public sealed class BuildUkiTests(UkiKeySets keys) : IClassFixture<UkiKeySets>
             Assert.Contains("efi /EFI/kairos/norole_Reset.efi", await File.ReadAllTextAsync(Path.Combine(output, "loader/entries/norole_Reset.conf"), TestContext.Current.CancellationToken));
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(keys.Keys, "db.auth"), TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(Path.Combine(output, "loader/keys/auto/db.auth"), TestContext.Current.CancellationToken));
 
-            var layout = UkiLayout.Load(new Kairos.Stages.Rendering.EmbeddedStageSource());
+            var layout = UkiLayout.Load(new Kairos.Stages.FrontEnd.Sources.EmbeddedStageSource());
             var uki = Path.Combine(output, "EFI/kairos/norole.efi");
             Assert.Equal(layout.Cmdline, Encoding.UTF8.GetString(UkiTools.Section(uki, ".cmdline")!));
             Assert.Equal(layout.Cmdline + " rd.debug foo=bar", Encoding.UTF8.GetString(UkiTools.Section(Path.Combine(output, "EFI/kairos/norole_rd.debug_foo_bar.efi"), ".cmdline")!));
@@ -89,7 +89,7 @@ public sealed class BuildUkiTests(UkiKeySets keys) : IClassFixture<UkiKeySets>
                 args.Add($"--{name}={file}");
             }
 
-            var layout = UkiLayout.Load(new Kairos.Stages.Rendering.EmbeddedStageSource());
+            var layout = UkiLayout.Load(new Kairos.Stages.FrontEnd.Sources.EmbeddedStageSource());
             args.AddRange(layout.Phases.Select(p => "--phase=" + p));
             var state = Directory.CreateDirectory(Path.Combine(output, "tpm")).FullName;
             var port = 20000 + Random.Shared.Next(20000);

@@ -1,6 +1,6 @@
-using Kairos.Stages.Actions;
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Model;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.PackageManagers;

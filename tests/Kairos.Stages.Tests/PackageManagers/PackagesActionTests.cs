@@ -1,13 +1,13 @@
-using Kairos.Stages.Actions;
-using Kairos.Stages.Context;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Model;
+using Kairos.Stages.Target.Context;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.PackageManagers;
 
 public sealed class PackagesActionTests
 {
-    private static readonly Model.Packages All = new() { Refresh = true, Upgrade = true, Install = ["foo", "bar"], Remove = ["baz"] };
+    private static readonly FrontEnd.Model.Packages All = new() { Refresh = true, Upgrade = true, Install = ["foo", "bar"], Remove = ["baz"] };
 
     [Theory]
     [InlineData("debian", "", "apt-get -y update -o APT::Status-Fd=1|apt-get -y upgrade -o APT::Status-Fd=1|apt-get -y --no-install-recommends install foo bar -o APT::Status-Fd=1|apt-get -y remove baz -o APT::Status-Fd=1")]
@@ -46,7 +46,7 @@ public sealed class PackagesActionTests
         var target = new ScriptedTarget(root);
 
         // act
-        await new PackagesAction().RunAsync(new Step { Packages = new Model.Packages { Install = ["x"] } }, Contexts.For(target), TestContext.Current.CancellationToken);
+        await new PackagesAction().RunAsync(new Step { Packages = new FrontEnd.Model.Packages { Install = ["x"] } }, Contexts.For(target), TestContext.Current.CancellationToken);
 
         // assert
         Assert.Equal("noninteractive", target.Requests.Single().Environment["DEBIAN_FRONTEND"]);
@@ -58,7 +58,7 @@ public sealed class PackagesActionTests
         // arrange
         using var root = new TempRoot();
         var target = new ScriptedTarget(root);
-        var step = new Step { Packages = new Model.Packages { Upgrade = true } };
+        var step = new Step { Packages = new FrontEnd.Model.Packages { Upgrade = true } };
 
         // act
         await new PackagesAction().RunAsync(step, Contexts.For(target, Contexts.Distro("alpine")), TestContext.Current.CancellationToken);
@@ -90,7 +90,7 @@ public sealed class PackagesActionTests
         // arrange
         using var root = new TempRoot();
         var target = new ScriptedTarget(root);
-        var step = new Step { Packages = new Model.Packages { Install = ["linux-image-{{.Values.os.architecture}}"] } };
+        var step = new Step { Packages = new FrontEnd.Model.Packages { Install = ["linux-image-{{.Values.os.architecture}}"] } };
 
         // act
         await new PackagesAction().RunAsync(step, Contexts.For(target), TestContext.Current.CancellationToken);

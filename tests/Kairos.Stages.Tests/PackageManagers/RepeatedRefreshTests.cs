@@ -1,5 +1,5 @@
-using Kairos.Stages.Actions;
-using Kairos.Stages.Model;
+using Kairos.Stages.Engine.Actions;
+using Kairos.Stages.FrontEnd.Model;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.PackageManagers;
@@ -7,7 +7,7 @@ namespace Kairos.Stages.Tests.PackageManagers;
 /// <summary>One run refreshes and upgrades once, however many steps ask, unless the repository configuration changes.</summary>
 public sealed class RepeatedRefreshTests
 {
-    private static Step Install(params string[] packages) => new() { Packages = new Model.Packages { Refresh = true, Upgrade = true, Install = packages } };
+    private static Step Install(params string[] packages) => new() { Packages = new FrontEnd.Model.Packages { Refresh = true, Upgrade = true, Install = packages } };
 
     [Fact]
     public async Task A_second_step_asking_for_refresh_and_upgrade_only_installs()

@@ -1,4 +1,5 @@
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Tests.Rendering;
 
 namespace Kairos.Stages.Tests.Packages;

@@ -1,5 +1,5 @@
-using Kairos.Stages.Packages;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.PackageMaps;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Stages.Tests.Packages;
 

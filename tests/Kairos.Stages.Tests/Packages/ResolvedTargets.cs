@@ -1,4 +1,4 @@
-using Kairos.Stages.Packages;
+using Kairos.Stages.FrontEnd.PackageMaps;
 
 namespace Kairos.Stages.Tests.Packages;
 

@@ -1,5 +1,5 @@
-using Kairos.Stages.Packages;
-using Kairos.Stages.Versions;
+using Kairos.Stages.FrontEnd.PackageMaps;
+using Kairos.Stages.Target.Versions;
 
 namespace Kairos.Stages.Tests.Packages;
 

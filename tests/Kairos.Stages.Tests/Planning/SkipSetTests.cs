@@ -1,4 +1,4 @@
-using Kairos.Stages.Planning;
+using Kairos.Stages.Engine.Planning;
 using static Kairos.Stages.Tests.Planning.PlanFixtures;
 
 namespace Kairos.Stages.Tests.Planning;

@@ -1,4 +1,4 @@
-using Kairos.Stages.Platform;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Tests.Platform;
 

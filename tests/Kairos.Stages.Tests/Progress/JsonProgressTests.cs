@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
-using Kairos.Stages.Recording;
+using Kairos.Stages.Engine.Recording;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kairos.Stages.Tests.Progress;

@@ -1,5 +1,6 @@
-using Kairos.Stages.Cli;
-using Kairos.Stages.Progress;
+using Kairos.Stages.Cli.Terminal;
+using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Progress;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kairos.Stages.Tests.Progress;

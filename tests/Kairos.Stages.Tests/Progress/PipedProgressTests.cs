@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Terminal;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kairos.Stages.Tests.Progress;

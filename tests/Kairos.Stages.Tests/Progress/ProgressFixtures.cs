@@ -1,7 +1,8 @@
-using Kairos.Stages.Execution;
-using Kairos.Stages.Model;
-using Kairos.Stages.Planning;
-using Kairos.Stages.Progress;
+using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.Engine.Progress;
+using Kairos.Stages.Engine.Steps;
+using Kairos.Stages.FrontEnd.Model;
 using Kairos.Stages.Tests.Execution;
 using Microsoft.Extensions.Time.Testing;
 using static Kairos.Stages.Tests.Execution.ExecutorFixtures;

@@ -1,6 +1,6 @@
-using Kairos.Stages.Execution;
-using Kairos.Stages.Planning;
-using Kairos.Stages.Progress;
+using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.Engine.Progress;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kairos.Stages.Tests.Progress;

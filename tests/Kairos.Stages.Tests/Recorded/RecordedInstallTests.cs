@@ -1,4 +1,4 @@
-using Kairos.Stages.Platform;
+using Kairos.Stages.Target.Platform;
 using Kairos.Stages.Tests.Support;
 
 namespace Kairos.Stages.Tests.Recorded;

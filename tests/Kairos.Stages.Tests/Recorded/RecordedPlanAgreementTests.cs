@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kairos.Stages.Recording;
+using Kairos.Stages.Engine.Recording;
 
 namespace Kairos.Stages.Tests.Recorded;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Kairos.Stages.Cli;
-using Kairos.Stages.Platform;
-using Kairos.Stages.Recording;
+using Kairos.Stages.Cli.Commands;
+using Kairos.Stages.Engine.Recording;
+using Kairos.Stages.Target.Platform;
 using Kairos.Stages.Tests.Content;
 
 namespace Kairos.Stages.Tests.Recorded;

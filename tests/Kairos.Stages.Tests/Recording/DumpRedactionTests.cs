@@ -1,4 +1,5 @@
-using Kairos.Stages.Recording;
+using Kairos.Stages.Engine.Recording;
+using Kairos.Stages.Target.Secrets;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Tests.Recording;

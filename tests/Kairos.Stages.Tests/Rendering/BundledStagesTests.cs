@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Stages.Tests.Rendering;
 

@@ -1,4 +1,4 @@
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Commands;
 using Kairos.Stages.Tests.Context;
 
 namespace Kairos.Stages.Tests.Rendering;

@@ -1,5 +1,6 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Stages.Tests.Rendering;
 

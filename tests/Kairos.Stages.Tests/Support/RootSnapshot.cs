@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Tests.Support;
 

@@ -1,4 +1,4 @@
-using Kairos.Stages.Templates;
+using Kairos.Stages.FrontEnd.GoTemplates;
 using Kairos.Stages.Tests.Actions;
 
 namespace Kairos.Stages.Tests.Templates;

@@ -1,7 +1,7 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Loading;
-using Kairos.Stages.Loading.Yaml;
-using Kairos.Stages.Validation;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Lint;
+using Kairos.Stages.FrontEnd.Loading;
+using Kairos.Stages.FrontEnd.Loading.Yaml;
 
 namespace Kairos.Stages.Tests.Validation;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Kairos.Stages.Loading;
-using Kairos.Stages.Model;
-using Kairos.Stages.Validation;
+using Kairos.Stages.FrontEnd.Lint;
+using Kairos.Stages.FrontEnd.Loading;
+using Kairos.Stages.FrontEnd.Model;
 
 namespace Kairos.Stages.Tests.Validation;
 

@@ -1,5 +1,5 @@
-using Kairos.Stages.Loading;
-using Kairos.Stages.Loading.Yaml;
+using Kairos.Stages.FrontEnd.Loading;
+using Kairos.Stages.FrontEnd.Loading.Yaml;
 
 namespace Kairos.Stages.Tests.Validation;
 

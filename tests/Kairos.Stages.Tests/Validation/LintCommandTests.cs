@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Kairos.Stages.Cli;
+using Kairos.Stages.Cli.Commands;
 
 namespace Kairos.Stages.Tests.Validation;
 

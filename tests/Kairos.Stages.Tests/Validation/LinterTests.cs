@@ -1,5 +1,5 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Validation;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Lint;
 
 namespace Kairos.Stages.Tests.Validation;
 

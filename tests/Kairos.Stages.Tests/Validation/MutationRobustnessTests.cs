@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Kairos.Stages.Cli;
-using Kairos.Stages.Planning;
-using Kairos.Stages.Recording;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.Cli.Commands;
+using Kairos.Stages.Engine.Planning;
+using Kairos.Stages.Engine.Recording;
+using Kairos.Stages.FrontEnd.Lint;
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Tests.Support;
-using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Tests.Validation;
 
@@ -73,7 +73,7 @@ public sealed class MutationRobustnessTests
     }
 
     /// <summary>Plans a valid mutant for every selector and writes the plan out; false when the planner refuses it (errors, no exception).</summary>
-    private static bool Plan(Kairos.Stages.Model.StageFile file)
+    private static bool Plan(Kairos.Stages.FrontEnd.Model.StageFile file)
     {
         var sources = new[] { new PlanSource(file, SourceKind.Extension) };
         var known = SkipSet.KnownNames(sources);
@@ -92,7 +92,7 @@ public sealed class MutationRobustnessTests
         return any;
     }
 
-    private static List<(string Name, string Text, bool Template)> Seeds(Func<string, string, (string? Text, IReadOnlyList<Kairos.Stages.Diagnostics.Diagnostic> Diagnostics)> preprocess)
+    private static List<(string Name, string Text, bool Template)> Seeds(Func<string, string, (string? Text, IReadOnlyList<Kairos.Stages.FrontEnd.Diagnostics.Diagnostic> Diagnostics)> preprocess)
     {
         var seeds = CorpusFiles.Names("good").Select(row => (row.Data, CorpusFiles.Read("good", row.Data), false)).ToList();
         foreach (var template in new EmbeddedStageSource().ListStages())

@@ -1,5 +1,5 @@
 using System.Text;
-using Kairos.Stages.Loading;
+using Kairos.Stages.FrontEnd.Loading;
 
 namespace Kairos.Stages.Tests.Validation;
 

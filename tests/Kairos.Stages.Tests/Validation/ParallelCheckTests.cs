@@ -1,10 +1,10 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Pipeline;
-using Kairos.Stages.Recording;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Engine.Recording;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Lint;
+using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Target.Platform;
 using Kairos.Stages.Tests.Content;
-using Kairos.Stages.Threading;
-using Kairos.Stages.Validation;
 
 namespace Kairos.Stages.Tests.Validation;
 

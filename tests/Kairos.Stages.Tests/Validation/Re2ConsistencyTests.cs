@@ -1,6 +1,6 @@
-using Kairos.Stages.Conditions;
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Validation;
+using Kairos.Stages.Engine.Conditions;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Lint;
 
 namespace Kairos.Stages.Tests.Validation;
 

@@ -1,4 +1,4 @@
-using Kairos.Stages.Re2;
+using Kairos.Stages.FrontEnd.Re2;
 
 namespace Kairos.Stages.Tests.Validation;
 

@@ -1,10 +1,10 @@
-using Kairos.Stages.Validation;
+using Kairos.Stages.FrontEnd.Lint;
 
 namespace Kairos.Stages.Tests.Validation;
 
 public sealed class RuntimeTemplateRuleTests
 {
-    private static IReadOnlyList<Kairos.Stages.Diagnostics.Diagnostic> Lint(string yaml) =>
+    private static IReadOnlyList<Kairos.Stages.FrontEnd.Diagnostics.Diagnostic> Lint(string yaml) =>
         Linter.Lint([new LintInput("t.yaml", yaml)]);
 
     [Fact]

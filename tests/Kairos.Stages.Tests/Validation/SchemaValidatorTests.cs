@@ -1,6 +1,6 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Loading.Yaml;
-using Kairos.Stages.Validation;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Lint;
+using Kairos.Stages.FrontEnd.Loading.Yaml;
 
 namespace Kairos.Stages.Tests.Validation;
 

@@ -1,6 +1,6 @@
-using Kairos.Stages.Diagnostics;
-using Kairos.Stages.Loading;
-using Kairos.Stages.Validation;
+using Kairos.Stages.FrontEnd.Diagnostics;
+using Kairos.Stages.FrontEnd.Lint;
+using Kairos.Stages.FrontEnd.Loading;
 
 namespace Kairos.Stages.Tests.Validation;
 

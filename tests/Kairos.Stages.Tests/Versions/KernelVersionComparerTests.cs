@@ -1,4 +1,4 @@
-using Kairos.Stages.Versions;
+using Kairos.Stages.Target.Versions;
 
 namespace Kairos.Stages.Tests.Versions;
 

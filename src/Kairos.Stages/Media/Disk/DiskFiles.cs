@@ -1,6 +1,7 @@
 using System.Text;
-using Kairos.Stages.Context;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Target.Context;
 using Scriban.Runtime;
 
 namespace Kairos.Stages.Media.Disk;

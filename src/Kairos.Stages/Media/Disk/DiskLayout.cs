@@ -1,5 +1,4 @@
-using Kairos.Stages.Loading;
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
 using YamlDotNet.RepresentationModel;
 
 namespace Kairos.Stages.Media.Disk;

@@ -1,4 +1,4 @@
-using Kairos.Stages.Rendering;
+using Kairos.Stages.FrontEnd.Sources;
 using Scriban.Runtime;
 
 namespace Kairos.Stages.Media.Disk;

@@ -1,5 +1,6 @@
 using System.Text;
-using Kairos.Stages.Platform;
+using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Media.Uki;
 

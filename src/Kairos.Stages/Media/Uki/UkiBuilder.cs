@@ -1,5 +1,6 @@
 using System.Text;
-using Kairos.Stages.Context;
+using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Target.Context;
 
 namespace Kairos.Stages.Media.Uki;
 

@@ -1,4 +1,4 @@
-using Kairos.Stages.Context;
+using Kairos.Stages.Target.Context;
 using Scriban.Runtime;
 
 namespace Kairos.Stages.Media.Uki;

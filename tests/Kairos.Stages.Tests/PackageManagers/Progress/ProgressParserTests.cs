@@ -1,6 +1,6 @@
-using Kairos.Stages.PackageManagers;
-using Kairos.Stages.PackageManagers.Progress;
-using Kairos.Stages.Progress;
+using Kairos.Stages.Engine.PackageManagers;
+using Kairos.Stages.Engine.PackageManagers.Progress;
+using Kairos.Stages.Engine.Progress;
 
 namespace Kairos.Stages.Tests.PackageManagers.Progress;
 

@@ -1,9 +1,0 @@
-namespace Kairos.Stages.Checks;
-
-/// <summary>The verdict of one finding: pass, warn (allowed, exit 0) or fail (exit 1).</summary>
-public enum CheckStatus
-{
-    Pass,
-    Warn,
-    Fail,
-}

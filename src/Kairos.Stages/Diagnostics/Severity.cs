@@ -1,9 +1,0 @@
-namespace Kairos.Stages.Diagnostics;
-
-/// <summary>How serious a diagnostic is.</summary>
-public enum Severity
-{
-    Error,
-    Warning,
-    Info,
-}

@@ -1,4 +1,0 @@
-namespace Kairos.Stages.Downloads;
-
-/// <summary>A transient download failure (5xx, timeout, broken connection): worth another attempt.</summary>
-internal sealed class RetryableException(string message) : Exception(message);

@@ -1,6 +1,0 @@
-using Kairos.Stages.Diagnostics;
-
-namespace Kairos.Stages.Model;
-
-/// <summary>One user's keys under <c>authorized_keys</c>.</summary>
-public sealed record AuthorizedKeys(string User, IReadOnlyList<string> Keys, SourceSpan Location);

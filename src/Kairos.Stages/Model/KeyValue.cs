@@ -1,6 +1,0 @@
-using Kairos.Stages.Diagnostics;
-
-namespace Kairos.Stages.Model;
-
-/// <summary>One entry of a string map (environment, sysctl, timesyncd, …), in source order.</summary>
-public sealed record KeyValue(string Key, string Value, SourceSpan Location);

@@ -1,6 +1,0 @@
-using Kairos.Stages.Diagnostics;
-
-namespace Kairos.Stages.Model;
-
-/// <summary>One <c>stages.&lt;name&gt;</c> list.</summary>
-public sealed record StageBlock(string Stage, SourceSpan Location, IReadOnlyList<Step> Steps);

@@ -1,6 +1,0 @@
-using Kairos.Stages.Diagnostics;
-
-namespace Kairos.Stages.Model;
-
-/// <summary>An <c>ensure_entities</c>/<c>delete_entities</c> entry: a file and a nested YAML entity document.</summary>
-public sealed record YipEntity(string Path, string Entity, SourceSpan Location);

@@ -1,6 +1,0 @@
-using Kairos.Stages.Validation;
-
-namespace Kairos.Stages.Pipeline;
-
-/// <summary>The extension files read from a directory, and the entries that could not be read (each stops a run).</summary>
-public sealed record ExtensionRead(IReadOnlyList<LintInput> Files, IReadOnlyList<string> Errors);

@@ -1,7 +1,0 @@
-using Kairos.Stages.Context;
-using Kairos.Stages.Platform;
-
-namespace Kairos.Stages.Planning;
-
-/// <summary>What the planner may decide conditions from: the build context and the root as it is before the run.</summary>
-public sealed record PlanFacts(BuildContext Build, IRootFileSystem Root);

@@ -1,4 +1,0 @@
-namespace Kairos.Stages.Platform;
-
-/// <summary>A command a <see cref="RecordingTarget"/> was asked to run: the script and the extra environment, as given.</summary>
-public sealed record RecordedCommand(string Script, IReadOnlyDictionary<string, string> Environment, TimeSpan? Timeout);

@@ -1,6 +1,0 @@
-using Kairos.Stages.Planning;
-
-namespace Kairos.Stages.Progress;
-
-/// <summary>Where a running step is: how long it has run, the work counted so far, and its last output line.</summary>
-public sealed record StepProgress(PlanEntry Entry, TimeSpan Elapsed, WorkProgress? Work, string? Line);

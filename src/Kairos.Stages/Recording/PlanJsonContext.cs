@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Kairos.Stages.Recording;
-
-/// <summary>Source-generated JSON metadata (NativeAOT: no reflection serializer).</summary>
-[JsonSerializable(typeof(string))]
-internal sealed partial class PlanJsonContext : JsonSerializerContext;
