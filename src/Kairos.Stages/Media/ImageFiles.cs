@@ -1,10 +1,10 @@
+using Kairos.Stages.Target.Platform;
+
 namespace Kairos.Stages.Media;
 
 /// <summary>The files of a Kairos image that build-iso needs: kairos-release, kernel, initrd, and the EFI binaries when the image has them.</summary>
 public sealed record ImageFiles(KairosReleaseFile Release, string Kernel, string Initrd)
 {
-    private const int MaxLinks = 40;
-
     /// <summary>Checks the root is a Kairos image; otherwise exit 2 naming the missing file and the command that makes it.</summary>
     public static ImageFiles Find(string root, IsoLayout layout)
     {
@@ -27,55 +27,12 @@ public sealed record ImageFiles(KairosReleaseFile Release, string Kernel, string
         candidates.Select(c => InRoot(root, c)).FirstOrDefault(p => p is not null && File.Exists(p));
 
     /// <summary>
-    /// A path inside the image, as a host path, following symbolic links inside the image
-    /// (an absolute link target means the image's root, never the host's); null for a dangling link or a loop.
+    /// A path inside the image, as a host path, following symbolic links inside the image (an absolute link target
+    /// means the image's root, never the host's) through Platform's confined resolver; null when it does not exist, for a
+    /// dangling link or a loop.
     /// </summary>
-    public static string? InRoot(string root, string path)
-    {
-        var parts = new Queue<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        var resolved = new List<string>();
-        var hops = 0;
-        while (parts.TryDequeue(out var part))
-        {
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (resolved.Count > 0)
-                {
-                    resolved.RemoveAt(resolved.Count - 1);
-                }
-
-                continue;
-            }
-
-            var host = Path.Combine([root, .. resolved, part]);
-            var target = new FileInfo(host).LinkTarget;
-            if (target is null)
-            {
-                resolved.Add(part);
-                continue;
-            }
-
-            if (++hops > MaxLinks)
-            {
-                return null;
-            }
-
-            if (target.StartsWith('/'))
-            {
-                resolved.Clear();
-            }
-
-            parts = new Queue<string>(target.Split('/', StringSplitOptions.RemoveEmptyEntries).Concat(parts));
-        }
-
-        var full = Path.Combine([root, .. resolved]);
-        return File.Exists(full) || Directory.Exists(full) ? full : null;
-    }
+    public static string? InRoot(string root, string path) =>
+        RootPath.TryResolve(root, path) is { } host && (File.Exists(host) || Directory.Exists(host)) ? host : null;
 
     /// <summary>/boot's first file whose name starts with one of the prefixes: an exact name first, then in ordinal order, dangling links skipped.</summary>
     public static string? FindBoot(string root, IReadOnlyList<string> prefixes)
