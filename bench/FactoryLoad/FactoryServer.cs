@@ -22,6 +22,10 @@ public sealed class FactoryServer : IDisposable
         {
             serverDll, "serve", "--listen", $"127.0.0.1:{Port}", "--data-dir", dataDir, "--workers", workers.ToString(),
             "--builder", "chroot", "--kairos-stages", stagesBinary,
+            // the load is all from 127.0.0.1 and seeds 1,000 jobs at once: lift the per-client and queue caps that
+            // protect a real server, so the bench measures throughput, not the limits
+            "--max-queued", "100000", "--max-connections-per-client", "100000",
+            "--max-log-followers", "10000", "--max-log-followers-per-client", "10000",
         })
         {
             start.ArgumentList.Add(argument);

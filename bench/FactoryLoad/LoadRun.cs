@@ -9,7 +9,7 @@ namespace Kairos.Bench.FactoryLoad;
 /// its end), and one submitter creating a slow build now and then so there are live logs to
 /// follow. Each client has its own connection.
 /// </summary>
-public sealed class LoadRun(Uri baseAddress, IReadOnlyList<string> finishedIds, Latencies latencies)
+public sealed class LoadRun(Uri baseAddress, string token, IReadOnlyList<string> finishedIds, Latencies latencies)
 {
     public const string Status = "status GET /builds/{id}";
     public const string List = "list GET /builds?limit=50&offset=…";
@@ -41,11 +41,13 @@ public sealed class LoadRun(Uri baseAddress, IReadOnlyList<string> finishedIds, 
         await Task.WhenAll(tasks);
     }
 
+    // reads need the token (issue 25): every client sends it, as an operator's scripts do
     private HttpClient NewClient() =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
+            DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token) },
         };
 
     private async Task PollAsync(int client, TimeSpan think, CancellationToken stop)

@@ -40,7 +40,7 @@ root.SetAction(async (result, cancellation) =>
 
         LoadRun? last = null;
         Task Load(Latencies into, TimeSpan length) =>
-            (last = new LoadRun(server.BaseAddress, ids, into)).RunAsync(result.GetValue(pollers), result.GetValue(followers), length,
+            (last = new LoadRun(server.BaseAddress, server.Token, ids, into)).RunAsync(result.GetValue(pollers), result.GetValue(followers), length,
                 TimeSpan.FromMilliseconds(result.GetValue(think)), TimeSpan.FromMilliseconds(result.GetValue(submitEvery)), c => seeder.CreateAsync("2.0.0", c));
         await Load(new Latencies(), TimeSpan.FromSeconds(result.GetValue(warmup)));
 
