@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 rid=${1:-linux-x64}
 out=${2:-out/$rid}
 dotnet publish src/Kairos.Factory/Kairos.Factory.csproj -c Release -r "$rid" --self-contained \
-  -p:InvariantGlobalization=true -p:DebugType=none -p:GenerateDocumentationFile=false -o "$out/factory"
+  -p:InvariantGlobalization=true -p:DebugType=none -o "$out/factory"
 ls -l "$out/factory/kairos-factory"
