@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using Kairos.Bench.FactoryLoad;
+using Kairos.TestSupport;
 
 // Issue 18's load bench. Run as root (the chroot builder unpacks bases and chroots), from the repository root:
 //   dotnet build src/Kairos.Factory -c Release && dotnet run -c Release --project bench/FactoryLoad
@@ -22,8 +24,13 @@ root.SetAction(async (result, cancellation) =>
     var work = Directory.CreateTempSubdirectory("ks-factory-load-");
     try
     {
-        using var server = new FactoryServer(Path.GetFullPath(result.GetValue(serverDll)!), Path.Combine(work.FullName, "data"),
-            Path.GetFullPath(result.GetValue(stages)!), result.GetValue(workers));
+        // reads need the token; the load is all from 127.0.0.1 and seeds 1,000 jobs at once: the per-client and queue
+        // caps that protect a real server are lifted, so the bench measures throughput, not the limits
+        using var server = FactoryServer.FromDll(Path.GetFullPath(result.GetValue(serverDll)!), Path.Combine(work.FullName, "data"),
+            "--workers", result.GetValue(workers).ToString(CultureInfo.InvariantCulture), "--builder", "chroot",
+            "--kairos-stages", Path.GetFullPath(result.GetValue(stages)!),
+            "--max-queued", "100000", "--max-connections-per-client", "1024",
+            "--max-log-followers", "10000", "--max-log-followers-per-client", "10000");
         await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
         using var admin = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Token);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Kairos.TestSupport;
 
@@ -14,7 +13,7 @@ namespace Kairos.TestSupport;
 public sealed class FactoryServer : IDisposable, IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly List<string> _lines = [];
     private readonly string? _scratch;
     private bool _disposed;
 
@@ -30,7 +29,7 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
     {
     }
 
-    private FactoryServer(int port, string dataDir, IEnumerable<string> commandLine, string? scratch)
+    private FactoryServer(int port, string dataDir, IEnumerable<string> commandLine, string? scratch, string? serverDll = null)
     {
         Port = port;
         DataDir = dataDir;
@@ -41,7 +40,7 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { ServerDll() }.Concat(commandLine))
+        foreach (var argument in new[] { serverDll ?? ServerDll() }.Concat(commandLine))
         {
             start.ArgumentList.Add(argument);
         }
@@ -57,9 +56,23 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
     /// <summary>With the whole command line after the program (e.g. AuroraBoot's <c>web --address …</c>); <paramref name="port"/> is where it listens.</summary>
     public static FactoryServer WithCommandLine(int port, string dataDir, params string[] commandLine) => new(port, dataDir, commandLine, scratch: null);
 
+    /// <summary>
+    /// <c>serve</c> from a given kairos-factory.dll on a free port (the load bench runs the build it is pointed at);
+    /// <paramref name="arguments"/> are more <c>serve</c> options.
+    /// </summary>
+    public static FactoryServer FromDll(string serverDll, string dataDir, params string[] arguments)
+    {
+        var port = FreePort();
+        return new(port, dataDir, ["serve", "--listen", $"127.0.0.1:{port}", "--data-dir", dataDir, .. arguments], scratch: null, serverDll);
+    }
+
     public int Port { get; }
 
+    public int ProcessId => _process.Id;
+
     public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public Uri BaseAddress => new(BaseUrl);
 
     public string DataDir { get; }
 
@@ -81,10 +94,31 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
     {
         get
         {
-            lock (_output)
+            lock (_lines)
             {
-                return _output.ToString();
+                return string.Concat(_lines.Select(line => line + Environment.NewLine));
             }
+        }
+    }
+
+    /// <summary>How many output lines the server has written so far.</summary>
+    public int LineCount
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    /// <summary>The server's output lines from <paramref name="start"/> on (its request log among them).</summary>
+    public IReadOnlyList<string> LinesFrom(int start)
+    {
+        lock (_lines)
+        {
+            return _lines[start..];
         }
     }
 
@@ -248,9 +282,14 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
 
     private void Append(object? sender, DataReceivedEventArgs line)
     {
-        lock (_output)
+        if (line.Data is null)
         {
-            _output.AppendLine(line.Data);
+            return;
+        }
+
+        lock (_lines)
+        {
+            _lines.Add(line.Data);
         }
     }
 }
