@@ -25,7 +25,9 @@ public static class DebianBase
         {
             Programs.Run("debootstrap", "--variant=minbase", $"--unpack-tarball={cache}", "bookworm", root);
             var tarball = Path.Combine(directory, "debian-12-root.tar");
-            Programs.Run("tar", "--create", "--numeric-owner", "--file", tarball, "--directory", root, ".");
+            // without debootstrap's /dev nodes: the Factory refuses uploads that carry device nodes (issue 25), and an
+            // engine gives a container its own /dev anyway
+            Programs.Run("tar", "--create", "--numeric-owner", "--exclude=./dev/*", "--file", tarball, "--directory", root, ".");
             return tarball;
         }
         finally
