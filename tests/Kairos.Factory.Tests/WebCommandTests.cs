@@ -70,7 +70,7 @@ public sealed class WebCommandTests
             var page = await server.Client.GetStringAsync("/");
             using var builds = await server.Client.GetAsync("/api/v1/builds");
 
-            // assert: the data went to --builds-dir, the page and the API answer
+            // assert: the data went to --builds-dir, the page and the API answer (the list without a token: web's open reads)
             Assert.Contains("<title>Kairos Factory</title>", page, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, builds.StatusCode);
             Assert.True(File.Exists(Path.Combine(buildsDir, "factory.db")), server.Output);
@@ -96,5 +96,9 @@ public sealed class WebCommandTests
         var serve = ServeCommand.Create();
         Assert.Equal("127.0.0.1:8080", serve.Parse([]).GetValue((System.CommandLine.Option<string>)serve.Options.Single(option => option.Name == "--listen")));
         Assert.Equal("native", serve.Parse([]).GetValue((System.CommandLine.Option<string>)serve.Options.Single(option => option.Name == "--status-names")));
+
+        // reads are open on web as on AuroraBoot (the classic documents' list and status calls send no token); serve keeps them closed
+        Assert.True(parsed.GetValue((System.CommandLine.Option<bool>)command.Options.Single(option => option.Name == "--public-read")));
+        Assert.False(serve.Parse([]).GetValue((System.CommandLine.Option<bool>)serve.Options.Single(option => option.Name == "--public-read")));
     }
 }
