@@ -46,6 +46,7 @@ tests=(
   libtss2-tcti-swtpm0        # the .pcrsig test runs systemd-measure sign against swtpm
   qemu-user-static binfmt-support # arm64 roots run on this amd64 machine
   docker.io docker-registry  # the buildx builder and a local registry
+  iproute2                   # .ci/run gives its dockerd a bridge (ip link), for the documents' docker run -p
   chromium                   # the Factory page's browser tests (Playwright drives Debian's chromium; no download)
 )
 
