@@ -1,5 +1,6 @@
 using Kairos.Stages.FrontEnd.Rendering.Functions;
 using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Image.Requests;
 using Kairos.Stages.Target.Context;
 using YamlDotNet.RepresentationModel;
 
@@ -38,8 +39,6 @@ public sealed class FactoryCatalog
 
     /// <summary>Bases and architectures a FIPS build is refused for.</summary>
     public FipsSupport Fips { get; }
-
-    public static IReadOnlyList<string> Variants { get; } = ["core", "standard"];
 
     public static IReadOnlyList<string> Builders { get; } = ["podman", "chroot", "buildx"];
 
