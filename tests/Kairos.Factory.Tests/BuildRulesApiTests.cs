@@ -31,6 +31,24 @@ public sealed class BuildRulesApiTests
         }
     }
 
+    [Theory]
+    [InlineData("#cloud-config\n", true)]
+    [InlineData("#cloud-config\n# nothing yet\n", true)]
+    [InlineData("#cloud-config\nusers: []\n", true)]
+    [InlineData("#cloud-config\n- a list\n", false)]
+    [InlineData("users: []\n", false)]
+    [InlineData("#cloud-config\na: 1\n---\nb: 2\n", false)]
+    public async Task A_cloud_config_is_taken_by_the_server_as_the_page_takes_it_the_header_alone_being_an_empty_config(string cloudConfig, bool accepted)
+    {
+        // the page's rule (validate.js, with GET /config's header): the header, then nothing or one YAML mapping
+        using var host = new FactoryHost();
+        var request = Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())) with { CloudConfig = cloudConfig };
+
+        using var created = await host.Authorized.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
+
+        Assert.True(accepted == created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+    }
+
     public static TheoryData<string, string, bool> KubernetesVersions => new()
     {
         { "k3s", "v1.32.1+k3s1", true },

@@ -39,9 +39,14 @@ public static class CloudConfigCheck
 
             var yaml = new YamlStream();
             yaml.Load(new StringReader(text));
-            if (yaml.Documents.Count != 1)
+            if (yaml.Documents.Count > 1)
             {
                 return "must be one YAML document";
+            }
+
+            if (yaml.Documents.Count == 0)
+            {
+                return null; // the header alone (or comments): an empty config, as Kairos and the page read it
             }
 
             return yaml.Documents[0].RootNode is YamlMappingNode ? null : "must be a YAML mapping (key: value)";
