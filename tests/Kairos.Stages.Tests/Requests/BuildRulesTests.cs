@@ -79,8 +79,13 @@ public sealed class BuildRulesTests
     {
         var release = new Dictionary<string, string>
         {
-            ["KAIROS_FLAVOR"] = "debian", ["KAIROS_FLAVOR_RELEASE"] = "12", ["KAIROS_VARIANT"] = "standard", ["KAIROS_MODEL"] = "generic",
-            ["KAIROS_VERSION"] = "v1.0.0", ["KAIROS_SOFTWARE_VERSION"] = "v1.32.1+k3s1", ["KAIROS_SOFTWARE_VERSION_PREFIX"] = "k3s",
+            ["KAIROS_FLAVOR"] = "debian",
+            ["KAIROS_FLAVOR_RELEASE"] = "12",
+            ["KAIROS_VARIANT"] = "standard",
+            ["KAIROS_MODEL"] = "generic",
+            ["KAIROS_VERSION"] = "v1.0.0",
+            ["KAIROS_SOFTWARE_VERSION"] = "v1.32.1+k3s1",
+            ["KAIROS_SOFTWARE_VERSION_PREFIX"] = "k3s",
         };
 
         var stem = ArtifactNames.Stem(release, "amd64", null);
