@@ -62,6 +62,9 @@ public sealed class BuildPageTests(FactoryBrowserFixture fixture)
         await Screenshots.SaveAsync(page, "05-failed-build");
 
         await page.GotoAsync(fixture.Url("/#/builds?status=failed"));
+        // the filter offers the server's statuses (GET /config), interrupted among them, not a list of the page's own
+        await Expect(page.Locator("#status-filter option")).ToHaveTextAsync(["all", "queued", "running", "succeeded", "failed", "cancelled", "interrupted"]);
+        await Expect(page.Locator("#status-filter")).ToHaveValueAsync("failed");
         var card = page.Locator($"li[data-id='{id}']");
         await Expect(card.Locator(".badge")).ToHaveTextAsync("failed");
         await Expect(card).ToContainTextAsync("Failed at step install");

@@ -52,6 +52,18 @@ public sealed class NewBuildFormTests(FactoryBrowserFixture fixture)
         await page.Locator("#k8s-distribution").SelectOptionAsync("k0s");
         await Expect(page.Locator("#k8s-version-hint")).ToHaveTextAsync($"Empty: the pinned default, k0s {pins.GetProperty("k0s").GetString()}.");
         await Screenshots.SaveAsync(page, "02-new-build-standard");
+
+        // the Kubernetes version in its provider's tag shape, the server's rule: a bare or another provider's version is refused as typed
+        var k8sVersion = page.Locator("#k8s-version");
+        await k8sVersion.FillAsync("v1.32.1+k3s1");
+        await Expect(page.Locator("#k8s-version-error")).ToContainTextAsync("is not a k0s release");
+        await page.Locator("#k8s-distribution").SelectOptionAsync("k3s");
+        await Expect(page.Locator("#k8s-version-error")).ToHaveTextAsync("");
+        await k8sVersion.FillAsync("1.32.1");
+        await Expect(page.Locator("#k8s-version-error")).ToContainTextAsync("\"1.32.1\" is not a k3s release (e.g. v1.32.1+k3s1");
+        await Expect(k8sVersion).ToHaveAttributeAsync("aria-invalid", "true");
+        await k8sVersion.FillAsync("");
+        await Expect(page.Locator("#k8s-version-error")).ToHaveTextAsync("");
         await page.GetByLabel("Core (no Kubernetes)").CheckAsync();
         await Expect(page.Locator("#kubernetes")).ToBeHiddenAsync();
         session.AssertNoConsoleErrors();
@@ -64,12 +76,17 @@ public sealed class NewBuildFormTests(FactoryBrowserFixture fixture)
         var page = session.Page;
         await page.GotoAsync(fixture.Url("/#/new"));
         var version = page.Locator("#version");
-        await version.FillAsync("1.2");
-        await Expect(page.Locator("#version-error")).ToContainTextAsync("\"1.2\" is not a semantic version");
+        await version.FillAsync("1.2.3.4");
+        await Expect(page.Locator("#version-error")).ToContainTextAsync("\"1.2.3.4\" is not a semantic version");
         await Expect(version).ToHaveAttributeAsync("aria-invalid", "true");
         await version.FillAsync("v1.2.3-rc1");
         await Expect(page.Locator("#version-error")).ToHaveTextAsync("");
         await Expect(version).ToHaveAttributeAsync("aria-invalid", "false");
+
+        // 1.0 is v1.0.0 to the server and the engine (Semver, minor and patch optional): the page takes it too
+        await version.FillAsync("1.0");
+        await Expect(version).ToHaveAttributeAsync("aria-invalid", "false");
+        await Expect(page.Locator("#version-error")).ToHaveTextAsync("");
 
         var cloudConfig = page.Locator("#cloud-config");
         await cloudConfig.FillAsync("#cloud-config\nusers:\n  - name: kairos\n  bad: [");

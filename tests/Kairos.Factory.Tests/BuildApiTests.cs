@@ -32,7 +32,8 @@ public sealed class BuildApiTests
 
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
         var rootfs = Assert.Single(artifacts, artifact => artifact.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal));
-        Assert.Equal("kairos-core-amd64-generic-v1.0.0.rootfs.tar", rootfs.Name);
+        // named from the built image's kairos-release as AuroraBoot names an ISO (the fixture's flavor is "fixture", release 1)
+        Assert.Equal("kairos-fixture-1-core-amd64-generic-v1.0.0.rootfs.tar", rootfs.Name);
         Assert.Equal("Root filesystem tarball", rootfs.Description);
         Assert.Contains(artifacts, artifact => artifact.Name == rootfs.Name + ".sha256");
 
@@ -46,7 +47,7 @@ public sealed class BuildApiTests
         // the fixture's mark is in the tarball: the built root, not the upload, was packed
         var sums = await host.Authorized.GetStringAsync(artifacts.Single(artifact => artifact.Name == rootfs.Name + ".sha256").Url);
         Assert.Equal($"{rootfs.Sha256}  {rootfs.Name}\n", sums);
-        Assert.True(bytes.AsSpan().IndexOf("KAIROS_VERSION=fixture"u8) >= 0);
+        Assert.True(bytes.AsSpan().IndexOf("KAIROS_FIXTURE=built"u8) >= 0);
 
         // work dir removed, nothing mounted
         Assert.False(Directory.Exists(Path.Combine(host.DataDir, "work", id)));

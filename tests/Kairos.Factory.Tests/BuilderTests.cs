@@ -44,7 +44,9 @@ public sealed class BuilderTests
         Assert.Contains("oci-layout", ociEntries.Keys);
         Assert.Contains("index.json", ociEntries.Keys);
         var rootEntries = Entries(await host.Authorized.GetByteArrayAsync(rootfs.Url));
-        Assert.Equal("KAIROS_VERSION=fixture\n", rootEntries["etc/kairos-release"]);
+        Assert.Contains("KAIROS_VERSION=v1.0.0\n", rootEntries["etc/kairos-release"]);
+        Assert.Equal("kairos-fixture-1-core-amd64-generic-v1.0.0.oci.tar", oci.Name);
+        Assert.Equal("kairos-fixture-1-core-amd64-generic-v1.0.0.rootfs.tar", rootfs.Name);
         Assert.DoesNotContain(rootEntries.Keys, name => name.StartsWith("kairos-stages/", StringComparison.Ordinal));
         Assert.Empty(Jobs.LeftoverCleaner.MountsUnder(host.DataDir));
         Assert.False(Directory.Exists(Path.Combine(host.DataDir, "work", id)));
@@ -75,7 +77,7 @@ public sealed class BuilderTests
         var first = File.ReadAllLines(Path.Combine(record, "call-0", "args"));
         var second = File.ReadAllLines(Path.Combine(record, "call-1", "args"));
         Assert.Equal(["buildx", "build", "--builder", "remote-kube", "--platform", "linux/amd64", "--file", Path.Combine(context, "Dockerfile"), "--output"], first[..9]);
-        Assert.Equal($"type=oci,dest={Path.Combine(host.DataDir, "jobs", id, "artifacts", "kairos-core-amd64-generic-v1.0.0.oci.tar")}", first[9]);
+        Assert.Equal($"type=oci,dest={Path.Combine(host.DataDir, "jobs", id, "artifacts", "unnamed.oci.tar")}", first[9]);
         Assert.Equal(context, first[10]);
         Assert.StartsWith("type=tar,dest=", second[9]);
 
@@ -106,6 +108,10 @@ public sealed class BuilderTests
         Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","install","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
         Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
         Assert.Contains("""RUN ["/kairos-stages/kairos-stages","validate","--model","generic"]""", dockerfile);
+
+        // the engine's OCI archive is named, as every artifact, from the kairos-release inside it
+        var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
+        Assert.Equal(["kairos-fixture-1-core-amd64-generic-v1.0.0.oci.tar", "kairos-fixture-1-core-amd64-generic-v1.0.0.oci.tar.sha256"], artifacts.Select(artifact => artifact.Name));
         Directory.Delete(record, recursive: true);
     }
 

@@ -23,12 +23,14 @@ public sealed class FactoryCatalogTests : IDisposable
         Assert.Equal("ISO image", catalog.Describe("kairos.iso"));
         var pins = ArtifactCatalog.Parse(new EmbeddedStageSource().ReadText(ArtifactCatalog.DataPath)!);
         Assert.Equal(pins.PinnedVersion("k3s"), catalog.Kubernetes["k3s"]);
+        Assert.All(Kairos.Stages.Image.Release.ArtifactNames.Suffixes.Values, suffix => Assert.NotEqual("file", catalog.Describe("kairos-x" + suffix)));
     }
 
     [Theory]
     [InlineData("{name: \"Ubuntu 24.04\", image: \"ubuntu:24.04\"}", "{name: \"Ubuntu 24.04\"}", ": 'image' is missing (it must be a value)")]
     [InlineData("architectures: [amd64, arm64]", "architectures: amd64", ": 'architectures' must be a list, not 'amd64'")]
     [InlineData("default_preset: \"ubuntu:24.04\"", "default_preset: [ubuntu]", ": 'default_preset' must be a value, not a list")]
+    [InlineData("architectures: [amd64, arm64]", "architectures: [amd64, s390x]", ": architecture 's390x' is not one Kairos builds (amd64, arm64, riscv64)")]
     public void Bad_factory_data_is_refused_with_its_position(string bundled, string broken, string expected)
     {
         // arrange: a copy of the bundled data with one value broken

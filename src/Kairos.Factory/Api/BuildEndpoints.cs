@@ -26,7 +26,7 @@ public static class BuildEndpoints
             .RequireToken();
         builds.MapGet("/", List)
             .WithName("ListBuilds").WithSummary("List builds, newest first")
-            .WithDescription("status filters by state; the classic Factory's `complete` is accepted for succeeded. Each item carries its id also as `uuid`, the classic name.")
+            .WithDescription("status filters by state (one of GET /api/v1/config's statuses: queued, running, succeeded, failed, cancelled, interrupted); the classic Factory's `complete` is accepted for succeeded. Each item carries its id also as `uuid`, the classic name.")
             .Produces<JobList>()
             .ProducesValidationProblem()
             .RequireToken(Access.Read);

@@ -4,7 +4,7 @@ namespace Kairos.Factory.Api;
 
 /// <summary>
 /// The classic Factory's (AuroraBoot v0.6–v0.19 <c>web</c>) names for our states. Its clients wait for <c>complete</c> or
-/// <c>failed</c>; it had no cancel, so a cancelled build is <c>failed</c> to them (its message says cancelled).
+/// <c>failed</c>; it had no cancel, so a cancelled or interrupted build is <c>failed</c> to them (its message says which).
 /// </summary>
 public static class ClassicNames
 {
@@ -15,7 +15,7 @@ public static class ClassicNames
         : status switch
         {
             JobStatus.Succeeded => Complete,
-            JobStatus.Cancelled => JobStatus.Failed,
+            JobStatus.Cancelled or JobStatus.Interrupted => JobStatus.Failed,
             _ => status,
         };
 

@@ -1,3 +1,5 @@
+using Kairos.Stages.Image.Requests;
+
 namespace Kairos.Factory.Api;
 
 /// <summary>The defaults a client (the web page) needs to offer a build form. <c>trusted_boot_keys</c>: the server signs Trusted Boot builds (serve --uki-keys); without, trusted_boot is refused.</summary>
@@ -16,5 +18,9 @@ public sealed record ConfigView(
     int MaxCloudConfigBytes,
     FipsSupport Fips,
     bool TrustedBootKeys,
+    [property: System.ComponentModel.Description("The rules the server checks a request by, as data a form applies before it sends one: regular expressions (JavaScript reads them as .NET does) for the version, each provider's Kubernetes version and the image reference; the cloud-config's header and size; which outputs a Trusted Boot image makes.")]
+    BuildRules Rules,
+    [property: System.ComponentModel.Description("Every status a build can have, in its life's order (interrupted: the server restarted while it ran).")]
+    IReadOnlyList<string> Statuses,
     [property: System.ComponentModel.Description("The classic Factory's default kairos-init release: always null here (builds run this server's kairos-stages; a kairos_init_version sent back is ignored with a warning).")]
     string? DefaultKairosInitVersion = null);

@@ -1,5 +1,7 @@
 using Kairos.Stages.FrontEnd.Rendering.Functions;
 using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Image.Release;
+using Kairos.Stages.Image.Requests;
 using Kairos.Stages.Target.Context;
 using YamlDotNet.RepresentationModel;
 
@@ -39,8 +41,6 @@ public sealed class FactoryCatalog
     /// <summary>Bases and architectures a FIPS build is refused for.</summary>
     public FipsSupport Fips { get; }
 
-    public static IReadOnlyList<string> Variants { get; } = ["core", "standard"];
-
     public static IReadOnlyList<string> Builders { get; } = ["podman", "chroot", "buildx"];
 
     /// <summary>Models a build may ask for on <paramref name="architecture"/> (non-generic boards are arm64 only).</summary>
@@ -73,7 +73,18 @@ public sealed class FactoryCatalog
             source.ReadText(ArtifactCatalog.DataPath) ?? throw new InvalidDataException($"{source.DisplayPath(ArtifactCatalog.DataPath)}: missing"),
             source.DisplayPath(ArtifactCatalog.DataPath));
         var kubernetes = BuildEnums.Providers.ToDictionary(provider => provider, provider => artifacts.Resolve(provider, "amd64", fips: false).Version, StringComparer.Ordinal);
-        return new FactoryCatalog(presets, data.Text(root, "default_preset"), data.List(root, "architectures"), descriptions, kubernetes, fips);
+        var architectures = data.List(root, "architectures");
+        if (architectures.FirstOrDefault(arch => !BuildEnums.KairosArches.Contains(arch)) is { } unknown)
+        {
+            throw data.Error(StageData.Child(root, "architectures")!, $"architecture '{unknown}' is not one Kairos builds ({string.Join(", ", BuildEnums.KairosArches)})");
+        }
+
+        if (ArtifactNames.Suffixes.Values.FirstOrDefault(suffix => !descriptions.ContainsKey(suffix) || !descriptions.ContainsKey(suffix + ".sha256")) is { } undescribed)
+        {
+            throw data.Error(StageData.Child(root, "descriptions")!, $"'descriptions' has no '{undescribed}' (or its .sha256): every artifact suffix (Image/Release/ArtifactNames) needs one");
+        }
+
+        return new FactoryCatalog(presets, data.Text(root, "default_preset"), architectures, descriptions, kubernetes, fips);
     }
 
     private static Dictionary<string, string> Map(StageData data, YamlMappingNode node, string key) =>

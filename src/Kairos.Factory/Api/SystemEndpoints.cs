@@ -1,6 +1,7 @@
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
-using Kairos.Factory.Validation;
+using Kairos.Stages.Image.Requests;
+using Kairos.Stages.Target.Context;
 using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Factory.Api;
@@ -27,16 +28,18 @@ public static class SystemEndpoints
         catalog.DefaultPreset,
         catalog.Architectures,
         catalog.Architectures.ToDictionary(arch => arch, FactoryCatalog.ModelsFor),
-        FactoryCatalog.Variants,
+        BuildEnums.Variants,
         catalog.Kubernetes,
         FactoryCatalog.Builders,
         options.DefaultBuilder,
-        Validation.OutputsCheck.Names,
+        OutputKinds.Names,
         (int)options.Retention.TotalHours,
         options.Workers,
         CloudConfigCheck.MaxBytes,
         catalog.Fips,
-        options.UkiKeysDir is not null);
+        options.UkiKeysDir is not null,
+        BuildRules.Current,
+        JobStatus.All);
 
     private static IResult Ready(JobStore store, FactoryOptions options, Recovery recovery)
     {

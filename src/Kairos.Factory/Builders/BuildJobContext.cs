@@ -9,9 +9,11 @@ public sealed record BuildJobContext(JobRecord Job, string WorkDir, string Outpu
 {
     public BuildSpec Spec => Job.Spec;
 
-    /// <summary>Outputs are named after what was built: kairos-VARIANT-ARCH-MODEL-VERSION.SUFFIX.</summary>
-    public string OutputPath(string suffix) =>
-        Path.Combine(OutputDir, $"kairos-{Spec.Variant}-{Spec.Architecture}-{Spec.Model}-{Spec.Version}{suffix}");
+    /// <summary>The stem of an output a builder writes before the image's kairos-release is read (<see cref="ArtifactNaming"/> renames it).</summary>
+    public const string Unnamed = "unnamed";
+
+    /// <summary>Where a builder writes its output ending in <paramref name="suffix"/>; the job renames it from the image's kairos-release.</summary>
+    public string OutputPath(string suffix) => Path.Combine(OutputDir, Unnamed + suffix);
 
     public string UploadPath(string uploadId) => Path.Combine(Options.UploadsDir, uploadId + ".tar");
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kairos.Factory.Api;
+using Kairos.Stages.Image.Requests;
 
 namespace Kairos.Factory.Hosting;
 
@@ -62,13 +63,18 @@ public static class OpenApiExamples
         [typeof(ArtifactView)] = Artifact(),
         [typeof(UploadCreated)] = new UploadCreated("7c9e6679f7424c3b9d4a1b2c3d4e5f60", 52428800, new string('a', 64)),
         [typeof(FipsSupport)] = Fips,
+        [typeof(BuildRules)] = BuildRules.Current,
+        [typeof(TextRule)] = BuildRules.Current.Version,
+        [typeof(CloudConfigRule)] = BuildRules.Current.CloudConfig,
+        [typeof(OutputRule)] = BuildRules.Current.Outputs[0],
+        [typeof(FipsRefusal)] = Fips.RefusedImages[0],
         [typeof(Preset)] = new Preset("Debian 12", "debian:12"),
         [typeof(ConfigView)] = new ConfigView(
             [new Preset("Debian 12", "debian:12")], "ubuntu:24.04", ["amd64", "arm64"],
             new Dictionary<string, IReadOnlyList<string>> { ["amd64"] = ["generic"], ["arm64"] = ["generic", "rpi3", "rpi4"] },
             ["core", "standard"], new Dictionary<string, string> { ["k3s"] = "v1.32.1+k3s1", ["k0s"] = "v1.32.1+k0s.0" },
-            ["podman", "chroot", "buildx"], "podman", Validation.OutputsCheck.Names, 168, 1, 65536,
-            Fips, true),
+            ["podman", "chroot", "buildx"], "podman", OutputKinds.Names, 168, 1, 65536,
+            Fips, true, BuildRules.Current, Store.JobStatus.All),
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",

@@ -32,6 +32,7 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         log.Write("start", $"build {job.Id}: {job.Spec.Image ?? "upload " + job.Spec.BaseUpload} {job.Spec.Variant} {job.Spec.Architecture} {job.Spec.Model} {job.Spec.Version}{(job.Spec.Fips ? " FIPS" : "")} with the {job.Spec.Builder} builder");
 
         var source = await Builders[job.Spec.Builder].BuildAsync(context);
+        ArtifactNaming.NameBuilderOutputs(context, source);
         var outputs = job.Spec.Artifacts;
         // the live ISO (a Trusted Boot image's ISO is the UKI one, made with the other media); netboot files come out of it
         var liveIso = (outputs.Iso && !job.Spec.TrustedBoot) || outputs.Netboot ? await BuildIsoAsync(context, source) : null;

@@ -1,4 +1,5 @@
 using Kairos.Factory.Builders;
+using Kairos.Stages.Image.Release;
 using Kairos.Stages.Media;
 using Kairos.Stages.Media.Disk;
 using Kairos.Stages.Media.Uki;
@@ -17,13 +18,13 @@ public sealed class MediaSteps(BuildJobContext context, CancellationToken cancel
     /// <summary>What systemd-boot does with the keys on the UKI media: enroll them on first boot (a machine in setup mode).</summary>
     public const string SecureBootEnroll = "force";
 
-    private static readonly (string Name, DiskFirmware Firmware, DiskFormat Format, string? Rename)[] Disks =
+    private static readonly (string Name, DiskFirmware Firmware, DiskFormat Format)[] Disks =
     [
-        ("raw_efi", DiskFirmware.Efi, DiskFormat.Raw, null),
-        ("raw_bios", DiskFirmware.Bios, DiskFormat.Raw, "-bios.raw"),
-        ("vhd", DiskFirmware.Efi, DiskFormat.Vhd, null),
-        ("gce", DiskFirmware.Efi, DiskFormat.Gce, null),
-        ("maas", DiskFirmware.Efi, DiskFormat.Maas, null),
+        ("raw_efi", DiskFirmware.Efi, DiskFormat.Raw),
+        ("raw_bios", DiskFirmware.Bios, DiskFormat.Raw),
+        ("vhd", DiskFirmware.Efi, DiskFormat.Vhd),
+        ("gce", DiskFirmware.Efi, DiskFormat.Gce),
+        ("maas", DiskFirmware.Efi, DiskFormat.Maas),
     ];
 
     /// <summary>Makes the disks and UKI media asked for from <paramref name="source"/> (the builder's SOURCE), and the netboot files from <paramref name="liveIso"/>.</summary>
@@ -35,25 +36,25 @@ public sealed class MediaSteps(BuildJobContext context, CancellationToken cancel
         if (Disks.Any(disk => wanted.Contains(disk.Name)) || trustedIso || outputs.Uki || outputs.UkiContainer)
         {
             using var root = await Run("media", () => ImageSourceResolver.ResolveAsync(source, context.WorkDir, line => context.Log.Write("media", line), cancellation));
-            var name = BaseName(root.Path);
+            var stem = ArtifactNaming.Stem("dir:" + root.Path, context.Spec.Architecture);
             foreach (var disk in Disks.Where(disk => wanted.Contains(disk.Name)))
             {
-                await DiskAsync(root.Path, disk.Name, disk.Firmware, disk.Format, disk.Rename is null ? null : name + disk.Rename);
+                await DiskAsync(root.Path, disk.Name, disk.Firmware, disk.Format, ArtifactNames.Of(stem, disk.Name));
             }
 
             if (trustedIso)
             {
-                await UkiAsync(root.Path, "iso", "iso", null);
+                await UkiAsync(root.Path, "iso", "iso", ArtifactNames.Of(stem, "uki-iso"));
             }
 
             if (outputs.Uki)
             {
-                await UkiAsync(root.Path, "uki", "uki", name + "-uki.tar");
+                await UkiAsync(root.Path, "uki", "uki", ArtifactNames.Of(stem, "uki"));
             }
 
             if (outputs.UkiContainer)
             {
-                await UkiAsync(root.Path, "uki-container", "container", name + "-uki.oci.tar");
+                await UkiAsync(root.Path, "uki-container", "container", ArtifactNames.Of(stem, "uki-container"));
             }
         }
 
@@ -63,15 +64,7 @@ public sealed class MediaSteps(BuildJobContext context, CancellationToken cancel
         }
     }
 
-    private string BaseName(string root)
-    {
-        var release = Path.Combine(root, "etc", "kairos-release");
-        return File.Exists(release)
-            ? KairosReleaseFile.Parse(File.ReadAllText(release)).IsoBaseName(context.Spec.Architecture, null)
-            : throw new StepFailedException("media: the built image has no /etc/kairos-release (the names of its media come from it)");
-    }
-
-    private async Task DiskAsync(string root, string step, DiskFirmware firmware, DiskFormat format, string? rename)
+    private async Task DiskAsync(string root, string step, DiskFirmware firmware, DiskFormat format, string name)
     {
         var directory = Directory.CreateDirectory(Path.Combine(context.WorkDir, "disk-" + step)).FullName;
         var result = await Run(step, () => DiskBuilder.BuildAsync(
@@ -86,11 +79,11 @@ public sealed class MediaSteps(BuildJobContext context, CancellationToken cancel
             },
             cancellation));
         var file = result.Files.Single();
-        Publish(file, rename ?? Path.GetFileName(file));
+        Publish(file, name);
         Directory.Delete(directory, recursive: true);
     }
 
-    private async Task UkiAsync(string root, string step, string outputType, string? rename)
+    private async Task UkiAsync(string root, string step, string outputType, string name)
     {
         var directory = Directory.CreateDirectory(Path.Combine(context.WorkDir, "uki-" + step)).FullName;
         var keys = await Run(step, () => Task.FromResult(UkiKeys.Resolve(context.Options.UkiKeysDir ?? throw new StepFailedException($"{step}: the server has no --uki-keys"), null, null, null, null)));
@@ -109,11 +102,11 @@ public sealed class MediaSteps(BuildJobContext context, CancellationToken cancel
         if (outputType == "uki")
         {
             // the tree (EFI/, loader/) as one download
-            await context.Processes.RunAsync(step, "tar", ["--create", "--numeric-owner", "--owner=0", "--group=0", "--sort=name", "--file", Path.Combine(context.OutputDir, rename!), "--directory", directory, "EFI", "loader"]);
+            await context.Processes.RunAsync(step, "tar", ["--create", "--numeric-owner", "--owner=0", "--group=0", "--sort=name", "--file", Path.Combine(context.OutputDir, name), "--directory", directory, "EFI", "loader"]);
         }
         else
         {
-            Publish(result.Path, rename ?? Path.GetFileName(result.Path));
+            Publish(result.Path, name);
         }
 
         Directory.Delete(directory, recursive: true);
@@ -129,7 +122,7 @@ public sealed class MediaSteps(BuildJobContext context, CancellationToken cancel
         }
 
         await Run("netboot", () => NetbootBuilder.BuildAsync(options, cancellation));
-        var name = Path.GetFileNameWithoutExtension(liveIso) + "-netboot.tar";
+        var name = ArtifactNames.Of(Path.GetFileNameWithoutExtension(liveIso), "netboot");
         await context.Processes.RunAsync("netboot", "tar", ["--create", "--numeric-owner", "--owner=0", "--group=0", "--sort=name", "--file", Path.Combine(context.OutputDir, name), "--directory", directory, "netboot"]);
         Directory.Delete(directory, recursive: true);
     }

@@ -45,6 +45,11 @@ public sealed class SecretMask
 
         var yaml = new YamlStream();
         yaml.Load(new StringReader(cloudConfig));
+        if (yaml.Documents.Count == 0)
+        {
+            return []; // the header alone: an empty config
+        }
+
         var found = new List<string>();
         // by reference: YamlNode's own equality compares whole subtrees (exponential on an alias bomb)
         HashSet<YamlNode>[] seen = [new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance)];

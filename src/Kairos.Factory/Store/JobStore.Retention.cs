@@ -16,7 +16,7 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM jobs WHERE status IN ('succeeded', 'failed', 'cancelled') AND expires_at IS NOT NULL AND expires_at <= $before";
+        command.CommandText = "SELECT id FROM jobs WHERE status IN ('succeeded', 'failed', 'cancelled', 'interrupted') AND expires_at IS NOT NULL AND expires_at <= $before";
         command.Parameters.AddWithValue("$before", Time(now - keep));
         var ids = new List<string>();
         using var reader = command.ExecuteReader();

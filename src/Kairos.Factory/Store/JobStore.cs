@@ -142,7 +142,7 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM jobs WHERE id = $id AND status IN ('succeeded', 'failed', 'cancelled')";
+        command.CommandText = "DELETE FROM jobs WHERE id = $id AND status IN ('succeeded', 'failed', 'cancelled', 'interrupted')";
         command.Parameters.AddWithValue("$id", id);
         var deleted = command.ExecuteNonQuery() == 1;
         if (deleted)
@@ -158,7 +158,7 @@ public sealed partial class JobStore
         return deleted;
     }
 
-    /// <summary>At start: every job still running belonged to a server that died; they fail, and their ids are returned for clean-up.</summary>
+    /// <summary>At start: every job still running belonged to a server that died; they end as interrupted, and their ids are returned for clean-up.</summary>
     public IReadOnlyList<string> FailInterrupted(DateTimeOffset now, DateTimeOffset expiresAt) =>
         Reserve.Spend("marking interrupted builds", () => FailInterruptedOnce(now, expiresAt));
 
@@ -167,7 +167,7 @@ public sealed partial class JobStore
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE jobs SET status = 'failed', message = 'interrupted by server restart', finished_at = $now, expires_at = $expires
+            UPDATE jobs SET status = 'interrupted', message = 'interrupted by server restart', finished_at = $now, expires_at = $expires
             WHERE status = 'running' RETURNING id
             """;
         command.Parameters.AddWithValue("$now", Time(now));

@@ -36,6 +36,10 @@ internal static class StoreMigrations
         CREATE INDEX jobs_status_created_id ON jobs (status, created_at, id);
         CREATE INDEX jobs_created_id ON jobs (created_at, id);
         """,
+        // A build a restart cut short has its own status (it was 'failed' with this message).
+        """
+        UPDATE jobs SET status = 'interrupted' WHERE status = 'failed' AND message = 'interrupted by server restart';
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

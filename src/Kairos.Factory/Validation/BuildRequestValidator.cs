@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
+using Kairos.Stages.Image.Requests;
 using Kairos.Stages.Target.Context;
 
 namespace Kairos.Factory.Validation;
@@ -7,9 +8,6 @@ namespace Kairos.Factory.Validation;
 /// <summary>Checks every field of a request before anything runs; errors are keyed by the JSON field name.</summary>
 public sealed partial class BuildRequestValidator(FactoryCatalog catalog, FactoryOptions options)
 {
-    /// <summary>Longest version accepted: it becomes part of artifact file names (255 bytes at most).</summary>
-    public const int MaxVersionLength = 64;
-
     private const int MaxFieldLength = 256;
 
     public (BuildSpec? Spec, Dictionary<string, string[]> Errors) Validate(BuildRequest request)
@@ -58,17 +56,17 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         {
             Fail("version", "is required: the Kairos OS version, e.g. 1.2.3");
         }
-        else if (rawVersion.Length > MaxVersionLength)
+        else if (rawVersion.Length > BuildRules.MaxVersionLength)
         {
-            Fail("version", $"is longer than {MaxVersionLength} characters (it names the artifacts' files)");
+            Fail("version", $"is longer than {BuildRules.MaxVersionLength} characters (it names the artifacts' files)");
         }
         else if (!KairosVersion.TryNormalize(rawVersion, out version, out _))
         {
-            Fail("version", $"'{rawVersion}' is not a semantic version (e.g. 1.2.3, v1.2.3-rc1)");
+            Fail("version", $"'{rawVersion}' is not a semantic version (e.g. {KairosVersion.Example})");
         }
 
         // the classic Factory's pin of the kairos-init release its worker ran: checked, then ignored (Warnings says so)
-        if (Blank(request.KairosInitVersion) is { } initVersion && !K8sVersion().IsMatch(initVersion))
+        if (Blank(request.KairosInitVersion) is { } initVersion && !KairosInitRelease().IsMatch(initVersion))
         {
             Fail("kairos_init_version", $"'{initVersion}' is not a kairos-init release such as v0.5.0");
         }
@@ -91,9 +89,9 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
 
         var distribution = Blank(request.KubernetesDistribution);
         var variant = Blank(request.Variant) ?? (distribution is null ? "core" : "standard");
-        if (!FactoryCatalog.Variants.Contains(variant))
+        if (!BuildEnums.Variants.Contains(variant))
         {
-            Fail("variant", $"'{variant}' is not one of core, standard");
+            Fail("variant", $"'{variant}' is not one of {string.Join(", ", BuildEnums.Variants)}");
         }
         else if (variant == "standard" && distribution is null)
         {
@@ -189,9 +187,10 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         {
             fail(field, "needs kubernetes_distribution");
         }
-        else if (!K8sVersion().IsMatch(chosen))
+        else if (BuildEnums.Providers.Contains(distribution) && !ProviderVersion.Fits(distribution, chosen))
         {
-            fail(field, $"'{chosen}' is not a Kubernetes release such as v1.32.1+k3s1");
+            // the engine's own rule (kairos-stages run --k8s-version): refused here, not after the build started
+            fail(field, $"'{chosen}' is not a {distribution} release (expected like {ProviderVersion.Example(distribution)})");
         }
 
         return chosen;
@@ -214,8 +213,9 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         ("kairos_init_version", request.KairosInitVersion),
     ];
 
+    // a kairos-init release tag (vMAJOR.MINOR.PATCH[-pre][+build]): only checked, never used
     [GeneratedRegex("^v?[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.+-]{1,64})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex K8sVersion();
+    private static partial Regex KairosInitRelease();
 
     [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
     internal static partial Regex UploadId();

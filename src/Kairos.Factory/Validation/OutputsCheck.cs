@@ -1,28 +1,19 @@
 using Kairos.Factory.Api;
+using Kairos.Stages.Image.Requests;
 
 namespace Kairos.Factory.Validation;
 
 /// <summary>
-/// The outputs a request asks for, checked against what its image can make: a Trusted Boot image boots from
-/// signed UKIs (iso, uki, uki-container), signed with the keys the operator gave <c>serve --uki-keys</c>; any
-/// other image makes the live ISO, disks, cloud images and netboot files. Errors name the artifacts field.
+/// The outputs a request asks for, checked against what its image can make (<see cref="OutputKinds"/>); a Trusted
+/// Boot image's UKIs are signed with the keys the operator gave <c>serve --uki-keys</c>. Errors name the artifacts field.
 /// </summary>
 public static class OutputsCheck
 {
-    public const string Offered = "iso, oci, rootfs, raw_efi, raw_bios, vhd, gce, maas, netboot, uki, uki-container";
-
-    /// <summary>The output names GET /config offers, in the page's order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["iso", "netboot", "uki", "uki-container", "raw_efi", "raw_bios", "vhd", "gce", "maas", "oci", "rootfs"];
-
-    private static readonly string[] GrubOnly = ["raw_efi", "raw_bios", "vhd", "gce", "maas", "netboot"];
-
-    private static readonly string[] UkiOnly = ["uki", "uki-container"];
-
     public static BuildOutputs? Check(BuildArtifactsRequest? artifacts, bool trustedBoot, string? ukiKeysDir, Action<string, string> fail)
     {
         if (artifacts is null)
         {
-            fail("artifacts", $"is required: pick at least one of {Offered}");
+            fail("artifacts", $"is required: pick at least one of {OutputKinds.Offered}");
             return null;
         }
 
@@ -47,7 +38,7 @@ public static class OutputsCheck
         };
         if (!outputs.Names.Any())
         {
-            fail("artifacts", $"pick at least one of {Offered}");
+            fail("artifacts", $"pick at least one of {OutputKinds.Offered}");
             return outputs;
         }
 
@@ -59,14 +50,14 @@ public static class OutputsCheck
                 fail("trusted_boot", "this server has no Secure Boot keys to sign UKIs with: its operator starts it with 'kairos-factory serve --uki-keys DIR' (a key set made by 'kairos-stages genkey'); keys are never taken from requests");
             }
 
-            foreach (var name in GrubOnly.Where(wantedNames.Contains))
+            foreach (var name in OutputKinds.NotForTrustedBoot.Where(wantedNames.Contains))
             {
                 fail($"artifacts.{name}", "a Trusted Boot image boots only from signed UKIs (UEFI, Secure Boot): ask for iso, uki or uki-container, or build without trusted_boot");
             }
         }
         else
         {
-            foreach (var name in UkiOnly.Where(wantedNames.Contains))
+            foreach (var name in OutputKinds.TrustedBootOnly.Where(wantedNames.Contains))
             {
                 fail($"artifacts.{name}", "UKIs are made from a Trusted Boot image: set trusted_boot to true");
             }

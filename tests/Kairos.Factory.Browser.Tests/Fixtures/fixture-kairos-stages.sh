@@ -6,14 +6,18 @@
 #   delay=S        seconds between those lines (default 0)
 #   fail_at=STAGE  exit 1 at that stage, after its lines
 #   hang_at=STAGE  sleep until killed at that stage (the cancel test)
+# Its init writes a kairos-release as the real one does (flavor "fixture", the --version and --model given):
+# the server names the artifacts from it.
 set -euo pipefail
 command=${1:?fixture-kairos-stages: no command}
 shift
-stage=$command root=
+stage=$command root= version= model=generic
 while (($#)); do
   case $1 in
     --stage) stage=$2; shift 2 ;;
     --root) root=$2; shift 2 ;;
+    --version) version=$2; shift 2 ;;
+    --model) model=$2; shift 2 ;;
     *) shift ;;
   esac
 done
@@ -34,3 +38,7 @@ if [ "$(setting fail_at)" = "$stage" ]; then
   exit 1
 fi
 echo "fixture $stage done"
+if [ "$command" = run ] && [ "$stage" = init ]; then
+  mkdir -p "$root/etc"
+  printf 'KAIROS_FLAVOR=fixture\nKAIROS_FLAVOR_RELEASE=1\nKAIROS_VARIANT=core\nKAIROS_MODEL=%s\nKAIROS_VERSION=%s\n' "$model" "$version" > "$root/etc/kairos-release"
+fi

@@ -1,6 +1,8 @@
 #!/bin/sh
 # TEST FIXTURE standing in for docker (no daemon here): records one buildx call — its arguments, one a
-# line, and a copy of the build context — into $KF_BUILDX_RECORD, and writes a stand-in output file.
+# line, and a copy of the build context — into $KF_BUILDX_RECORD, and writes a stand-in output: for
+# type=oci a one-layer OCI archive, for type=tar a root tarball, each holding the kairos-release the
+# fixture kairos-stages writes (version v1.0.0, model generic).
 set -e
 n=$(ls "$KF_BUILDX_RECORD" | wc -l)
 call="$KF_BUILDX_RECORD/call-$n"
@@ -8,6 +10,22 @@ mkdir -p "$call"
 for argument in "$@"; do printf '%s\n' "$argument" >> "$call/args"; done
 for argument in "$@"; do context="$argument"; done
 cp -r "$context" "$call/context"
+
+work=$(mktemp -d)
+mkdir -p "$work/root/etc" "$work/oci/blobs/sha256"
+printf 'KAIROS_FLAVOR=fixture\nKAIROS_FLAVOR_RELEASE=1\nKAIROS_VARIANT=core\nKAIROS_MODEL=generic\nKAIROS_VERSION=v1.0.0\n' > "$work/root/etc/kairos-release"
+blob() { digest=$(sha256sum "$1" | cut -d' ' -f1); size=$(stat -c %s "$1"); mv "$1" "$work/oci/blobs/sha256/$digest"; }
 for argument in "$@"; do
-  case "$argument" in type=*,dest=*) echo "stand-in output of $argument" > "${argument#*,dest=}" ;; esac
+  case "$argument" in
+    type=oci,dest=*)
+      tar -C "$work/root" -cf "$work/layer" etc && blob "$work/layer" && layer="$digest" layer_size="$size"
+      printf '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' "$layer" > "$work/config" && blob "$work/config" && config="$digest" config_size="$size"
+      printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:%s","size":%s}]}' \
+        "$config" "$config_size" "$layer" "$layer_size" > "$work/manifest" && blob "$work/manifest"
+      printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s}]}' "$digest" "$size" > "$work/oci/index.json"
+      printf '{"imageLayoutVersion":"1.0.0"}' > "$work/oci/oci-layout"
+      tar -C "$work/oci" -cf "${argument#*,dest=}" oci-layout index.json blobs ;;
+    type=tar,dest=*) tar -C "$work/root" -cf "${argument#*,dest=}" etc ;;
+  esac
 done
+rm -rf "$work"

@@ -7,6 +7,6 @@ for argument in "$@"; do
   previous="$argument"
 done
 case "$1" in
-  run) mkdir -p "$root/etc" && echo "KAIROS_VERSION=fixture" > "$root/etc/kairos-release"
+  run) mkdir -p "$root/etc" && printf 'KAIROS_FLAVOR=fixture\nKAIROS_FLAVOR_RELEASE=1\nKAIROS_VARIANT=core\nKAIROS_MODEL=generic\nKAIROS_VERSION=v1.0.0\n' > "$root/etc/kairos-release"
        [ -e "$root/pinned" ] || { : > "$root/pinned" && chattr +i "$root/pinned"; } ;;
 esac

@@ -69,7 +69,7 @@ public sealed class AliasBombTests
         using var second = new FactoryServer(dataDir, ServerBuilds.Flags());
         await second.WaitReadyAsync(TimeSpan.FromSeconds(30));
         second.Authorize();
-        var job = await second.WaitForAsync(id, "failed");
+        var job = await second.WaitForAsync(id, "interrupted");
 
         Assert.Equal("interrupted by server restart", job.Message);
         Assert.NotNull(job.ArtifactsExpireAt); // item 8: an interrupted build expires like any other

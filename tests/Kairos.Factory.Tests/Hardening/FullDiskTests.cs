@@ -58,7 +58,7 @@ public sealed class FullDiskTests
             using var second = new FactoryServer(dataDir, ServerBuilds.Flags());
             await second.WaitAnsweringAsync(TimeSpan.FromSeconds(60));
             second.Authorize();
-            Assert.Equal("interrupted by server restart", (await second.WaitForAsync(interrupted, "failed")).Message);
+            Assert.Equal("interrupted by server restart", (await second.WaitForAsync(interrupted, "interrupted")).Message);
             Fill(filler); // the clean-up of the killed build freed its work dir: full again
             var list = (await second.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json))!;
             Assert.Equal(2, list.Total);

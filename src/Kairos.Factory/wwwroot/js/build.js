@@ -1,6 +1,6 @@
 // One build: configuration, per-step progress, the live log (replayed from the start on every load), cancel, downloads, clone.
 import { ApiError, call, getJson } from './api.js';
-import { baseOf, duration, el, failingStep, shortId, size, stateOf, when } from './format.js';
+import { baseOf, duration, el, failingStep, shortId, size, when } from './format.js';
 import { followLog } from './follow.js';
 import { StepTracker } from './logsteps.js';
 
@@ -50,7 +50,7 @@ export async function renderBuild(main, id) {
   }
 
   function showSteps() {
-    const state = stateOf(build);
+    const state = build.status;
     const running = build.status === 'running';
     const failedAt = state === 'failed' ? failingStep(build.message) || tracker.current()?.name : null;
     steps.replaceChildren(...tracker.durations(running).map((step, index, all) => {
@@ -63,7 +63,7 @@ export async function renderBuild(main, id) {
   }
 
   function show() {
-    const state = stateOf(build);
+    const state = build.status;
     heading.replaceChildren(`Build #${shortId(build.id)} `, el('span', { class: `badge ${state}`, id: 'state' }, state));
     cancel.hidden = !['queued', 'running'].includes(build.status);
     cancel.disabled = false;

@@ -1,15 +1,19 @@
 // Builds: the list with a status filter, refreshed in place every 2 s, with each state spelled out.
 import { getJson } from './api.js';
-import { baseOf, el, failingStep, shortId, stateOf, when } from './format.js';
+import { baseOf, el, failingStep, shortId, when } from './format.js';
 import { followLog } from './follow.js';
 import { StepTracker } from './logsteps.js';
 
-const FILTERS = ['all', 'queued', 'running', 'succeeded', 'failed', 'interrupted', 'cancelled'];
 const REFRESH_MS = 2000;
 
+// the filter offers every status the server has (GET /config's statuses)
 export function renderBuilds(main, filter) {
-  filter = FILTERS.includes(filter) ? filter : 'all';
-  const select = el('select', { id: 'status-filter' }, FILTERS.map(name => el('option', { value: name, selected: name === filter }, name)));
+  filter = filter || 'all';
+  const select = el('select', { id: 'status-filter' }, el('option', { value: filter, selected: true }, filter));
+  getJson('/config').then(config => {
+    if (filter !== 'all' && !config.statuses.includes(filter)) { location.hash = '#/builds'; return; }
+    select.replaceChildren(...['all', ...config.statuses].map(name => el('option', { value: name, selected: name === filter }, name)));
+  }).catch(() => {});
   const list = el('ul', { class: 'builds', id: 'build-list', 'aria-live': 'polite' });
   const summary = el('p', { class: 'hint', id: 'build-count' });
   main.replaceChildren(el('h2', {}, 'Builds'),
@@ -24,10 +28,9 @@ export function renderBuilds(main, filter) {
   async function refresh() {
     if (stopped) return;
     try {
-      const status = filter === 'all' ? '' : filter === 'interrupted' ? 'failed' : filter;
-      const page = await getJson(`/builds?limit=50${status ? `&status=${status}` : ''}`);
-      const builds = page.builds.filter(build => filter !== 'interrupted' || stateOf(build) === 'interrupted');
-      summary.textContent = builds.length ? `${builds.length} of ${filter === 'interrupted' ? builds.length : page.total} builds, newest first; updates live.` : 'No builds here yet.';
+      const page = await getJson(`/builds?limit=50${filter === 'all' ? '' : `&status=${encodeURIComponent(filter)}`}`);
+      const builds = page.builds;
+      summary.textContent = builds.length ? `${builds.length} of ${page.total} builds, newest first; updates live.` : 'No builds here yet.';
       const ids = new Set(builds.map(build => build.id));
       for (const [id, card] of cards) if (!ids.has(id)) { card.remove(); cards.delete(id); }
       builds.forEach((build, index) => {
@@ -45,7 +48,7 @@ export function renderBuilds(main, filter) {
       card = el('li', { class: 'build-card', 'data-id': build.id });
       cards.set(build.id, card);
     }
-    const state = stateOf(build);
+    const state = build.status;
     const key = `${build.status}|${build.message}|${followers.get(build.id)?.tracker.current()?.name}|${followers.get(build.id)?.tail}`;
     if (card.dataset.key === key) return card;
     card.dataset.key = key;

@@ -1,7 +1,7 @@
 // New build: the form, its conditional fields, live validation, and the submit that opens the build's page.
 import { ApiError, call, getJson, token } from './api.js';
 import { el } from './format.js';
-import { cloudConfigProblem, fipsProblem, imageProblem, versionProblem } from './validate.js';
+import { cloudConfigProblem, fipsProblem, imageProblem, kubernetesVersionProblem, outputOffered, versionProblem } from './validate.js';
 
 const OUTPUT_LABELS = {
   iso: 'ISO image (installer / live)', netboot: 'Netboot (kernel, initrd, squashfs, iPXE script)',
@@ -12,9 +12,6 @@ const OUTPUT_LABELS = {
 const TRUSTED_ISO_LABEL = 'Trusted Boot ISO (signed UKIs; UEFI only; Secure Boot keys enrolled on first boot)';
 // AuroraBoot's groups; a name the server offers beyond these lands in the last group
 const OUTPUT_GROUPS = [['Install media', ['iso', 'netboot', 'uki', 'uki-container']], ['Disk images', ['raw_efi', 'raw_bios', 'vhd', 'gce', 'maas']], ['Archives', []]];
-// what a Trusted Boot image can make (it boots only from signed UKIs), and what only it makes
-const TRUSTED_ONLY = ['uki', 'uki-container'];
-const TRUSTED_OUTPUTS = ['iso', 'oci', 'rootfs', ...TRUSTED_ONLY];
 
 function field(id, label, control, hint) {
   control.id = id;
@@ -38,8 +35,11 @@ function showError(form, id, message) {
   return !message;
 }
 
+const VARIANT_LABELS = { core: 'Core (no Kubernetes)', standard: 'Standard (with Kubernetes)' };
+
 export async function renderNewBuild(main, cloneId) {
   const config = await getJson('/config');
+  const rules = config.rules;
   const clone = cloneId ? await getJson(`/builds/${encodeURIComponent(cloneId)}`) : null;
   const presetImages = config.presets.map(preset => preset.image);
   const byo = clone ? !presetImages.includes(clone.image) : false;
@@ -78,7 +78,7 @@ export async function renderNewBuild(main, cloneId) {
     el('fieldset', {}, el('legend', {}, 'Target'),
       radios('architecture', 'Architecture', config.architectures.map(arch => [arch, arch]), clone?.architecture || config.architectures[0]),
       field('model', 'Model', modelSelect),
-      radios('variant', 'Variant', [['core', 'Core (no Kubernetes)'], ['standard', 'Standard (with Kubernetes)']], clone?.variant || 'core'),
+      radios('variant', 'Variant', rules.variants.map(variant => [variant, VARIANT_LABELS[variant] || variant]), clone?.variant || rules.variants[0]),
       el('div', { id: 'kubernetes' },
         field('k8s-distribution', 'Kubernetes distribution', k8sSelect),
         field('k8s-version', 'Kubernetes version', k8sVersion, ''))),
@@ -107,16 +107,18 @@ export async function renderNewBuild(main, cloneId) {
   }
 
   function syncModels(previous) {
-    const models = config.models[value('architecture')] || ['generic'];
+    const models = config.models[value('architecture')] || [rules.default_model];
     const wanted = previous ?? modelSelect.value;
     modelSelect.replaceChildren(...models.map(model => el('option', { value: model }, model)));
-    modelSelect.value = models.includes(wanted) ? wanted : 'generic';
+    modelSelect.value = models.includes(wanted) ? wanted : rules.default_model;
     const hint = form.querySelector('#model-error');
-    hint.textContent = wanted && !models.includes(wanted) ? `${wanted} is not built for ${value('architecture')}: switched to generic.` : '';
+    hint.textContent = wanted && !models.includes(wanted) ? `${wanted} is not built for ${value('architecture')}: switched to ${rules.default_model}.` : '';
   }
 
   function syncKubernetes() {
     form.querySelector('#kubernetes').hidden = value('variant') !== 'standard';
+    if (value('variant') !== 'standard') showError(form, 'k8s-version', null);
+    else if (k8sVersion.value) checkKubernetesVersion();
     const pinned = config.kubernetes_versions[k8sSelect.value];
     k8sVersion.placeholder = pinned;
     form.querySelector('#k8s-version-hint').textContent = `Empty: the pinned default, ${k8sSelect.value} ${pinned}.`;
@@ -136,14 +138,15 @@ export async function renderNewBuild(main, cloneId) {
       : 'FIPS builds of the Kairos binaries and dracut\'s fips module; the base brings its own FIPS crypto.');
   }
 
-  const checkVersion = () => showError(form, 'version', versionProblem(versionInput.value));
-  const checkCloudConfig = () => showError(form, 'cloud-config', cloudConfigProblem(cloudConfig.value, config.max_cloud_config_bytes));
-  const checkImage = () => value('base') !== 'byo' || uploadInput.files.length > 0 || showError(form, 'image', imageProblem(imageInput.value));
+  const checkVersion = () => showError(form, 'version', versionProblem(versionInput.value, rules));
+  const checkCloudConfig = () => showError(form, 'cloud-config', cloudConfigProblem(cloudConfig.value, rules));
+  const checkImage = () => value('base') !== 'byo' || uploadInput.files.length > 0 || showError(form, 'image', imageProblem(imageInput.value, rules));
+  const checkKubernetesVersion = () => value('variant') !== 'standard' || showError(form, 'k8s-version', kubernetesVersionProblem(k8sVersion.value, k8sSelect.value, rules));
   // a Trusted Boot image makes the UKI media; any other the live ISO, disks and netboot: the rest is unticked and disabled
   function syncTrusted() {
     for (const name of config.artifacts) {
       const box = form.querySelector(`input[name=output][value=${name}]`);
-      const offered = trusted.checked ? TRUSTED_OUTPUTS.includes(name) : !TRUSTED_ONLY.includes(name);
+      const offered = outputOffered(rules, name, trusted.checked);
       if (!offered) box.checked = false;
       box.disabled = !offered;
     }
@@ -166,13 +169,14 @@ export async function renderNewBuild(main, cloneId) {
     if (event.target === trusted) { syncTrusted(); checkOutputs(); }
   });
   versionInput.addEventListener('input', checkVersion);
+  k8sVersion.addEventListener('input', checkKubernetesVersion);
   cloudConfig.addEventListener('input', checkCloudConfig);
   imageInput.addEventListener('input', () => { showError(form, 'image', null); if (imageInput.value) checkImage(); syncFips(); });
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
     form.querySelector('#form-error').textContent = '';
-    const checks = [checkVersion(), checkCloudConfig(), checkImage(), checkOutputs()];
+    const checks = [checkVersion(), checkKubernetesVersion(), checkCloudConfig(), checkImage(), checkOutputs()];
     if (checks.includes(false)) {
       form.querySelector('[aria-invalid=true]')?.focus();
       return;

@@ -32,12 +32,6 @@ export function duration(ms) {
 
 export const when = iso => iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
 
-/** A build's state as the user sees it: the store's status, except a failed build a restart cut short reads "interrupted". */
-export function stateOf(build) {
-  if (build.status === 'failed' && /interrupted by server restart/.test(build.message || '')) return 'interrupted';
-  return build.status;
-}
-
 /** The step a failure message names ("install: kairos-stages exited with code 1: …"), if any. */
 export function failingStep(message) {
   const match = /^([a-z][a-z0-9-]*): /.exec(message || '');

@@ -5,6 +5,9 @@ public static class BuildEnums
 {
     public static IReadOnlyList<string> Providers { get; } = ["k3s", "k0s"];
 
+    /// <summary>core: no Kubernetes; standard: with a provider's Kubernetes.</summary>
+    public static IReadOnlyList<string> Variants { get; } = ["core", "standard"];
+
     public static IReadOnlyList<string> LogLevels { get; } = ["info", "warn", "error", "debug", "trace"];
 
     /// <summary>Go arch names we can detect; Kairos images exist for the first three.</summary>

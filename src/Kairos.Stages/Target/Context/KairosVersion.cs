@@ -1,11 +1,22 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 using Semver;
 
 namespace Kairos.Stages.Target.Context;
 
 /// <summary>Validates and normalises <c>--version</c> (and a Factory request's version) the way kairos-init stamps it into kairos-release.</summary>
-public static class KairosVersion
+public static partial class KairosVersion
 {
+    /// <summary>
+    /// The texts <see cref="TryNormalize"/> takes, as a regular expression every client can apply (.NET and
+    /// JavaScript read it alike; the Factory serves it to its page): what the Semver package parses with kairos-init's
+    /// leniencies, with each number at most 9 digits after its leading zeros (so it always fits the package's int).
+    /// </summary>
+    public const string Pattern = @"^v?0*[0-9]{1,9}(\.0*[0-9]{1,9}(\.0*[0-9]{1,9})?)?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$";
+
+    /// <summary>A version that passes, for hints and error messages.</summary>
+    public const string Example = "1.2.3, v1.2.3 or 1.2.3-rc1+build";
+
     /// <summary>
     /// SemVer 2.0, read by the Semver package, with kairos-init's leniencies: an optional lower-case <c>v</c>,
     /// minor and patch optional, leading zeros dropped. Returns the canonical text with a <c>v</c> prefix:
@@ -20,9 +31,9 @@ public static class KairosVersion
             return false;
         }
 
-        if (!SemVersion.TryParse(input, SemVersionStyles.AllowLowerV | SemVersionStyles.OptionalMinorPatch | SemVersionStyles.AllowLeadingZeros, out var version))
+        if (!Shape().IsMatch(input) || !SemVersion.TryParse(input, SemVersionStyles.AllowLowerV | SemVersionStyles.OptionalMinorPatch | SemVersionStyles.AllowLeadingZeros, out var version))
         {
-            error = $"invalid --version '{input}': malformed version; expected a semantic version such as 1.2.3, v1.2.3 or 1.2.3-rc1+build";
+            error = $"invalid --version '{input}': malformed version; expected a semantic version such as {Example}";
             return false;
         }
 
@@ -31,4 +42,7 @@ public static class KairosVersion
         error = null;
         return true;
     }
+
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
 }

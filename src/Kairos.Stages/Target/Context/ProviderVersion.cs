@@ -35,20 +35,32 @@ public static partial class ProviderVersion
         return (version, errors);
     }
 
+    // k3s tags: v<semver>[-rcN]+k3sN; k0s tags: v<semver>[-pre]+k0s.N (their GitHub release names)
+    private const string K3sPattern = @"^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?\+k3s[0-9]+$";
+    private const string K0sPattern = @"^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?\+k0s\.[0-9]+$";
+
     /// <summary>Whether <paramref name="version"/> has the shape of a release tag of <paramref name="provider"/>.</summary>
     public static bool Fits(string provider, string version) => provider switch
     {
         "k3s" => K3sTag().IsMatch(version),
         "k0s" => K0sTag().IsMatch(version),
-        _ => true,
+        _ => true, // an unknown provider is refused by its own check
     };
 
-    private static string Example(string provider) => provider == "k3s" ? "v1.32.1+k3s1 or v1.32.1-rc1+k3s1" : "v1.32.1+k0s.0 or v1.32.1-rc.0+k0s.0";
+    /// <summary>The shape of <paramref name="provider"/>'s release tags as a regular expression (.NET and JavaScript read it alike).</summary>
+    public static string Pattern(string provider) => provider switch
+    {
+        "k3s" => K3sPattern,
+        "k0s" => K0sPattern,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, $"not one of {string.Join(", ", BuildEnums.Providers)}"),
+    };
 
-    // k3s tags: v<semver>[-rcN]+k3sN; k0s tags: v<semver>[-pre]+k0s.N (their GitHub release names)
-    [GeneratedRegex(@"^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?\+k3s[0-9]+$")]
+    /// <summary>Tags of <paramref name="provider"/> that fit, for hints and error messages.</summary>
+    public static string Example(string provider) => provider == "k3s" ? "v1.32.1+k3s1 or v1.32.1-rc1+k3s1" : "v1.32.1+k0s.0 or v1.32.1-rc.0+k0s.0";
+
+    [GeneratedRegex(K3sPattern, RegexOptions.CultureInvariant)]
     private static partial Regex K3sTag();
 
-    [GeneratedRegex(@"^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?\+k0s\.[0-9]+$")]
+    [GeneratedRegex(K0sPattern, RegexOptions.CultureInvariant)]
     private static partial Regex K0sTag();
 }

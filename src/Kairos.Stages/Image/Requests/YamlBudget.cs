@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Kairos.Factory.Validation;
+namespace Kairos.Stages.Image.Requests;
 
 /// <summary>
 /// Measures a YAML text from its parser events, before any tree is built: how deep it nests and how many nodes it

@@ -1,12 +1,15 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Kairos.Factory.Validation;
+namespace Kairos.Stages.Image.Requests;
 
 /// <summary>A cloud-config must be a YAML mapping under the <c>#cloud-config</c> header Kairos looks for, within <see cref="YamlBudget"/>.</summary>
 public static class CloudConfigCheck
 {
     public const int MaxBytes = 64 * 1024;
+
+    /// <summary>The first line Kairos looks for (the page is handed it through the Factory's GET /config).</summary>
+    public const string Header = "#cloud-config";
 
     /// <summary>Null when fine, else the problem (with line and column for YAML errors).</summary>
     public static string? Problem(string text)
@@ -21,9 +24,9 @@ public static class CloudConfigCheck
             return $"contains a NUL character (at offset {nul})";
         }
 
-        if (!text.StartsWith("#cloud-config", StringComparison.Ordinal))
+        if (!text.StartsWith(Header, StringComparison.Ordinal))
         {
-            return "must start with the line '#cloud-config' (Kairos ignores configs without it)";
+            return $"must start with the line '{Header}' (Kairos ignores configs without it)";
         }
 
         try
@@ -36,9 +39,14 @@ public static class CloudConfigCheck
 
             var yaml = new YamlStream();
             yaml.Load(new StringReader(text));
-            if (yaml.Documents.Count != 1)
+            if (yaml.Documents.Count > 1)
             {
                 return "must be one YAML document";
+            }
+
+            if (yaml.Documents.Count == 0)
+            {
+                return null; // the header alone (or comments): an empty config, as Kairos and the page read it
             }
 
             return yaml.Documents[0].RootNode is YamlMappingNode ? null : "must be a YAML mapping (key: value)";

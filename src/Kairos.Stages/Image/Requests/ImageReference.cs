@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Kairos.Factory.Validation;
+namespace Kairos.Stages.Image.Requests;
 
 /// <summary>The container image reference grammar (distribution/reference): [domain[:port]/]path[:tag][@digest].</summary>
 public static partial class ImageReference
@@ -32,8 +32,16 @@ public static partial class ImageReference
         return last.Split(':')[0];
     }
 
-    // domain components, optional port; lower-case path components joined by separators; tag; sha256 digest
-    [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    /// <summary>
+    /// The grammar as a regular expression (.NET and JavaScript read it alike; the Factory serves it to its page): domain
+    /// components, optional port; lower-case path components joined by separators; tag; sha256 digest.
+    /// </summary>
+    public const string Pattern = @"^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$";
+
+    /// <summary>A pattern that matches every reference whose own name (<see cref="Name"/>) is <paramref name="name"/>, whatever its registry, path, tag or digest.</summary>
+    public static string NamePattern(string name) => $"^(?:[^@]*/)?{Regex.Escape(name)}(?::[^/@]*)?(?:@.*)?$";
+
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Grammar();
 
     [GeneratedRegex(@"^(dir|oci|oci-archive|docker|docker-archive|docker-daemon|containers-storage|ostree|sif|tarball):", RegexOptions.CultureInvariant)]

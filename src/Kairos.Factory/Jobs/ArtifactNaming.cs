@@ -1,0 +1,40 @@
+using Kairos.Factory.Builders;
+using Kairos.Stages.Image.Release;
+using Kairos.Stages.Media;
+
+namespace Kairos.Factory.Jobs;
+
+/// <summary>
+/// Names a job's files as every other artifact of it is named (<see cref="ArtifactNames"/>, from the built image's
+/// kairos-release): the builder's archives (<c>oci</c>, <c>rootfs</c>) are written before that file is read, so
+/// they are renamed here, read straight from the builder's SOURCE without unpacking it.
+/// </summary>
+public static class ArtifactNaming
+{
+    /// <summary>The stem of the artifacts of the image in <paramref name="source"/> (dir: or ocifile:).</summary>
+    public static string Stem(string source, string architecture)
+    {
+        var text = ImageFileReader.Read(source, "etc/kairos-release")
+            ?? throw new StepFailedException("artifacts: the built image has no /etc/kairos-release (its artifacts are named from it)");
+        return ArtifactNames.Stem(KairosReleaseFile.Parse(text).Values, architecture, null);
+    }
+
+    /// <summary>Renames the builder's unnamed outputs in <paramref name="context"/>'s output dir after the image in <paramref name="source"/>.</summary>
+    public static void NameBuilderOutputs(BuildJobContext context, string source)
+    {
+        var unnamed = Directory.GetFiles(context.OutputDir, BuildJobContext.Unnamed + ".*");
+        if (unnamed.Length == 0)
+        {
+            return;
+        }
+
+        var stem = Stem(source, context.Spec.Architecture);
+        foreach (var file in unnamed)
+        {
+            var suffix = Path.GetFileName(file)[BuildJobContext.Unnamed.Length..];
+            var kind = ArtifactNames.Suffixes.FirstOrDefault(pair => pair.Value == suffix).Key
+                ?? throw new StepFailedException($"artifacts: a builder wrote '{Path.GetFileName(file)}', which is no output kind");
+            File.Move(file, Path.Combine(context.OutputDir, ArtifactNames.Of(stem, kind)));
+        }
+    }
+}
