@@ -95,6 +95,7 @@ public sealed class MediaSteps(BuildJobContext context, CancellationToken cancel
                 OutputDirectory = directory,
                 OutputType = outputType,
                 SecureBootEnroll = SecureBootEnroll,
+                CloudConfig = outputType == "iso" ? CloudConfigFile() : null,
                 Log = line => context.Log.Write(step, line),
                 Warn = line => context.Log.Write(step, "warning: " + line),
             },

@@ -61,13 +61,23 @@ public static class BuildUkiCommand
 
         public Option<string?> Splash { get; } = new("--splash") { Description = "a BMP shown while booting (.splash)" };
 
+        public Option<string?> CloudConfig { get; } = new("--cloud-config") { Description = "a cloud-config file put on the ISO as /config.yaml (iso only): the booted installer reads it from the mounted ISO (/run/initramfs/live), as on build-iso's live ISO" };
+
+        public Option<bool> IncludeVersion { get; } = new("--include-version-in-config") { Description = "add 'version KAIROS_VERSION' to each loader entry" };
+
+        public Option<bool> IncludeCmdline { get; } = new("--include-cmdline-in-config") { Description = "add 'cmdline ARGS' to each loader entry: the arguments its UKI adds to the default command line (for kairos-agent's boot entry listing; systemd-boot ignores the key and the stub uses the signed .cmdline)" };
+
+        public Option<bool> SdBootInSource { get; } = new("--sdboot-in-source") { Description = "use the image's systemd-boot and stub (/usr/lib/systemd/boot/efi/ inside SOURCE, from its systemd-boot-efi) instead of this machine's; refused when their systemd version is not this machine's systemd-measure's (the PCR 11 prediction would not match)" };
+
+        public Option<bool> CmdLinesV2 { get; } = new("--cmd-lines-v2") { Description = "AuroraBoot's one multi-profile UKI: refused (exit 2): it needs systemd-stub and systemd-boot 257 or later, and Debian 12 has 252; use --extra-cmdline (one UKI each)" };
+
         public Option<int> EfiSizeWarn { get; } = new("--efi-size-warn") { Description = "warn when a UKI is bigger than this many MB", DefaultValueFactory = _ => 1024 };
 
         public Option<string?> StagesDir { get; } = new("--stages-dir") { Description = "use a forked stages directory (its uki/ layout and loader templates)" };
 
         public override bool ClearsParseErrors => true;
 
-        public IEnumerable<Option> Options => [Keys, SbKey, SbCert, PcrKey, PublicKeys, OutputType, Output, Name, Branding, ExtendCmdline, ExtraCmdline, SingleEfi, Enroll, OverlayRootfs, OverlayIso, Splash, EfiSizeWarn, StagesDir];
+        public IEnumerable<Option> Options => [Keys, SbKey, SbCert, PcrKey, PublicKeys, OutputType, Output, Name, Branding, ExtendCmdline, ExtraCmdline, SingleEfi, Enroll, OverlayRootfs, OverlayIso, Splash, CloudConfig, IncludeVersion, IncludeCmdline, SdBootInSource, CmdLinesV2, EfiSizeWarn, StagesDir];
 
         public override async Task<int> InvokeAsync(ParseResult parse, CancellationToken cancellationToken)
         {
@@ -103,6 +113,11 @@ public static class BuildUkiCommand
                     OverlayRootfs = parse.GetValue(OverlayRootfs),
                     OverlayIso = parse.GetValue(OverlayIso),
                     Splash = parse.GetValue(Splash),
+                    CloudConfig = parse.GetValue(CloudConfig),
+                    IncludeVersionInConfig = parse.GetValue(IncludeVersion),
+                    IncludeCmdlineInConfig = parse.GetValue(IncludeCmdline),
+                    SdBootInSource = parse.GetValue(SdBootInSource),
+                    CmdLinesV2 = parse.GetValue(CmdLinesV2),
                     EfiSizeWarnMb = parse.GetValue(EfiSizeWarn),
                     Stages = stages,
                     Log = line => stderr.WriteLine($"build-uki: {line}"),
@@ -137,7 +152,7 @@ public static class BuildUkiCommand
                 return "SOURCE is required (dir:PATH, ocifile:PATH or an image name)";
             }
 
-            foreach (var option in Options)
+            foreach (var option in Options.Where(o => o is not Option<bool>))
             {
                 if (parse.GetResult(option) is OptionResult { Implicit: false, Tokens.Count: 0 } given)
                 {

@@ -9,7 +9,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
     {
         SkipUnlessTools();
         using var root = new FakeKairosRoot();
-        await AssertFailsAsync([$"dir:{root.Path}", "--keys", keys.Keys], 2, "KAIROS_TRUSTED_BOOT in /etc/kairos-release is missing", "kairos-stages run --root ROOT -t true");
+        await UkiBadInput.AssertFailsAsync([$"dir:{root.Path}", "--keys", keys.Keys], 2, "KAIROS_TRUSTED_BOOT in /etc/kairos-release is missing", "kairos-stages run --root ROOT -t true");
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
         SkipUnlessTools();
         using var root = UkiTools.TrustedRoot();
         root.Write("etc/kairos-release", FakeKairosRoot.Release + "KAIROS_TRUSTED_BOOT=\"false\"\n");
-        await AssertFailsAsync([$"dir:{root.Path}", "--keys", keys.Keys], 2, "KAIROS_TRUSTED_BOOT in /etc/kairos-release is 'false'");
+        await UkiBadInput.AssertFailsAsync([$"dir:{root.Path}", "--keys", keys.Keys], 2, "KAIROS_TRUSTED_BOOT in /etc/kairos-release is 'false'");
     }
 
     [Fact]
@@ -28,7 +28,32 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
         using var root = UkiTools.TrustedRoot();
         var key = Path.Combine(keys.Other, "db.key");
         var cert = Path.Combine(keys.Keys, "db.pem");
-        await AssertFailsAsync([$"dir:{root.Path}", "--sb-key", key, "--sb-cert", cert, "--tpm-pcr-private-key", Path.Combine(keys.Keys, "tpm2-pcr-private.pem")], 2, $"{key} and {cert} are not a pair");
+        await UkiBadInput.AssertFailsAsync([$"dir:{root.Path}", "--sb-key", key, "--sb-cert", cert, "--tpm-pcr-private-key", Path.Combine(keys.Keys, "tpm2-pcr-private.pem")], 2, $"{key} and {cert} are not a pair");
+    }
+
+    [Fact]
+    public async Task Signing_key_that_is_not_a_key_exits_2_naming_it()
+    {
+        SkipUnlessTools();
+        using var root = UkiTools.TrustedRoot();
+        var key = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName() + ".key");
+        await File.WriteAllTextAsync(key, "-----BEGIN CERTIFICATE-----\nbm90IGEga2V5\n-----END CERTIFICATE-----\n", TestContext.Current.CancellationToken);
+        try
+        {
+            await UkiBadInput.AssertFailsAsync([$"dir:{root.Path}", "--sb-key", key, "--sb-cert", Path.Combine(keys.Keys, "db.pem"), "--tpm-pcr-private-key", Path.Combine(keys.Keys, "tpm2-pcr-private.pem")], 2, $"--sb-key {key}: not an unencrypted RSA private key in PEM");
+        }
+        finally
+        {
+            File.Delete(key);
+        }
+    }
+
+    [Fact]
+    public async Task Source_directory_that_does_not_exist_exits_2_naming_it()
+    {
+        SkipUnlessTools();
+        var missing = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName());
+        await UkiBadInput.AssertFailsAsync([$"dir:{missing}", "--keys", keys.Keys], 2, $"directory '{missing}' does not exist");
     }
 
     [Fact]
@@ -36,7 +61,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
     {
         SkipUnlessTools();
         using var root = UkiTools.TrustedRoot();
-        await AssertFailsAsync(
+        await UkiBadInput.AssertFailsAsync(
             [$"dir:{root.Path}", "--sb-key", Path.Combine(keys.Other, "db.key"), "--sb-cert", Path.Combine(keys.Other, "db.pem"), "--tpm-pcr-private-key", Path.Combine(keys.Keys, "tpm2-pcr-private.pem"), "--public-keys", keys.Keys],
             2,
             $"{Path.Combine(keys.Keys, "db.auth")} does not hold {Path.Combine(keys.Other, "db.pem")}");
@@ -55,7 +80,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
                 File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
             }
 
-            await AssertFailsAsync([$"dir:{root.Path}", "--keys", copy], 2, Path.Combine(copy, "tpm2-pcr-private.pem") + ": cannot read it");
+            await UkiBadInput.AssertFailsAsync([$"dir:{root.Path}", "--keys", copy], 2, Path.Combine(copy, "tpm2-pcr-private.pem") + ": cannot read it");
         }
         finally
         {
@@ -71,7 +96,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
         await File.WriteAllTextAsync(archive, "not a tar archive".PadRight(1024, '!'), TestContext.Current.CancellationToken);
         try
         {
-            await AssertFailsAsync([$"ocifile:{archive}", "--keys", keys.Keys], 2, $"cannot read '{archive}' as a tar archive");
+            await UkiBadInput.AssertFailsAsync([$"ocifile:{archive}", "--keys", keys.Keys], 2, $"cannot read '{archive}' as a tar archive");
         }
         finally
         {
@@ -84,7 +109,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
     {
         SkipUnlessTools();
         using var root = UkiTools.TrustedRoot();
-        await AssertFailsAsync([$"dir:{root.Path}", "--keys", keys.Keys, "--secure-boot-enroll", "if-safe"], 2, "if-safe needs systemd-boot 253 or later");
+        await UkiBadInput.AssertFailsAsync([$"dir:{root.Path}", "--keys", keys.Keys, "--secure-boot-enroll", "if-safe"], 2, "if-safe needs systemd-boot 253 or later");
     }
 
     [Fact]
@@ -97,7 +122,7 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
         {
             Assert.Equal(0, (await UkiTools.RunAsync(["stages", "export", stages])).Code);
             await File.WriteAllTextAsync(Path.Combine(stages, "uki/entry.conf"), "title {{ end }}\n", TestContext.Current.CancellationToken);
-            await AssertFailsAsync([$"dir:{root.Path}", "--keys", keys.Keys, "--stages-dir", stages], 2, "entry.conf");
+            await UkiBadInput.AssertFailsAsync([$"dir:{root.Path}", "--keys", keys.Keys, "--stages-dir", stages], 2, "entry.conf");
         }
         finally
         {
@@ -128,34 +153,6 @@ public sealed class BuildUkiBadInputTests(UkiKeySets keys) : IClassFixture<UkiKe
         finally
         {
             Programs.Run("umount", output);
-            Directory.Delete(output, recursive: true);
-        }
-    }
-
-    private static async Task AssertFailsAsync(string[] args, int? code, params string[] messages)
-    {
-        var output = Directory.CreateTempSubdirectory("ks-uki-bad-").FullName;
-        try
-        {
-            var result = await UkiTools.BuildUkiAsync([.. args, "--output-dir", output]);
-            if (code is { } expected)
-            {
-                Assert.True(result.Code == expected, $"exit {result.Code}: {result.Error}");
-            }
-            else
-            {
-                Assert.NotEqual(0, result.Code);
-            }
-
-            foreach (var message in messages)
-            {
-                Assert.Contains(message, result.Error);
-            }
-
-            Assert.Empty(IsoTools.Leftovers(output));
-        }
-        finally
-        {
             Directory.Delete(output, recursive: true);
         }
     }

@@ -83,3 +83,36 @@ public sealed class UkiKeySets : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>The bad-input check shared by the build-uki test classes.</summary>
+internal static class UkiBadInput
+{
+    /// <summary>Runs build-uki with <paramref name="args"/> into a fresh --output-dir: asserts the exit code (any non-zero when null), each message in stderr, and nothing left in the output directory.</summary>
+    public static async Task AssertFailsAsync(string[] args, int? code, params string[] messages)
+    {
+        var output = Directory.CreateTempSubdirectory("ks-uki-bad-").FullName;
+        try
+        {
+            var result = await UkiTools.BuildUkiAsync([.. args, "--output-dir", output]);
+            if (code is { } expected)
+            {
+                Assert.True(result.Code == expected, $"exit {result.Code}: {result.Error}");
+            }
+            else
+            {
+                Assert.NotEqual(0, result.Code);
+            }
+
+            foreach (var message in messages)
+            {
+                Assert.Contains(message, result.Error);
+            }
+
+            Assert.Empty(IsoTools.Leftovers(output));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+}

@@ -40,6 +40,21 @@ public sealed record UkiBuildOptions
 
     public string? Splash { get; init; }
 
+    /// <summary>A cloud-config file put on the ISO as /config.yaml (iso only), where the booted installer reads it.</summary>
+    public string? CloudConfig { get; init; }
+
+    /// <summary>Each loader entry also says the image's version (<c>version</c>, KAIROS_VERSION).</summary>
+    public bool IncludeVersionInConfig { get; init; }
+
+    /// <summary>Each loader entry also says the arguments its UKI adds to the default command line (<c>cmdline</c>).</summary>
+    public bool IncludeCmdlineInConfig { get; init; }
+
+    /// <summary>Take the stub and systemd-boot from the source image (same paths inside it) instead of the host's.</summary>
+    public bool SdBootInSource { get; init; }
+
+    /// <summary>AuroraBoot's one multi-profile UKI: refused here (it needs systemd-stub and systemd-boot 257; Debian 12 has 252).</summary>
+    public bool CmdLinesV2 { get; init; }
+
     /// <summary>Warn when a UKI is bigger than this many MB (firmware has limits).</summary>
     public int EfiSizeWarnMb { get; init; } = 1024;
 

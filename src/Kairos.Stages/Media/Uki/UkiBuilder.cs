@@ -24,6 +24,7 @@ public static class UkiBuilder
             using var source = await ImageSourceResolver.ResolveAsync(options.Source, work, options.Log, cancellationToken);
             var image = TrustedBootImage.Find(source.Path, layout, options.Source);
             var name = options.Name is { Length: > 0 } given ? given : image.Release.IsoBaseName("amd64", null) + layout.IsoNameSuffix;
+            var boot = await UkiBootFiles.ResolveAsync(layout, source.Path, options.SdBootInSource, cancellationToken);
             var context = Context(source.Path, image.Release);
             var sections = Path.Combine(work, "sections");
             Directory.CreateDirectory(sections);
@@ -38,7 +39,7 @@ public static class UkiBuilder
             {
                 [".osrel"] = Write(sections, "osrel", File.ReadAllText(image.OsRelease)),
                 [".uname"] = Write(sections, "uname", image.KernelVersion),
-                [".sbat"] = Write(sections, "sbat", UkiImage.StubSbat(layout.Stub).TrimEnd('\n') + "\n" + layout.Sbat.Replace("{version}", image.Release.Get("KAIROS_VERSION"), StringComparison.Ordinal) + "\n"),
+                [".sbat"] = Write(sections, "sbat", UkiImage.StubSbat(boot.Stub).TrimEnd('\n') + "\n" + layout.Sbat.Replace("{version}", image.Release.Get("KAIROS_VERSION"), StringComparison.Ordinal) + "\n"),
                 [".pcrpkey"] = Write(sections, "pcrpkey", PcrPolicy.PublicKeyPem(pcrKey)),
             };
 
@@ -77,8 +78,8 @@ public static class UkiBuilder
                 order.AddRange([(".uname", shared[".uname"]), (".sbat", shared[".sbat"]), (".pcrpkey", shared[".pcrpkey"]), (".pcrsig", pcrsig), (".initrd", initrd), (".linux", image.Kernel)]);
                 var efi = Path.Combine(tree, layout.UkiDir, uki.FileName);
                 Directory.CreateDirectory(Path.GetDirectoryName(efi)!);
-                options.Log($"{uki.FileName}: stub + sections (objcopy), signed (sbsign)");
-                await UkiImage.BuildAsync(layout.Stub, order, options.Keys, efi, cancellationToken);
+                options.Log($"{uki.FileName}: systemd-stub {boot.Version} + sections (objcopy), signed (sbsign)");
+                await UkiImage.BuildAsync(boot.Stub, order, options.Keys, efi, cancellationToken);
                 var megabytes = new FileInfo(efi).Length / (1024 * 1024);
                 if (megabytes > options.EfiSizeWarnMb)
                 {
@@ -87,7 +88,7 @@ public static class UkiBuilder
             }
 
             File.Delete(initrd);
-            await UkiTree.WriteAsync(tree, layout, ukis, options, context, cancellationToken);
+            await UkiTree.WriteAsync(tree, layout, boot, ukis, options, context, image.Release.Get("KAIROS_VERSION"), cancellationToken);
             return options.OutputType switch
             {
                 "iso" => await UkiMedia.IsoAsync(tree, work, layout, options, name, predictions, cancellationToken),
@@ -116,6 +117,30 @@ public static class UkiBuilder
         {
             throw MediaException.Input($"--secure-boot-enroll must be off, manual or force, not '{options.SecureBootEnroll}'"
                 + (options.SecureBootEnroll == "if-safe" ? " (if-safe needs systemd-boot 253 or later; this one is Debian's 252)" : ""));
+        }
+
+        if (options.CmdLinesV2)
+        {
+            throw MediaException.Input($"--cmd-lines-v2 makes one multi-profile UKI (.profile sections), which needs systemd-stub and systemd-boot {UkiBootFiles.MultiProfileVersion} or later; "
+                + "build-uki makes UKIs on Debian 12's systemd-boot-efi 252, whose stub would take the last profile's .cmdline for every entry and whose menu has no 'profile' key: "
+                + "use --extra-cmdline without --cmd-lines-v2 (one signed UKI per command line)");
+        }
+
+        if (options.CloudConfig is { } config)
+        {
+            if (options.OutputType != "iso")
+            {
+                throw MediaException.Input("--cloud-config puts config.yaml on the ISO: use it with --output-type iso (a uki tree or container has no place the installer reads it from)");
+            }
+
+            try
+            {
+                using var _ = File.OpenRead(config);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw MediaException.Input($"--cloud-config {config}: cannot read it ({e.Message})");
+            }
         }
 
         foreach (var (flag, file) in new[] { ("systemd-boot-efi stub", layout.Stub), ("systemd-boot", layout.SystemdBoot), ("systemd-measure", PcrPolicy.Measure) })

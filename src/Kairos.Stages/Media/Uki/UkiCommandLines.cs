@@ -1,7 +1,12 @@
 namespace Kairos.Stages.Media.Uki;
 
 /// <summary>One UKI to make: its file name, menu title and command line.</summary>
-public sealed record UkiEntry(string FileName, string Title, string Cmdline);
+public sealed record UkiEntry(string FileName, string Title, string Cmdline)
+{
+    /// <summary>What this UKI adds to the layout's default command line (--extend-cmdline and its own arguments); empty for the default.</summary>
+    public string Added(UkiLayout layout) =>
+        Cmdline.StartsWith(layout.Cmdline, StringComparison.Ordinal) ? Cmdline[layout.Cmdline.Length..].Trim() : Cmdline;
+}
 
 /// <summary>
 /// The UKIs of a build, as AuroraBoot makes them: <c>norole.efi</c> with the default command line

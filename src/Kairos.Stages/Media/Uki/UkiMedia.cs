@@ -34,6 +34,13 @@ public static class UkiMedia
             await MediaTool.RunAsync("cp", ["-a", overlay + "/.", isoRoot], cancellationToken, "adding --overlay-iso");
         }
 
+        if (options.CloudConfig is { } cloudConfig)
+        {
+            // beside efiboot.img: immucore's UKI mode mounts the ISO at /run/initramfs/live, where the installer reads config.yaml
+            options.Log("cloud-config on the ISO as /config.yaml");
+            File.Copy(cloudConfig, Path.Combine(isoRoot, "config.yaml"), overwrite: true);
+        }
+
         // AuroraBoot's sizing: the files, 32 bytes an entry, 2 %, 512 KiB of FAT and 2 KiB a file, in whole MB plus one; FAT32 wants at least 64 MiB here.
         var files = Directory.GetFiles(tree, "*", SearchOption.AllDirectories);
         var entries = Directory.GetFileSystemEntries(tree, "*", SearchOption.AllDirectories).Length;

@@ -10,12 +10,12 @@ namespace Kairos.Stages.Media.Uki;
 /// </summary>
 public static class UkiTree
 {
-    public static async Task WriteAsync(string tree, UkiLayout layout, IReadOnlyList<UkiEntry> ukis, UkiBuildOptions options, BuildContext context, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string tree, UkiLayout layout, UkiBootFiles boot, IReadOnlyList<UkiEntry> ukis, UkiBuildOptions options, BuildContext context, string version, CancellationToken cancellationToken)
     {
-        var boot = Path.Combine(tree, layout.BootFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(boot)!);
-        options.Log("systemd-boot signed (sbsign) as " + layout.BootFile);
-        await UkiImage.SignAsync(layout.SystemdBoot, options.Keys, boot, cancellationToken);
+        var bootFile = Path.Combine(tree, layout.BootFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(bootFile)!);
+        options.Log($"systemd-boot {boot.Version} signed (sbsign) as {layout.BootFile}");
+        await UkiImage.SignAsync(boot.SystemdBoot, options.Keys, bootFile, cancellationToken);
 
         var loader = IsoTemplates.Render(options.Stages, UkiLayout.LoaderTemplate, context, Variables(new()
         {
@@ -32,6 +32,8 @@ public static class UkiTree
                 ["efi_path"] = $"{layout.UkiDir}/{uki.FileName}",
                 ["file_name"] = uki.FileName,
                 ["cmdline"] = uki.Cmdline,
+                ["version"] = options.IncludeVersionInConfig ? version : "",
+                ["added_cmdline"] = options.IncludeCmdlineInConfig ? uki.Added(layout) : "",
             }));
             Write(Path.Combine(tree, layout.EntriesDir, Path.ChangeExtension(uki.FileName, ".conf")), entry);
         }
