@@ -6,7 +6,7 @@ using Kairos.Factory.Tests.Support;
 
 namespace Kairos.Factory.Tests;
 
-/// <summary>The podman builder on real podman (a busybox base, the fixture kairos-stages), and the buildx builder's recorded command line and Dockerfile, built with podman.</summary>
+/// <summary>The podman builder on real podman (a busybox base, the fixture kairos-stages), and the docker builder's buildx command line (serve --buildx-builder), recorded, and Dockerfile, built with podman.</summary>
 public sealed class BuilderTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
@@ -52,7 +52,7 @@ public sealed class BuilderTests
 
     [Slow(SlowKind.Engine)]
     [Fact]
-    public async Task Buildx_builder_calls_docker_buildx_with_the_builder_name_and_its_Dockerfile_builds_with_podman()
+    public async Task Docker_builder_with_a_buildx_builder_calls_docker_buildx_with_the_builder_name_and_its_Dockerfile_builds_with_podman()
     {
         if (Podman.Unavailable() is { } why)
         {
@@ -63,7 +63,7 @@ public sealed class BuilderTests
         var record = Directory.CreateTempSubdirectory("kf-buildx-").FullName;
         Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
         using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote-kube" });
-        var request = Requests.Podman("localhost/kf-busybox:1") with { Builder = "buildx", Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } };
+        var request = Requests.Podman("localhost/kf-busybox:1") with { Builder = "docker", Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } };
 
         // act
         var id = await host.CreateOkAsync(request);
@@ -92,13 +92,13 @@ public sealed class BuilderTests
 
     // KF_BUILDX_RECORD is process-wide: the buildx tests live in this one class so they never run at once
     [Fact]
-    public async Task The_buildx_Dockerfile_carries_fips_on_the_install_and_init_run_lines()
+    public async Task The_docker_builders_Dockerfile_carries_fips_on_the_install_and_init_run_lines()
     {
         var record = Directory.CreateTempSubdirectory("kf-buildx-fips-").FullName;
         Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
         using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote" });
 
-        var id = await host.CreateOkAsync(Requests.Podman("localhost/debian:12") with { Builder = "buildx", Fips = true });
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/debian:12") with { Builder = "docker", Fips = true });
         var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
 
         Assert.True(job.Status == "succeeded", job.Message);

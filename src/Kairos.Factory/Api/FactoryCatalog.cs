@@ -41,7 +41,7 @@ public sealed class FactoryCatalog
 
     public static IReadOnlyList<string> Variants { get; } = ["core", "standard"];
 
-    public static IReadOnlyList<string> Builders { get; } = ["podman", "chroot", "buildx"];
+    public static IReadOnlyList<string> Builders { get; } = ["podman", "docker", "chroot"];
 
     /// <summary>Models a build may ask for on <paramref name="architecture"/> (non-generic boards are arm64 only).</summary>
     public static IReadOnlyList<string> ModelsFor(string architecture) =>

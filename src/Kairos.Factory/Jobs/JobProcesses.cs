@@ -20,13 +20,22 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
 
     public string Marker => markerPrefix + jobId;
 
-    /// <summary>Runs and throws <see cref="StepFailedException"/> on a non-zero exit or a missing program, OperationCanceledException on cancel.</summary>
-    public async Task RunAsync(string step, string program, IReadOnlyList<string> arguments, string? workingDirectory = null)
+    /// <summary>
+    /// Runs and throws <see cref="StepFailedException"/> on a non-zero exit or a missing program, OperationCanceledException on cancel.
+    /// <paramref name="environment"/>: variables set for this command besides the marker (e.g. DOCKER_BUILDKIT), fixed by the server, never a request value.
+    /// </summary>
+    public async Task RunAsync(string step, string program, IReadOnlyList<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         cancellation.ThrowIfCancellationRequested();
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { [MarkerVariable] = Marker };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
         var call = new ProgramCall(program, arguments)
         {
-            Environment = new Dictionary<string, string?>(StringComparer.Ordinal) { [MarkerVariable] = Marker },
+            Environment = variables,
             WorkingDirectory = workingDirectory,
             OnLine = line => log.Write(step, line),
             CaptureOutput = false,
