@@ -85,7 +85,7 @@ public sealed class DockerBuilderTests
     }
 
     /// <summary>The host pids of the fixture's <c>sleep 613</c> (in the engine's container, visible from the host).</summary>
-    private static int[] Sleepers() =>
+    internal static int[] Sleepers() =>
         [.. Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(name => int.TryParse(name, out _))
             .Where(pid => ReadCommandLine(pid!) == "sleep\0613\0").Select(pid => int.Parse(pid!, System.Globalization.CultureInfo.InvariantCulture))];
 

@@ -24,7 +24,14 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
     /// Runs and throws <see cref="StepFailedException"/> on a non-zero exit or a missing program, OperationCanceledException on cancel.
     /// <paramref name="environment"/>: variables set for this command besides the marker (e.g. DOCKER_BUILDKIT), fixed by the server, never a request value.
     /// </summary>
-    public async Task RunAsync(string step, string program, IReadOnlyList<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    public Task RunAsync(string step, string program, IReadOnlyList<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        ExecuteAsync(step, program, arguments, workingDirectory, environment, capture: false);
+
+    /// <summary>Like <see cref="RunAsync"/> for a short query (an image's ID): its output, which is also in the log.</summary>
+    public async Task<string> OutputOfAsync(string step, string program, IReadOnlyList<string> arguments) =>
+        (await ExecuteAsync(step, program, arguments, null, null, capture: true)).Output;
+
+    private async Task<CommandResult> ExecuteAsync(string step, string program, IReadOnlyList<string> arguments, string? workingDirectory, IReadOnlyDictionary<string, string>? environment, bool capture)
     {
         cancellation.ThrowIfCancellationRequested();
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { [MarkerVariable] = Marker };
@@ -38,15 +45,16 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
             Environment = variables,
             WorkingDirectory = workingDirectory,
             OnLine = line => log.Write(step, line),
-            CaptureOutput = false,
+            CaptureOutput = capture,
             StopGrace = StopGrace,
             OnStop = phase => Stopping(step, phase),
             TailLines = TailLines,
         };
         log.Write(step, "$ " + call.CommandLine);
+        CommandResult result;
         try
         {
-            _ = await ProgramRunner.RunCheckedAsync(call, cancellation);
+            result = await ProgramRunner.RunCheckedAsync(call, cancellation);
         }
         catch (ProgramException exception) when (exception.ExitCode is not null && cancellation.IsCancellationRequested)
         {
@@ -65,6 +73,7 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
         }
 
         cancellation.ThrowIfCancellationRequested();
+        return result;
     }
 
     private void Stopping(string step, StopPhase phase)

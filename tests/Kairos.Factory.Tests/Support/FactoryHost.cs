@@ -111,6 +111,12 @@ internal sealed class FactoryHost : IDisposable
 
         // pooled SQLite connections keep the store open; a test that unmounts the data dir needs them closed
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Path.Combine(DataDir, "podman")))
+        {
+            // the podman builder's shared build store (its layers, its run root under /run)
+            Programs.Try(["podman", .. Builders.PodmanStorage.Shared(new FactoryOptions { DataDir = DataDir }), "system", "reset", "--force"]);
+        }
+
         if (!File.ReadAllText("/proc/self/mountinfo").Contains(DataDir, StringComparison.Ordinal))
         {
             Directory.Delete(DataDir, recursive: true);
