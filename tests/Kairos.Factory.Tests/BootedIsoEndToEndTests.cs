@@ -122,8 +122,8 @@ public sealed partial class BootedIsoEndToEndTests
 
             if (Directory.Exists(Path.Combine(dataDir, "podman")))
             {
-                // the server's shared build store
-                Programs.Run(["podman", .. Builders.PodmanStorage.Shared(new FactoryOptions { DataDir = dataDir }), "system", "reset", "--force"]);
+                // the server's shared build store (rmi: 'system reset' also empties /run/libpod under other podmans)
+                Programs.Run(["podman", .. Builders.PodmanStorage.Shared(new FactoryOptions { DataDir = dataDir }), "rmi", "--all", "--force"]);
             }
 
             if (LeftoverCleaner.MountsUnder(scratch).Count == 0)

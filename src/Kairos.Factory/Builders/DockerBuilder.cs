@@ -45,8 +45,9 @@ public sealed class DockerBuilder : IImageBuilder
         }
         else
         {
-            imported = from = $"localhost/kairos-factory/base:{context.Job.Id}";
+            from = $"localhost/kairos-factory/base:{context.Job.Id}";
             await context.Processes.RunAsync("base", docker, ["import", context.UploadPath(context.Spec.BaseUpload!), from]);
+            imported = from;
         }
 
         try

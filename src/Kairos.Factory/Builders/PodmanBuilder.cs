@@ -27,11 +27,13 @@ public sealed class PodmanBuilder : IImageBuilder
         }
         else
         {
-            imported = from = $"localhost/kairos-factory/base:{context.Job.Id}";
+            from = $"localhost/kairos-factory/base:{context.Job.Id}";
             await context.Processes.RunAsync("base", podman, [.. store, "import", context.UploadPath(context.Spec.BaseUpload!), from]);
+            imported = from;
         }
 
         var root = Path.Combine(context.WorkDir, "rootfs");
+        var built = false;
         try
         {
             var directory = ContainerfileWriter.WriteContext(context, from, "Containerfile");
@@ -39,6 +41,7 @@ public sealed class PodmanBuilder : IImageBuilder
             await context.Processes.RunAsync("build", podman,
                 [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--layers", "--tag", context.ImageTag, .. export,
                     "--file", Path.Combine(directory, "Containerfile"), directory]);
+            built = true;
 
             if (outputs.Oci)
             {
@@ -61,8 +64,12 @@ public sealed class PodmanBuilder : IImageBuilder
         }
         finally
         {
-            // only the names go: the layers under them stay as the build cache of the next build
-            await context.Processes.RunAsync("build", podman, [.. store, "image", "rm", "--ignore", context.ImageTag, .. imported is null ? Array.Empty<string>() : [imported]]);
+            // only the names go (untag, never rm: podman rm would take the untagged layers under the image with it, and
+            // those layers are the next build's cache)
+            foreach (var name in new[] { built ? context.ImageTag : null, imported }.OfType<string>())
+            {
+                await context.Processes.RunAsync("build", podman, [.. store, "untag", name]);
+            }
         }
 
         return "dir:" + root;

@@ -113,8 +113,9 @@ internal sealed class FactoryHost : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(Path.Combine(DataDir, "podman")))
         {
-            // the podman builder's shared build store (its layers, its run root under /run)
-            Programs.Try(["podman", .. Builders.PodmanStorage.Shared(new FactoryOptions { DataDir = DataDir }), "system", "reset", "--force"]);
+            // the podman builder's shared build store: its images and layers (rmi, not 'system reset', which also empties
+            // /run/libpod under every other podman running at the time)
+            Programs.Try(["podman", .. Builders.PodmanStorage.Shared(new FactoryOptions { DataDir = DataDir }), "rmi", "--all", "--force"]);
         }
 
         if (!File.ReadAllText("/proc/self/mountinfo").Contains(DataDir, StringComparison.Ordinal))
