@@ -16,6 +16,9 @@ CPU time and peak RSS of each run taken from wait4):
                   figures from one invocation.
 --full adds the full Debian build against the naive apt + dracut baseline (needs root,
 debootstrap and a few GiB of disk; see bench/full_build.sh).
+--factory-cache adds issue 30's cache bench (bench/factory_cache.py): through a real Factory server, a second build
+of the same base changing only the version against the first, on podman and on dockerd's BuildKit (DOCKER_HOST);
+the target is a ratio <= 0.35.
 """
 import argparse, json, os, pathlib, statistics, subprocess, sys, tempfile, time
 
@@ -87,6 +90,7 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--baseline", help="another binary to run alternately with --binary")
     parser.add_argument("--full", action="store_true")
+    parser.add_argument("--factory-cache", action="store_true")
     args = parser.parse_args()
     binaries = [args.binary] + ([args.baseline] if args.baseline else [])
     for binary in binaries:
@@ -123,6 +127,11 @@ def main():
                              capture_output=True, text=True).stdout
         results["full_build"] = json.loads(out.strip().splitlines()[-1])
 
+    if args.factory_cache:
+        out = subprocess.run(["python3", str(ROOT / "bench/factory_cache.py"), "--binary", args.binary], check=True,
+                             capture_output=True, text=True).stdout
+        results["factory_cache"] = json.loads(out.strip().splitlines()[-1])
+
     header = f"{'scenario':<13} {'median ms':>10} {'min ms':>9} {'max ms':>9} {'cpu ms':>8} {'peak RSS MB':>12}"
     if args.baseline:
         header += f" {'baseline ms':>12} {'ratio':>6}"
@@ -136,6 +145,8 @@ def main():
             print(line)
     if "full_build" in results:
         print(json.dumps(results["full_build"], indent=2))
+    if "factory_cache" in results:
+        print("factory_cache", json.dumps(results["factory_cache"], indent=2))
     output = dict(results)
     if args.baseline:
         output["baseline"] = {"binary": args.baseline, **baseline}

@@ -12,7 +12,7 @@ public sealed record FactoryOptions
     /// <summary>Number of in-process workers: the limit on builds running at once.</summary>
     public int Workers { get; init; } = 1;
 
-    /// <summary>The builder a request gets when it names none: podman, chroot or buildx.</summary>
+    /// <summary>The builder a request gets when it names none: podman, docker or chroot.</summary>
     public string DefaultBuilder { get; init; } = "podman";
 
     /// <summary>The published kairos-stages binary the pipeline runs (in the container, or on the host for chroot).</summary>
@@ -36,13 +36,13 @@ public sealed record FactoryOptions
     /// <summary>Run directory for the private podman storage (used with <see cref="PodmanRoot"/>).</summary>
     public string? PodmanRunRoot { get; init; }
 
-    /// <summary>The docker executable for the buildx builder.</summary>
+    /// <summary>The docker client of the docker builder (Debian's docker.io client builds with BuildKit given DOCKER_BUILDKIT=1).</summary>
     public string Docker { get; init; } = "docker";
 
-    /// <summary>The buildx builder name (<c>docker buildx build --builder NAME</c>): a remote BuildKit or its Kubernetes driver.</summary>
-    public string BuildxBuilder { get; init; } = "default";
+    /// <summary>The docker builder builds with <c>docker buildx build --builder NAME</c> (a remote BuildKit or its Kubernetes driver); null: dockerd's own BuildKit.</summary>
+    public string? BuildxBuilder { get; init; }
 
-    /// <summary>Registry hosts (with port, if any) the buildx builder's <c>FROM</c> may pull from; by default only <c>localhost</c>, the local store.</summary>
+    /// <summary>Registry hosts (with port, if any) a buildx builder's <c>FROM</c> (<c>--buildx-builder</c>) may pull from; by default only <c>localhost</c>, the local store.</summary>
     public IReadOnlyList<string> AllowedRegistries { get; init; } = ["localhost"];
 
     /// <summary>How long artifacts are kept after a build ends.</summary>

@@ -68,9 +68,11 @@ public sealed partial class BootedIsoEndToEndTests
             var built = clock.Elapsed;
             Assert.True(endStatus == "succeeded", $"the build ended {endStatus}; log tail:\n{string.Join('\n', lines.TakeLast(30))}");
             Assert.Contains(lines, line => line.Contains("[iso]", StringComparison.Ordinal));
-            // the base came from the local store (podman image exists, then save), and podman built the generated Containerfile
-            Assert.Contains(lines, line => line.Contains("[base]", StringComparison.Ordinal) && line.Contains(" image exists " + BaseImage, StringComparison.Ordinal));
-            Assert.Contains(lines, line => line.Contains("[build]", StringComparison.Ordinal) && line.Contains(" build --isolation chroot ", StringComparison.Ordinal));
+            // the base came from the local store (its image ID looked up, then copied into the server's shared build store), and
+            // podman built the generated Containerfile there, writing the root the media are made from itself
+            Assert.Contains(lines, line => line.Contains("[base]", StringComparison.Ordinal) && line.Contains(" image inspect ", StringComparison.Ordinal) && line.Contains(BaseImage, StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.Contains("[build]", StringComparison.Ordinal) && line.Contains(" build --isolation chroot ", StringComparison.Ordinal)
+                && line.Contains(" --output type=local,dest=", StringComparison.Ordinal) && line.Contains("--root " + Path.Combine(dataDir, "podman", "root"), StringComparison.Ordinal));
 
             var listed = await server.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json, cancellation);
             var iso = Assert.Single(listed!, artifact => artifact.Name.EndsWith(".iso", StringComparison.Ordinal));
@@ -116,6 +118,12 @@ public sealed partial class BootedIsoEndToEndTests
             if (Directory.Exists(store))
             {
                 Programs.Run("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "system", "reset", "--force");
+            }
+
+            if (Directory.Exists(Path.Combine(dataDir, "podman")))
+            {
+                // the server's shared build store (rmi: 'system reset' also empties /run/libpod under other podmans)
+                Programs.Run(["podman", .. Builders.PodmanStorage.Shared(new FactoryOptions { DataDir = dataDir }), "rmi", "--all", "--force"]);
             }
 
             if (LeftoverCleaner.MountsUnder(scratch).Count == 0)

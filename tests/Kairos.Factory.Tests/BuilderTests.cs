@@ -6,7 +6,7 @@ using Kairos.Factory.Tests.Support;
 
 namespace Kairos.Factory.Tests;
 
-/// <summary>The podman builder on real podman (a busybox base, the fixture kairos-stages), and the buildx builder's recorded command line and Dockerfile, built with podman.</summary>
+/// <summary>The podman builder on real podman (a busybox base, the fixture kairos-stages), and the docker builder's buildx command line (serve --buildx-builder), recorded, and Dockerfile, built with podman.</summary>
 public sealed class BuilderTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
@@ -33,7 +33,7 @@ public sealed class BuilderTests
 
         // assert: the RUN lines ran the binary in the image, and the outputs are real archives
         Assert.True(job.Status == "succeeded", job.Message + "\n" + log);
-        Assert.Contains("fixture kairos-stages run --stage install --version v1.0.0 --model generic --fips\n", log);
+        Assert.Contains("fixture kairos-stages run --stage install --model generic --fips\n", log);
         Assert.Contains("fixture kairos-stages run --stage init --version v1.0.0 --model generic --fips\n", log);
         Assert.True(job.Fips);
         Assert.Contains("fixture kairos-stages validate --model generic", log);
@@ -54,7 +54,41 @@ public sealed class BuilderTests
 
     [Slow(SlowKind.Engine)]
     [Fact]
-    public async Task Buildx_builder_calls_docker_buildx_with_the_builder_name_and_its_Dockerfile_builds_with_podman()
+    public async Task Cancelling_a_podman_build_stops_its_RUN_step_and_the_base_stays_in_the_shared_store()
+    {
+        if (Podman.Unavailable() is { } why)
+        {
+            Assert.Skip(why);
+        }
+
+        // arrange: a build whose install step sleeps inside podman build, in the server's shared store
+        using var podman = new Podman();
+        podman.Import(BaseTarball.Busybox(), "localhost/kf-busybox:1");
+        using var host = new FactoryHost(options => options with { PodmanRoot = podman.Root, PodmanRunRoot = podman.RunRoot, KairosStagesBinary = FactoryHost.Fixture("stages-sleep.sh") });
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/kf-busybox:1"));
+        var deadline = DateTime.UtcNow + Timeout;
+        int[] sleeping;
+        while ((sleeping = DockerBuilderTests.Sleepers()).Length == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the fixture never started in podman build: {(await host.GetAsync(id)).Message}");
+            await Task.Delay(200);
+        }
+
+        // act
+        using var cancel = await host.Authorized.PostAsync($"/api/v1/builds/{id}/cancel", null);
+        var cancelled = await host.WaitForAsync(id, Timeout, "cancelled", "failed", "succeeded");
+
+        // assert: the RUN step's process is gone, the work dir has no mounts, the base stays in the shared store for the next build
+        Assert.Equal("cancelled", cancelled.Status);
+        Assert.All(sleeping, pid => Assert.False(CancelTests.IsAlive(pid), $"the RUN step's process {pid} survived the cancel"));
+        Assert.Empty(Jobs.LeftoverCleaner.MountsUnder(Path.Combine(host.DataDir, "work")));
+        var sharedImages = Programs.Run(["podman", .. PodmanStorage.Shared(new FactoryOptions { DataDir = host.DataDir }), "images", "--format", "{{.Repository}}:{{.Tag}}"]);
+        Assert.Contains("localhost/kf-busybox:1", sharedImages, StringComparison.Ordinal);
+    }
+
+    [Slow(SlowKind.Engine)]
+    [Fact]
+    public async Task Docker_builder_with_a_buildx_builder_calls_docker_buildx_with_the_builder_name_and_its_Dockerfile_builds_with_podman()
     {
         if (Podman.Unavailable() is { } why)
         {
@@ -65,7 +99,7 @@ public sealed class BuilderTests
         var record = Directory.CreateTempSubdirectory("kf-buildx-").FullName;
         Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
         using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote-kube" });
-        var request = Requests.Podman("localhost/kf-busybox:1") with { Builder = "buildx", Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } };
+        var request = Requests.Podman("localhost/kf-busybox:1") with { Builder = "docker", Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } };
 
         // act
         var id = await host.CreateOkAsync(request);
@@ -83,7 +117,7 @@ public sealed class BuilderTests
 
         // the recorded Dockerfile is exactly the generated one, and podman builds it
         var dockerfile = File.ReadAllText(Path.Combine(record, "call-0", "context", "Dockerfile"));
-        Assert.Contains("RUN [\"/kairos-stages/kairos-stages\",\"run\",\"--stage\",\"install\",\"--version\",\"v1.0.0\",\"--model\",\"generic\"]", dockerfile);
+        Assert.Contains("RUN [\"/kairos-stages/kairos-stages\",\"run\",\"--stage\",\"install\",\"--model\",\"generic\"]", dockerfile);
         using var podman = new Podman();
         podman.Import(BaseTarball.Busybox(), "localhost/kf-busybox:1");
         var built = podman.Run("build", "--isolation", "chroot", "--network", "host", "--pull=never", "--tag", "localhost/kf-buildx:1",
@@ -94,18 +128,18 @@ public sealed class BuilderTests
 
     // KF_BUILDX_RECORD is process-wide: the buildx tests live in this one class so they never run at once
     [Fact]
-    public async Task The_buildx_Dockerfile_carries_fips_on_the_install_and_init_run_lines()
+    public async Task The_docker_builders_Dockerfile_carries_fips_on_the_install_and_init_run_lines()
     {
         var record = Directory.CreateTempSubdirectory("kf-buildx-fips-").FullName;
         Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
         using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote" });
 
-        var id = await host.CreateOkAsync(Requests.Podman("localhost/debian:12") with { Builder = "buildx", Fips = true });
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/debian:12") with { Builder = "docker", Fips = true });
         var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
 
         Assert.True(job.Status == "succeeded", job.Message);
         var dockerfile = File.ReadAllLines(Path.Combine(record, "call-0", "context", "Dockerfile"));
-        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","install","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","install","--model","generic","--fips"]""", dockerfile);
         Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
         Assert.Contains("""RUN ["/kairos-stages/kairos-stages","validate","--model","generic"]""", dockerfile);
 
@@ -140,7 +174,8 @@ public sealed class BuilderTests
             FROM localhost/debian:12
             COPY kairos-stages /kairos-stages/kairos-stages
             COPY artifacts /kairos-stages/artifacts
-            RUN ["/kairos-stages/kairos-stages","run","--stage","install","--version","v1.2.3","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
+            RUN ["/kairos-stages/kairos-stages","run","--stage","install","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
+            # the version starts here: every line above is shared by all versions of this base
             RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.2.3","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
             RUN ["/kairos-stages/kairos-stages","validate","--model","generic","--kubernetes","k3s","--trusted-boot","true"]
             RUN ["rm","-rf","/kairos-stages"]

@@ -12,7 +12,7 @@ public sealed class ServeStartupTests
     private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(60);
 
     [Theory]
-    [InlineData("--builder", "docker", "--builder 'docker' is not one of podman, chroot, buildx")]
+    [InlineData("--builder", "buildx", "--builder 'buildx' is not one of podman, docker, chroot")]
     [InlineData("--retention-hours", "-1", "--retention-hours must be between")]
     [InlineData("--retention-hours", "0", "--retention-hours must be between")]
     [InlineData("--retention-hours", "1e12", "--retention-hours must be between")]

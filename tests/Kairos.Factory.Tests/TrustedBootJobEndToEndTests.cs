@@ -11,8 +11,10 @@ namespace Kairos.Factory.Tests;
 
 /// <summary>
 /// Issue 27's Factory part, end to end over HTTP: a real server given a genkey key set with <c>serve --uki-keys</c>
-/// builds a Debian 12 Trusted Boot image with podman (the base of <see cref="BootedIsoEndToEndTests"/>, from the
-/// same cached debootstrap tarball and stand-in artifacts) and, from it, the signed UKI ISO and the UKI tree
+/// builds a Debian 12 Trusted Boot image through the docker builder — dockerd's BuildKit (<c>DOCKER_BUILDKIT=1 docker
+/// build</c>, the daemon .ci/run starts), so this one build also proves the Factory's Docker path — from the base of
+/// <see cref="BootedIsoEndToEndTests"/> (the same cached debootstrap tarball, <c>docker import</c>ed, and stand-in
+/// artifacts) and, from the root BuildKit exported (<c>--output type=local</c>), the signed UKI ISO and the UKI tree
 /// through the media library. The downloads are named from the image's kairos-release, their UKIs and
 /// systemd-boot verify with sbverify against the server's db certificate, and systemd-boot enrolls the server's
 /// keys on first boot. No VM: the CLI's Secure Boot boot test proves such media boot.
@@ -20,12 +22,13 @@ namespace Kairos.Factory.Tests;
 [Slow(SlowKind.Engine)]
 public sealed partial class TrustedBootJobEndToEndTests
 {
-    private const string BaseImage = "localhost/debian:12";
+    // a name of its own: the Stages tests' Docker fixture imports and removes debian:12 in the same daemon, maybe at the same time
+    private const string BaseImage = "localhost/kairos-factory-test/debian:12";
 
     [Fact]
     public async Task A_trusted_boot_build_makes_the_signed_UKI_ISO_and_tree_with_the_servers_keys_named_from_kairos_release()
     {
-        if ((DebianBase.Unavailable() ?? Podman.Unavailable()) is { } reason)
+        if ((DebianBase.Unavailable() ?? DockerDaemon.Unavailable()) is { } reason)
         {
             Assert.Skip(reason);
         }
@@ -35,14 +38,13 @@ public sealed partial class TrustedBootJobEndToEndTests
         var artifacts = FixtureArtifacts.Create();
         try
         {
-            // arrange: the operator's keys (genkey's library code), the base imported into a private podman store, a real server
+            // arrange: the operator's keys (genkey's library code), the base imported into the Docker daemon, a real server
             var keys = Path.Combine(scratch, "keys");
             await SecureBootKeys.GenerateAsync("Factory test", keys, 30, null, _ => { }, cancellation);
             var tarball = DebianBase.CreateRootTarball(scratch);
-            var podmanRoot = Path.Combine(scratch, "podman");
-            Programs.Run("podman", "--root", podmanRoot, "--runroot", podmanRoot + "-run", "--storage-driver", "overlay", "import", tarball, BaseImage);
+            DockerDaemon.Run("import", tarball, BaseImage);
             File.Delete(tarball);
-            using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "podman", "--podman-root", podmanRoot, "--workers", "1",
+            using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "docker", "--docker", DockerDaemon.Client, "--workers", "1",
                 "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--uki-keys", keys);
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
             server.Authorize();
@@ -56,6 +58,9 @@ public sealed partial class TrustedBootJobEndToEndTests
             var (lines, status) = await BootedIsoEndToEndTests.FollowLogAsync(server.Client, id, cancellation);
             TestContext.Current.TestOutputHelper?.WriteLine($"build {clock.Elapsed.TotalSeconds:0}s");
             Assert.True(status == "succeeded", $"the build ended {status}; log tail:\n{string.Join('\n', lines.TakeLast(40))}");
+            // through dockerd's BuildKit, the root exported by the engine: no podman, no unpacking on the server
+            Assert.Contains(lines, line => line.Contains("[build] $ " + DockerDaemon.Client + " build ", StringComparison.Ordinal) && line.Contains("--output type=local,dest=", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, line => line.Contains("podman", StringComparison.Ordinal) || line.Contains("umoci", StringComparison.Ordinal));
             // build-uki's steps ran in the server (the library), not a second build-iso: no [iso] step
             Assert.Contains(lines, line => line.Contains("[iso] ", StringComparison.Ordinal) && line.Contains("stub + sections", StringComparison.Ordinal));
             Assert.DoesNotContain(lines, line => line.Contains(" build-iso ", StringComparison.Ordinal));
@@ -99,10 +104,9 @@ public sealed partial class TrustedBootJobEndToEndTests
         finally
         {
             Directory.Delete(artifacts, recursive: true);
-            var store = Path.Combine(scratch, "podman");
-            if (Directory.Exists(store))
+            if (DockerDaemon.Unavailable() is null)
             {
-                Programs.Run("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "system", "reset", "--force");
+                DockerDaemon.Try("image", "rm", BaseImage);
             }
 
             if (LeftoverCleaner.MountsUnder(scratch).Count == 0)

@@ -17,7 +17,7 @@ public sealed class WebCommandTests
     [InlineData(new[] { "--builds-dir", "/srv/builds", "--create-worker" }, new[] { "--data-dir", "/srv/builds" })]
     [InlineData(new[] { "--create-worker=true", "--url=https://factory.example.org" }, new[] { "--public-url", "https://factory.example.org" })]
     [InlineData(new[] { "--builder=local", "--workers", "2" }, new[] { "--workers", "2" })]
-    [InlineData(new[] { "--builder", "buildx" }, new[] { "--builder", "buildx" })]
+    [InlineData(new[] { "--builder", "docker" }, new[] { "--builder", "docker" })]
     [InlineData(new[] { "--listen", ":8080", "--data-dir", "/data" }, new[] { "--listen", ":8080", "--data-dir", "/data" })]
     public void AuroraBoot_flags_become_serves(string[] given, string[] expected)
     {

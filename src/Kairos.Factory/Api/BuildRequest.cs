@@ -44,7 +44,7 @@ public sealed record BuildRequest
     [Description("The classic Factory's kairos-init release (e.g. v0.5.0). Checked, then ignored: this Factory builds with its own kairos-stages; the create answer's warnings say so.")]
     public string? KairosInitVersion { get; init; }
 
-    [Description("podman, chroot or buildx; default: the server's.")]
+    [Description("podman, docker or chroot; default: the server's.")]
     public string? Builder { get; init; }
 
     [Description("Which outputs to build; at least one.")]

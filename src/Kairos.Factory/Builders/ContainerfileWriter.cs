@@ -5,8 +5,10 @@ using Kairos.Factory.Api;
 namespace Kairos.Factory.Builders;
 
 /// <summary>
-/// The generated Containerfile (podman) / Dockerfile (buildx): FROM the base, the kairos-stages binary copied in,
+/// The generated Containerfile (podman) / Dockerfile (docker): FROM the base, the kairos-stages binary copied in,
 /// install, init and validate as exec-form RUN lines (JSON arrays: no shell ever parses a request value), binary removed.
+/// Install comes first and carries no version, so a build of the same base with a new version takes every layer up to
+/// and including install from the engine's cache and runs from init on.
 /// </summary>
 public static class ContainerfileWriter
 {
@@ -41,6 +43,7 @@ public static class ContainerfileWriter
         }
 
         text.Append(Run([BinaryInImage, .. StageArguments.Run(spec, "install", null, artifacts)]))
+            .Append("# the version starts here: every line above is shared by all versions of this base\n")
             .Append(Run([BinaryInImage, .. StageArguments.Run(spec, "init", null, artifacts)]))
             .Append(Run([BinaryInImage, .. StageArguments.Validate(spec, null)]))
             .Append(Run(["rm", "-rf", "/kairos-stages"]));

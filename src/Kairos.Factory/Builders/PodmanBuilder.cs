@@ -1,8 +1,13 @@
+using Kairos.Factory.Jobs;
+
 namespace Kairos.Factory.Builders;
 
 /// <summary>
-/// Builds the generated Containerfile with <c>podman build</c> in a job-private store (so a cancel or a restart
-/// removes everything by deleting the work dir); the base comes from the local store or an uploaded tarball, never a registry.
+/// Builds the generated Containerfile with <c>podman build</c> in the server's one shared store
+/// (<see cref="PodmanStorage.Shared"/>), so the layers of a base — install above all — are cached across builds.
+/// The base comes from the local store (copied into the shared one only when its image ID there differs) or an
+/// uploaded root tarball (<c>podman import</c>), never a registry. podman writes the root the media read
+/// (<c>--output type=local</c>), the OCI archive (<c>podman save</c>) and the rootfs (<c>podman export</c>) itself.
 /// </summary>
 public sealed class PodmanBuilder : IImageBuilder
 {
@@ -11,50 +16,101 @@ public sealed class PodmanBuilder : IImageBuilder
     public async Task<string> BuildAsync(BuildJobContext context)
     {
         var podman = context.Options.Podman;
-        var job = PodmanStorage.Job(context.WorkDir);
+        var store = PodmanStorage.Shared(context.Options);
+        var outputs = context.Spec.Artifacts;
         string from;
+        string? imported = null;
         if (context.Spec.Image is { } image)
         {
-            // local images only: a missing image is an error here, not a pull
-            var baseArchive = Path.Combine(context.WorkDir, "base.tar");
-            try
-            {
-                await context.Processes.RunAsync("base", podman, [.. PodmanStorage.Source(context.Options), "image", "exists", image]);
-            }
-            catch (Jobs.StepFailedException exception) when (exception.Message.Contains("exited with code 1", StringComparison.Ordinal))
-            {
-                throw new Jobs.StepFailedException($"base: image '{image}' is not in the local image store (the Factory never pulls from a registry: podman pull or podman import it first)");
-            }
-
-            await context.Processes.RunAsync("base", podman, [.. PodmanStorage.Source(context.Options), "save", "--format", "docker-archive", "-o", baseArchive, image]);
-            await context.Processes.RunAsync("base", podman, [.. job, "load", "-i", baseArchive]);
-            File.Delete(baseArchive);
+            await BringBaseAsync(context, store, image);
             from = image;
         }
         else
         {
             from = $"localhost/kairos-factory/base:{context.Job.Id}";
-            await context.Processes.RunAsync("base", podman, [.. job, "import", context.UploadPath(context.Spec.BaseUpload!), from]);
+            await context.Processes.RunAsync("base", podman, [.. store, "import", context.UploadPath(context.Spec.BaseUpload!), from]);
+            imported = from;
         }
 
-        var directory = ContainerfileWriter.WriteContext(context, from, "Containerfile");
-        await context.Processes.RunAsync("build", podman,
-            [.. job, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--tag", context.ImageTag, "--file", Path.Combine(directory, "Containerfile"), directory]);
-
-        var oci = context.Spec.Artifacts.Oci ? context.OutputPath(".oci.tar") : Path.Combine(context.WorkDir, "image.oci.tar");
-        if (context.Spec.Artifacts.Oci || context.Spec.Artifacts.NeedsImage)
+        var root = Path.Combine(context.WorkDir, "rootfs");
+        var built = false;
+        try
         {
-            await context.Processes.RunAsync("oci", podman, [.. job, "save", "--format", "oci-archive", "-o", oci, context.ImageTag]);
-        }
+            var directory = ContainerfileWriter.WriteContext(context, from, "Containerfile");
+            List<string> export = outputs.NeedsImage ? ["--output", $"type=local,dest={root}"] : [];
+            await context.Processes.RunAsync("build", podman,
+                [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--layers", "--tag", context.ImageTag, .. export,
+                    "--file", Path.Combine(directory, "Containerfile"), directory]);
+            built = true;
 
-        if (context.Spec.Artifacts.Rootfs)
+            if (outputs.Oci)
+            {
+                await context.Processes.RunAsync("oci", podman, [.. store, "save", "--format", "oci-archive", "-o", context.OutputPath(".oci.tar"), context.ImageTag]);
+            }
+
+            if (outputs.Rootfs)
+            {
+                var container = "kairos-factory-" + context.Job.Id;
+                await context.Processes.RunAsync("rootfs", podman, [.. store, "create", "--name", container, context.ImageTag, "/bin/true"]);
+                try
+                {
+                    await context.Processes.RunAsync("rootfs", podman, [.. store, "export", "-o", context.OutputPath(".rootfs.tar"), container]);
+                }
+                finally
+                {
+                    await context.Processes.RunAsync("rootfs", podman, [.. store, "rm", container]);
+                }
+            }
+        }
+        finally
         {
-            var container = "kairos-factory-" + context.Job.Id;
-            await context.Processes.RunAsync("rootfs", podman, [.. job, "create", "--name", container, context.ImageTag, "/bin/true"]);
-            await context.Processes.RunAsync("rootfs", podman, [.. job, "export", "-o", context.OutputPath(".rootfs.tar"), container]);
-            await context.Processes.RunAsync("rootfs", podman, [.. job, "rm", container]);
+            // only the names go (untag, never rm: podman rm would take the untagged layers under the image with it, and
+            // those layers are the next build's cache)
+            foreach (var name in new[] { built ? context.ImageTag : null, imported }.OfType<string>())
+            {
+                await context.Processes.RunAsync("build", podman, [.. store, "untag", name]);
+            }
         }
 
-        return "ocifile:" + oci;
+        return "dir:" + root;
+    }
+
+    /// <summary>Makes <paramref name="image"/> of the source store available in the shared store, copying it only when the shared store lacks that image ID.</summary>
+    private static async Task BringBaseAsync(BuildJobContext context, List<string> store, string image)
+    {
+        var podman = context.Options.Podman;
+        string wanted;
+        try
+        {
+            wanted = (await context.Processes.OutputOfAsync("base", podman, [.. PodmanStorage.Source(context.Options), "image", "inspect", "--format", "{{.Id}}", image])).Trim();
+        }
+        catch (StepFailedException exception) when (exception.Message.Contains("exited with code 125", StringComparison.Ordinal) || exception.Message.Contains("exited with code 1", StringComparison.Ordinal))
+        {
+            throw new StepFailedException($"base: image '{image}' is not in the local image store (the Factory never pulls from a registry: podman pull or podman import it first)");
+        }
+
+        if (PodmanStorage.Source(context.Options).SequenceEqual(store))
+        {
+            return;
+        }
+
+        try
+        {
+            var have = (await context.Processes.OutputOfAsync("base", podman, [.. store, "image", "inspect", "--format", "{{.Id}}", image])).Trim();
+            if (have == wanted)
+            {
+                context.Log.Write("base", $"{image} ({wanted[..12]}) is in the build store already");
+                return;
+            }
+        }
+        catch (StepFailedException)
+        {
+            // not there yet
+        }
+
+        var archive = Path.Combine(context.WorkDir, "base.tar");
+        await context.Processes.RunAsync("base", podman, [.. PodmanStorage.Source(context.Options), "save", "--format", "docker-archive", "-o", archive, image]);
+        await context.Processes.RunAsync("base", podman, [.. store, "load", "-i", archive]);
+        File.Delete(archive);
     }
 }

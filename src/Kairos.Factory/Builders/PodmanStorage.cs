@@ -1,11 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Kairos.Factory.Builders;
 
-/// <summary>podman's global storage flags: a job-private store under the work dir, or the store base images are read from.</summary>
+/// <summary>podman's global storage flags: the server's one build store, a job-private store, or the store base images are read from.</summary>
 public static class PodmanStorage
 {
     /// <summary>podman refuses a run root longer than 50 characters, so it lives under /run, named by the job, and the cleaner removes it with the work dir.</summary>
     public static string RunRootOf(string jobId) => "/run/kairos-factory/" + jobId[^16..];
 
+    /// <summary>
+    /// The store every podman build of this server shares, under the data dir (<c>DATA/podman</c>), so layers are cached
+    /// across builds; podman's own locks keep concurrent builds in it safe. Its run root is under /run (podman's
+    /// 50-character limit), named by a hash of the data dir so two servers on one machine never share one.
+    /// </summary>
+    public static List<string> Shared(FactoryOptions options) =>
+        ["--root", Path.Combine(options.DataDir, "podman", "root"), "--runroot", SharedRunRoot(options.DataDir), "--storage-driver", "overlay"];
+
+    public static string SharedRunRoot(string dataDir) =>
+        "/run/kairos-factory/store-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDir))))[..16];
+
+    /// <summary>A job-private store under the work dir (the chroot builder's OCI archive), removed with it.</summary>
     public static List<string> Job(string workDir) =>
         ["--root", Path.Combine(workDir, "podman", "root"), "--runroot", RunRootOf(Path.GetFileName(workDir)), "--storage-driver", "overlay"];
 

@@ -22,11 +22,12 @@ public static partial class ServeCommand
         statusNames.AcceptOnlyFromAmong("native", "classic");
         var dataDir = new Option<string>("--data-dir") { Description = "store, logs, artifacts and the API token", DefaultValueFactory = _ => "./factory-data" };
         var workers = new Option<int>("--workers") { Description = "builds running at once", DefaultValueFactory = _ => 1 };
-        var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists), chroot or buildx" };
+        var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists; one shared store under the data dir) or docker (BuildKit: dockerd's through 'DOCKER_BUILDKIT=1 docker build', or a buildx builder with --buildx-builder); chroot (no engine, uploaded roots only)" };
         var binary = new Option<string?>("--kairos-stages") { Description = "the kairos-stages binary (default: $KAIROS_STAGES_BINARY, next to this program, or on PATH)" };
         var artifacts = new Option<string?>("--artifacts-dir") { Description = "offline Kairos artifacts for kairos-stages run --artifacts-dir" };
         var podmanRoot = new Option<string?>("--podman-root") { Description = "podman store the base images are read from (default: podman's own)" };
-        var buildx = new Option<string>("--buildx-builder") { Description = "docker buildx builder name for the buildx builder", DefaultValueFactory = _ => "default" };
+        var buildx = new Option<string?>("--buildx-builder") { Description = "the docker builder builds with 'docker buildx build --builder NAME' (a remote or Kubernetes BuildKit made with 'docker buildx create --name NAME ...'; needs the buildx plugin) instead of dockerd's BuildKit" };
+        var docker = new Option<string>("--docker") { Description = "the docker client of the docker builder (Debian's /usr/bin/docker builds with BuildKit; a newer client needs the buildx plugin)", DefaultValueFactory = _ => "docker" };
         var retention = new Option<double>("--retention-hours") { Description = "artifacts are deleted this long after a build ends", DefaultValueFactory = _ => 168 };
         var liveConsole = new Option<string?>("--iso-live-console") { Description = "console= arguments of the ISOs' live boot entries (kairos-stages build-iso --live-console; default: build-iso's)" };
         var publicUrl = new Option<string?>("--public-url") { Description = "the URL clients use when it is not the listen address (a DNS name, a TLS reverse proxy): accepted in Host and Origin" };
@@ -35,7 +36,7 @@ public static partial class ServeCommand
         var logIdle = new Option<int>("--log-idle-seconds") { Description = "a log stream that sent nothing this long is closed (browsers reconnect where they were)", DefaultValueFactory = _ => 600 };
         var maxQueued = new Option<int>("--max-queued") { Description = "builds waiting at once; one more gets 429 with Retry-After", DefaultValueFactory = _ => 100 };
         var uploadStore = new Option<long>("--max-upload-store-mb") { Description = "all uploaded base tarballs kept at once, in MiB", DefaultValueFactory = _ => 64 * 1024 };
-        var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] the buildx builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
+        var allowedRegistry = new Option<string[]>("--allowed-registry") { Description = "a registry host[:port] a --buildx-builder may pull base images from (repeatable; default: localhost only)", AllowMultipleArgumentsPerToken = false };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
         var ukiKeys = new Option<string?>("--uki-keys") { Description = "Secure Boot and PCR policy keys (a directory made by 'kairos-stages genkey') that sign trusted_boot builds' UKIs; without it trusted_boot requests are refused" };
@@ -45,7 +46,7 @@ public static partial class ServeCommand
         var command = new Command(name, description)
         {
             allowedRegistry, tlsCert, tlsKey, statusNames, publicRead, linkSeconds, perClient, ukiKeys,
-            listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
+            listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, docker, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
             maxQueued, uploadStore,
         };
         command.SetAction(async (result, cancellation) =>
@@ -156,7 +157,8 @@ public static partial class ServeCommand
                 KairosStagesBinary = result.GetValue(binary) ?? DefaultBinary(),
                 ArtifactsDir = result.GetValue(artifacts) is { } dir ? Path.GetFullPath(dir) : null,
                 PodmanRoot = result.GetValue(podmanRoot),
-                BuildxBuilder = result.GetValue(buildx)!,
+                BuildxBuilder = result.GetValue(buildx),
+                Docker = result.GetValue(docker)!,
                 Retention = TimeSpan.FromHours(result.GetValue(retention)),
                 IsoLiveConsole = result.GetValue(liveConsole),
                 UkiKeysDir = ukiKeysDir,

@@ -25,7 +25,7 @@ public static class WebCommand
         ["--artifact-dir"] = "this server serves only the files of its own builds (GET /api/v1/builds/{id}/artifacts)",
         ["--default-kairos-init-version"] = "builds run this server's kairos-stages, not a kairos-init release (--kairos-stages PATH chooses the binary)",
         ["--db"] = "the store is SQLite in --data-dir; no other database is supported",
-        ["--kubeconfig"] = "builds run on this machine (--builder podman, chroot or buildx), not through the Kairos Operator",
+        ["--kubeconfig"] = "builds run on this machine (--builder podman, docker or chroot), not through the Kairos Operator",
         ["--builder-namespace"] = "builds run on this machine, not through the Kairos Operator",
     };
 
@@ -83,7 +83,7 @@ public static class WebCommand
                 var value = InlineOrNext();
                 if (value == "operator")
                 {
-                    return (null, "web --builder operator is not supported: builds run on this machine (--builder podman, chroot or buildx), not through the Kairos Operator");
+                    return (null, "web --builder operator is not supported: builds run on this machine (--builder podman, docker or chroot), not through the Kairos Operator");
                 }
 
                 if (value != "local")

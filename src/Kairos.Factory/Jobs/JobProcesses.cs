@@ -20,24 +20,41 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
 
     public string Marker => markerPrefix + jobId;
 
-    /// <summary>Runs and throws <see cref="StepFailedException"/> on a non-zero exit or a missing program, OperationCanceledException on cancel.</summary>
-    public async Task RunAsync(string step, string program, IReadOnlyList<string> arguments, string? workingDirectory = null)
+    /// <summary>
+    /// Runs and throws <see cref="StepFailedException"/> on a non-zero exit or a missing program, OperationCanceledException on cancel.
+    /// <paramref name="environment"/>: variables set for this command besides the marker (e.g. DOCKER_BUILDKIT), fixed by the server, never a request value.
+    /// </summary>
+    public Task RunAsync(string step, string program, IReadOnlyList<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        ExecuteAsync(step, program, arguments, workingDirectory, environment, capture: false);
+
+    /// <summary>Like <see cref="RunAsync"/> for a short query (an image's ID): its output, which is also in the log.</summary>
+    public async Task<string> OutputOfAsync(string step, string program, IReadOnlyList<string> arguments) =>
+        (await ExecuteAsync(step, program, arguments, null, null, capture: true)).Output;
+
+    private async Task<CommandResult> ExecuteAsync(string step, string program, IReadOnlyList<string> arguments, string? workingDirectory, IReadOnlyDictionary<string, string>? environment, bool capture)
     {
         cancellation.ThrowIfCancellationRequested();
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { [MarkerVariable] = Marker };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
         var call = new ProgramCall(program, arguments)
         {
-            Environment = new Dictionary<string, string?>(StringComparer.Ordinal) { [MarkerVariable] = Marker },
+            Environment = variables,
             WorkingDirectory = workingDirectory,
             OnLine = line => log.Write(step, line),
-            CaptureOutput = false,
+            CaptureOutput = capture,
             StopGrace = StopGrace,
             OnStop = phase => Stopping(step, phase),
             TailLines = TailLines,
         };
         log.Write(step, "$ " + call.CommandLine);
+        CommandResult result;
         try
         {
-            _ = await ProgramRunner.RunCheckedAsync(call, cancellation);
+            result = await ProgramRunner.RunCheckedAsync(call, cancellation);
         }
         catch (ProgramException exception) when (exception.ExitCode is not null && cancellation.IsCancellationRequested)
         {
@@ -56,6 +73,7 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
         }
 
         cancellation.ThrowIfCancellationRequested();
+        return result;
     }
 
     private void Stopping(string step, StopPhase phase)

@@ -9,7 +9,7 @@ namespace Kairos.Factory.Jobs;
 /// <summary>One build, start to end: base → builder (kairos-stages install, init, validate) → ISO → disks, netboot, UKIs → checksums → artifacts in the store.</summary>
 public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub, LeftoverCleaner cleaner, FactoryCatalog catalog, ApiToken token)
 {
-    private static readonly Dictionary<string, IImageBuilder> Builders = new IImageBuilder[] { new PodmanBuilder(), new ChrootBuilder(), new BuildxBuilder() }
+    private static readonly Dictionary<string, IImageBuilder> Builders = new IImageBuilder[] { new PodmanBuilder(), new DockerBuilder(), new ChrootBuilder() }
         .ToDictionary(builder => builder.Name, StringComparer.Ordinal);
 
     public JobLog LogOf(JobRecord job)

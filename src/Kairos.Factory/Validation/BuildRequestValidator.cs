@@ -126,10 +126,10 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         {
             Fail("builder", $"'{builder}' is not one of {string.Join(", ", FactoryCatalog.Builders)}");
         }
-        else if (builder == "buildx" && image is not null && ImageReference.IsValid(image) && ImageReference.Registry(image) is var registry
+        else if (builder == "docker" && options.BuildxBuilder is not null && image is not null && ImageReference.IsValid(image) && ImageReference.Registry(image) is var registry
             && !options.AllowedRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase))
         {
-            Fail("image", $"the buildx builder may not pull from '{registry}': allowed are {string.Join(", ", options.AllowedRegistries)} (serve --allowed-registry HOST)");
+            Fail("image", $"the docker builder's buildx builder may not pull from '{registry}': allowed are {string.Join(", ", options.AllowedRegistries)} (serve --allowed-registry HOST)");
         }
         else if (builder == "chroot" && upload is null && image is not null)
         {

@@ -4,7 +4,7 @@ using Kairos.Factory.Tests.Support;
 
 namespace Kairos.Factory.Tests.Hardening;
 
-/// <summary>Issue 25, item 14: the buildx builder's FROM pulls only from allowed registries (default: localhost, the local store).</summary>
+/// <summary>Issue 25, item 14: the docker builder's FROM on a buildx builder (serve --buildx-builder) pulls only from allowed registries (default: localhost, the local store).</summary>
 public sealed class RegistryAllowListTests
 {
     [Fact]
@@ -23,11 +23,11 @@ public sealed class RegistryAllowListTests
     {
         using var dataDirRoot = new TempRoot("kf-registry-");
         var dataDir = dataDirRoot.Path;
-        using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-ok.sh", flags));
+        using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-ok.sh", ["--buildx-builder", "remote", .. flags]));
         foreach (var (image, allowed) in cases)
         {
             // no version: a request that is never queued, whatever the image
-            var request = Requests.Podman(image) with { Builder = "buildx", Version = null };
+            var request = Requests.Podman(image) with { Builder = "docker", Version = null };
             using var response = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
             var body = await response.Content.ReadAsStringAsync();
 

@@ -111,6 +111,13 @@ internal sealed class FactoryHost : IDisposable
 
         // pooled SQLite connections keep the store open; a test that unmounts the data dir needs them closed
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Path.Combine(DataDir, "podman")))
+        {
+            // the podman builder's shared build store: its images and layers (rmi, not 'system reset', which also empties
+            // /run/libpod under every other podman running at the time)
+            Programs.Try(["podman", .. Builders.PodmanStorage.Shared(new FactoryOptions { DataDir = DataDir }), "rmi", "--all", "--force"]);
+        }
+
         if (!File.ReadAllText("/proc/self/mountinfo").Contains(DataDir, StringComparison.Ordinal))
         {
             Directory.Delete(DataDir, recursive: true);

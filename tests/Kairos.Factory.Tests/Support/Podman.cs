@@ -34,7 +34,9 @@ internal sealed class Podman : IDisposable
     {
         try
         {
-            Run("system", "reset", "--force");
+            // rmi, not 'system reset': a reset also empties /run/libpod under every other podman running at the time
+            // (the Factory's shared build store among them)
+            Run("rmi", "--all", "--force");
         }
         catch (InvalidOperationException)
         {

@@ -7,18 +7,10 @@ namespace Kairos.Stages.Tests.Containers;
 /// </summary>
 internal static class DockerDaemon
 {
-    public const string Client = "/usr/bin/docker";
+    public const string Client = TestSupport.DockerDaemon.Client;
 
-    /// <summary>Why Docker can't be used here, or null. In CI (CI set) a missing daemon is a failure, not a skip.</summary>
-    public static string? Unavailable()
-    {
-        var why = Environment.UserName != "root" ? "needs root"
-            : !File.Exists(Client) ? $"needs Debian's docker client {Client} (docker.io; build/install-deps.sh installs it)"
-            : Environment.GetEnvironmentVariable("DOCKER_HOST") is not { Length: > 0 } ? "needs a Docker daemon named by DOCKER_HOST (.ci/run starts one; none is set)"
-            : Run("version", "--format", "{{.Server.Version}}") is { Code: not 0 } answer ? $"the Docker daemon at DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST")} does not answer: {answer.Tail}"
-            : null;
-        return why is not null && Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ? throw new InvalidOperationException(why) : why;
-    }
+    /// <summary>Why Docker can't be used here, or null (Kairos.TestSupport's check, shared with the Factory's tests).</summary>
+    public static string? Unavailable() => TestSupport.DockerDaemon.Unavailable();
 
     /// <summary>The daemon's and the client's versions, e.g. "20.10.24+dfsg1".</summary>
     public static string ServerVersion() => Check("version", "--format", "{{.Server.Version}}").Output.Trim();

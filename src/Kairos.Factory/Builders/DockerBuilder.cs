@@ -1,0 +1,126 @@
+using Kairos.Factory.Jobs;
+
+namespace Kairos.Factory.Builders;
+
+/// <summary>
+/// Builds the generated Dockerfile with BuildKit through the Docker CLI. By default the BuildKit inside dockerd
+/// (<c>DOCKER_BUILDKIT=1 docker build</c>, Debian's docker.io 20.10 client, which has no buildx plugin): the base is
+/// an image already in the daemon (never pulled) or an uploaded root tarball brought in with <c>docker import</c>,
+/// and the daemon keeps every layer in its build cache, so builds share them. dockerd 20.10's BuildKit exports
+/// <c>type=local</c> and <c>type=tar</c> only (<c>type=oci</c> and <c>type=docker</c>: "exporter could not be
+/// found"), so the engine writes the root directory the media read and the rootfs tarball itself, and an OCI
+/// archive comes from the tagged image (<c>docker save</c>, turned into an OCI archive by skopeo).
+/// With <c>serve --buildx-builder NAME</c>: <c>docker buildx build --builder NAME</c> (a remote BuildKit or its
+/// Kubernetes driver, made with <c>docker buildx create</c>), whose exporters write the OCI archive directly.
+/// </summary>
+public sealed class DockerBuilder : IImageBuilder
+{
+    /// <summary>The classic client builds with BuildKit only when asked to (a fixed value, never a request's).</summary>
+    public static readonly IReadOnlyDictionary<string, string> BuildKit = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOCKER_BUILDKIT"] = "1" };
+
+    public string Name => "docker";
+
+    public Task<string> BuildAsync(BuildJobContext context) =>
+        context.Options.BuildxBuilder is { } builder ? BuildxAsync(context, builder) : DaemonAsync(context);
+
+    private static async Task<string> DaemonAsync(BuildJobContext context)
+    {
+        var docker = context.Options.Docker;
+        var outputs = context.Spec.Artifacts;
+        string? imported = null;
+        string from;
+        if (context.Spec.Image is { } image)
+        {
+            // local images only: a missing image is an error here, not a pull
+            try
+            {
+                await context.Processes.RunAsync("base", docker, ["image", "inspect", "--format", "{{.Id}}", image]);
+            }
+            catch (StepFailedException exception) when (exception.Message.Contains("exited with code 1", StringComparison.Ordinal))
+            {
+                throw new StepFailedException($"base: image '{image}' is not in the Docker daemon's images (the Factory never pulls from a registry: docker load or docker import it first)");
+            }
+
+            from = image;
+        }
+        else
+        {
+            from = $"localhost/kairos-factory/base:{context.Job.Id}";
+            await context.Processes.RunAsync("base", docker, ["import", context.UploadPath(context.Spec.BaseUpload!), from]);
+            imported = from;
+        }
+
+        try
+        {
+            var directory = ContainerfileWriter.WriteContext(context, from, "Dockerfile");
+            // every export after the first takes all its steps from the build cache
+            if (outputs.Rootfs)
+            {
+                await BuildAsync(context, "rootfs", directory, ["--output", $"type=tar,dest={context.OutputPath(".rootfs.tar")}"]);
+            }
+
+            var root = Path.Combine(context.WorkDir, "rootfs");
+            if (outputs.NeedsImage)
+            {
+                await BuildAsync(context, "build", directory, ["--output", $"type=local,dest={root}"]);
+            }
+
+            if (outputs.Oci)
+            {
+                var archive = Path.Combine(context.WorkDir, "image.docker.tar");
+                await BuildAsync(context, "oci", directory, ["--tag", context.ImageTag]);
+                try
+                {
+                    await context.Processes.RunAsync("oci", docker, ["save", "--output", archive, context.ImageTag]);
+                }
+                finally
+                {
+                    await context.Processes.RunAsync("oci", docker, ["image", "rm", context.ImageTag]);
+                }
+
+                await context.Processes.RunAsync("oci", "skopeo", ["copy", "--quiet", "docker-archive:" + archive, "oci-archive:" + context.OutputPath(".oci.tar")]);
+                File.Delete(archive);
+            }
+
+            return "dir:" + root;
+        }
+        finally
+        {
+            if (imported is not null)
+            {
+                // the layers stay in the build cache; only the per-job name goes
+                await context.Processes.RunAsync("base", docker, ["image", "rm", imported]);
+            }
+        }
+    }
+
+    private static Task BuildAsync(BuildJobContext context, string step, string directory, IReadOnlyList<string> output) =>
+        context.Processes.RunAsync(step, context.Options.Docker,
+            ["build", "--progress", "plain", "--network", "host", "--platform", "linux/" + context.Spec.Architecture, "--file", Path.Combine(directory, "Dockerfile"), .. output, directory],
+            environment: BuildKit);
+
+    private static async Task<string> BuildxAsync(BuildJobContext context, string builder)
+    {
+        if (context.Spec.Image is not { } image)
+        {
+            throw new StepFailedException("base: a buildx builder (serve --buildx-builder) builds FROM an image in a registry; an uploaded tarball needs dockerd's BuildKit or podman");
+        }
+
+        var directory = ContainerfileWriter.WriteContext(context, image, "Dockerfile");
+        var oci = context.Spec.Artifacts.Oci ? context.OutputPath(".oci.tar") : Path.Combine(context.WorkDir, "image.oci.tar");
+        await context.Processes.RunAsync("build", context.Options.Docker, BuildxArguments(context, builder, directory, $"type=oci,dest={oci}"));
+        if (context.Spec.Artifacts.Rootfs)
+        {
+            // the second export reuses BuildKit's cache: no step runs again
+            await context.Processes.RunAsync("rootfs", context.Options.Docker, BuildxArguments(context, builder, directory, $"type=tar,dest={context.OutputPath(".rootfs.tar")}"));
+        }
+
+        return "ocifile:" + oci;
+    }
+
+    public static List<string> BuildxArguments(BuildJobContext context, string builder, string directory, string output) =>
+    [
+        "buildx", "build", "--builder", builder, "--platform", "linux/" + context.Spec.Architecture,
+        "--file", Path.Combine(directory, "Dockerfile"), "--output", output, directory,
+    ];
+}
