@@ -256,6 +256,28 @@ public sealed class BuildDiskTests : IDisposable
         Assert.Equal(["keep.txt"], DiskTools.Leftovers(output));
     }
 
+    [Fact]
+    public async Task No_space_in_the_output_exits_2_naming_free_and_needed_space_and_leaves_nothing()
+    {
+        SkipUnlessTools();
+        Assert.SkipWhen(Environment.UserName != "root", "mounts a small tmpfs as the output (root only)");
+        var output = Directory.CreateDirectory(Path.Combine(_scratch, "small")).FullName;
+        Programs.Run("mount", "-t", "tmpfs", "-o", "size=32m", "kairos-disk-test", output);
+        try
+        {
+            var (code, stdout, error) = await DiskTools.BuildDiskAsync($"dir:{_root.Path}", "--output", output);
+
+            Assert.Equal(2, code);
+            Assert.Matches(@"--output .*small: 3\d MiB free, the build needs about \d+ MiB", error);
+            Assert.Equal("", stdout);
+            Assert.Empty(DiskTools.Leftovers(output));
+        }
+        finally
+        {
+            Programs.Run("umount", output);
+        }
+    }
+
     private static void SkipUnlessTools()
     {
         if (DiskTools.Unavailable() is { } why)
