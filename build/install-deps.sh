@@ -47,6 +47,7 @@ tests=(
   qemu-user-static binfmt-support # arm64 roots run on this amd64 machine
   docker.io docker-registry  # the buildx builder and a local registry
   chromium                   # the Factory page's browser tests (Playwright drives Debian's chromium; no download)
+  rsync                      # bench/build_iso.sh and bench/build_disk.sh: the naive AuroraBoot-style pipelines copy roots with it
 )
 
 purpose=${1:-tests}
