@@ -9,8 +9,8 @@
 #     between 1 MiB pads with a 1 MiB BIOS boot partition; the GPT written with sfdisk; the disk attached to a
 #     loop device with its partitions, RECOVERY mounted and grub-install --target=i386-pc run on the device;
 # (b) kairos-stages build-disk dir:ROOT --firmware bios (no root needed, no loop device).
-# Both write into one scratch directory whose used space is sampled every second (du): "peak extra disk"
-# is the peak rise over the start. Prints a table and, as its last line, the figures as JSON.
+# Both write into one scratch directory whose allocated space is sampled every second (du): "peak extra disk"
+# is the peak rise over the start; the target is at most the built disk's size plus its recovery.img. Prints a table and, as its last line, the figures as JSON.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(realpath "${1:?usage: bench/build_disk.sh ROOT [BINARY]}")
@@ -20,15 +20,16 @@ bin=$(realpath "${2:-out/linux-x64/kairos-stages}")
 ks() { case "$bin" in *.dll) dotnet "$bin" "$@" ;; *) "$bin" "$@" ;; esac; }
 work=$(mktemp -d /var/tmp/ks-bench-disk-XXXXXX)
 mnt=$(mktemp -d /var/tmp/ks-bench-disk-mnt-XXXXXX)
-loop=""
+loops=$(mktemp /var/tmp/ks-bench-disk-loops-XXXXXX) # loop devices the naive run attached (it runs in a subshell)
 cleanup() {
   mountpoint -q "$mnt" && umount "$mnt"
-  [ -n "$loop" ] && losetup -d "$loop" 2>/dev/null
-  rm -rf "$work" "$mnt"
+  while read -r dev; do losetup -d "$dev" 2>/dev/null || true; done <"$loops"
+  rm -rf "$work" "$mnt" "$loops"
 }
 trap cleanup EXIT
 now() { date +%s.%N; }
-used() { { du -sb "$work" 2>/dev/null || true; } | cut -f1; }
+# allocated bytes, not apparent sizes (du -b): the disk images are sparse files, and a hole takes no disk
+used() { { du -s --block-size=1 "$work" 2>/dev/null || true; } | cut -f1; }
 
 # peak "du" of $work while the command runs, minus its size before
 measure() {
@@ -89,11 +90,15 @@ naive() {
   rm -f "$a/head.img" "$a/tail.img" "$a/oem.img" "$a/recovery_partition.img"
   printf 'label: gpt\nstart=2048, size=2048, type=21686148-6449-6E6F-744E-656564454649, name="bios"\nsize=%d, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4, name="oem"\nsize=%d, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4, name="recovery"\n' \
     $((64 * 2048)) $((part_mib * 2048)) | sfdisk -q "$a/naive.raw"
-  loop=$(losetup --find --show --partscan "$a/naive.raw")
-  mount "${loop}p3" "$mnt"
-  grub-install --target=i386-pc --boot-directory="$mnt/grub2" --modules="part_gpt ext2" "$loop"
+  # the disk and its RECOVERY on loop devices (AuroraBoot: losetup + kpartx; here partition scanning gives no
+  # partition devices inside a container, so RECOVERY gets a loop device of its own at its offset)
+  local disk part
+  disk=$(losetup --find --show "$a/naive.raw") && echo "$disk" >>"$loops"
+  part=$(losetup --find --show --offset $(( (2048 + 2048 + 64 * 2048) * 512 )) --sizelimit $((part_mib * mib)) "$a/naive.raw") && echo "$part" >>"$loops"
+  mount "$part" "$mnt"
+  grub-install --target=i386-pc --boot-directory="$mnt/grub2" --modules="part_gpt ext2" "$disk"
   umount "$mnt"
-  losetup -d "$loop" && loop=""
+  losetup -d "$part" "$disk"
 }
 mkdir -p "$work/a"
 read -r a_time a_disk < <(measure naive)
