@@ -30,13 +30,13 @@ factory=(
   openssl            # genkey: the Secure Boot keys and certificates
   qemu-utils         # build-disk: qemu-img writes and reads the VHD (the image tools only, no emulator)
   fdisk              # build-disk's tests read the partition table back with sfdisk
+  busybox-static     # build-disk --format maas copies its static busybox into COS_CURTIN; the chroot and boot-time tests' bare roots
   binutils           # build-uki: objcopy adds the UKI's sections to the systemd stub
   libtss2-esys-3.0.2-0 libtss2-mu0 libtss2-rc0 # build-uki: systemd-measure calculate loads the TPM libraries
 )
 # The tests: what the suite drives beyond the Factory. Installed with their recommends (QEMU's NIC option ROMs,
 # podman's network helpers), as on the developer machines where the suite was measured.
 tests=(
-  busybox-static             # static busybox copied into bare roots by the chroot and boot-time tests
   cpio zstd                  # initrd tools, in CI since its first script (no test calls them directly today)
   grub-emu                   # GRUB evaluates the shipped menus (grub-emu, grub-script-check, grub-editenv)
   e2fsprogs                  # ... on disk images made with mkfs.ext2 and debugfs
@@ -48,6 +48,7 @@ tests=(
   docker.io docker-registry  # the buildx builder and a local registry
   iproute2                   # .ci/run gives its dockerd a bridge (ip link), for the documents' docker run -p
   chromium                   # the Factory page's browser tests (Playwright drives Debian's chromium; no download)
+  rsync                      # bench/build_iso.sh and bench/build_disk.sh: the naive AuroraBoot-style pipelines copy roots with it
 )
 
 purpose=${1:-tests}

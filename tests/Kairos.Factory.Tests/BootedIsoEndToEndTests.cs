@@ -13,8 +13,9 @@ namespace Kairos.Factory.Tests;
 /// Issue 18's end to end over HTTP: a real server process builds a Debian 12 ISO with its default builder, podman, from a
 /// base image imported into a local podman store (the Factory never pulls); the test follows the build's SSE log to its
 /// end, downloads the ISO, checks its sha256 against the artifact list and the response header, and boots it with
-/// SeaBIOS, asserting what the engine's live boot test asserts on the serial console. The same build makes the EFI raw
-/// disk and the netboot files (issue 28's Factory outputs), checked without a boot.
+/// SeaBIOS, asserting what the engine's live boot test asserts on the serial console. The same build makes every disk
+/// output (raw EFI and BIOS, VHD, GCE, MAAS) and the netboot files (issue 28's Factory outputs), checked with the
+/// field's tools without a boot (BootedIsoEndToEndTests.Disks.cs).
 /// The chroot builder's real Debian build is the browser test's (DebianBuildTests) and ChrootCancelTests'.
 /// </summary>
 [Slow(SlowKind.Boot)]
@@ -59,7 +60,7 @@ public sealed partial class BootedIsoEndToEndTests
 
             // act: POST the build, follow its log to the end event, list and download the ISO
             // with a cloud-config: users reported it missing from ISOs built from a container image (kairos#2876)
-            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", CloudConfig = CloudConfig, Artifacts = new BuildArtifactsRequest { Iso = true, RawEfi = true, Netboot = true } };
+            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", CloudConfig = CloudConfig, Artifacts = new BuildArtifactsRequest { Iso = true, RawEfi = true, RawBios = true, Vhd = true, Gce = true, Maas = true, Netboot = true } };
             using var created = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json, cancellation);
             Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json, cancellation))!.Id;
@@ -131,37 +132,6 @@ public sealed partial class BootedIsoEndToEndTests
                 Directory.Delete(scratch, recursive: true);
             }
         }
-    }
-
-    /// <summary>
-    /// Issue 28's Factory part on the same build (no second image): the EFI raw disk and the netboot files, named from the
-    /// ISO's kairos-release name, made by the media library in the server (the CLI's disk and netboot boot tests boot such
-    /// media): the raw's GPT holds AuroraBoot's partitions; the netboot tarball the three files and an iPXE script that
-    /// fetches the squashfs from beside itself.
-    /// </summary>
-    private static async Task AssertDiskAndNetbootAsync(HttpClient client, List<ArtifactView> listed, string stem, string scratch, CancellationToken cancellation)
-    {
-        Assert.Matches(TrustedBootJobEndToEndTests.ReleaseName(), stem);
-        Assert.Equal(
-            [stem + "-netboot.tar", stem + "-netboot.tar.sha256", stem + ".iso", stem + ".iso.sha256", stem + ".raw", stem + ".raw.sha256"],
-            listed.Select(artifact => artifact.Name).Order(StringComparer.Ordinal));
-
-        var raw = await TrustedBootJobEndToEndTests.DownloadAsync(client, listed.Single(artifact => artifact.Name == stem + ".raw"), scratch, cancellation);
-        var table = TrustedBootJobEndToEndTests.Run("sfdisk", "--dump", raw);
-        Assert.Contains("label: gpt", table, StringComparison.Ordinal);
-        foreach (var partition in new[] { "name=\"efi\"", "name=\"oem\"", "name=\"recovery\"" })
-        {
-            Assert.Contains(partition, table, StringComparison.Ordinal);
-        }
-
-        File.Delete(raw);
-        var netboot = await TrustedBootJobEndToEndTests.DownloadAsync(client, listed.Single(artifact => artifact.Name == stem + "-netboot.tar"), scratch, cancellation);
-        var files = TrustedBootJobEndToEndTests.Run("tar", "-tf", netboot).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
-        Assert.Equal(["netboot/", "netboot/kairos-initrd", "netboot/kairos-kernel", "netboot/kairos.ipxe", "netboot/kairos.squashfs"], files);
-        var script = TrustedBootJobEndToEndTests.Run("tar", "-xOf", netboot, "netboot/kairos.ipxe");
-        Assert.Contains("root=live:${cwduri}/kairos.squashfs", script, StringComparison.Ordinal);
-        Assert.Contains(LiveReport.LiveConsole, script, StringComparison.Ordinal);
-        File.Delete(netboot);
     }
 
     /// <summary>Appends <c>/etc/kairos-init/stage-extensions/10-e2e-live.yaml</c> to the root tarball (the pipeline loads it).</summary>

@@ -31,8 +31,8 @@ public static class QemuLiveBoot
         BootAsync(["-drive", $"file={iso},media=cdrom,readonly=on,if=ide", "-boot", "d"], uefi, deadline, scratch);
 
     /// <summary>Boots from a raw disk image as a cloud VM would (virtio disk, the firmware's own boot order); the guest writes to <paramref name="disk"/>.</summary>
-    public static Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootDiskAsync(string disk, bool uefi, TimeSpan deadline, string scratch) =>
-        BootAsync(["-drive", $"file={disk},format=raw,if=virtio"], uefi, deadline, scratch);
+    public static Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootDiskAsync(string disk, bool uefi, TimeSpan deadline, string scratch, string format = "raw") =>
+        BootAsync(["-drive", $"file={disk},format={format},if=virtio"], uefi, deadline, scratch);
 
     /// <summary>
     /// Boots with <paramref name="media"/> (drive and boot order arguments) under SeaBIOS or OVMF, user networking

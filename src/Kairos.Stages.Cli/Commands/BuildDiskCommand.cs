@@ -38,7 +38,7 @@ public static class BuildDiskCommand
 
         public Option<string> Firmware { get; } = new("--firmware") { Description = "efi (the image's shim and grub in a 64 MiB COS_GRUB partition) or bios (a BIOS boot partition with GRUB from this machine's grub-pc-bin)", DefaultValueFactory = _ => "efi" };
 
-        public Option<string> Format { get; } = new("--format") { Description = "raw (NAME.raw), vhd (NAME.raw.vhd, fixed, Azure), gce (NAME.raw.gce.tar.gz holding disk.raw), maas (NAME.raw.gz)", DefaultValueFactory = _ => "raw" };
+        public Option<string> Format { get; } = new("--format") { Description = "raw (NAME.raw), vhd (NAME.raw.vhd, fixed, Azure), gce (NAME.raw.gce.tar.gz holding disk.raw), maas (NAME.raw.gz: an EFI disk with the COS_CURTIN partition MAAS deploys through; needs a static busybox, Debian busybox-static)", DefaultValueFactory = _ => "raw" };
 
         public Option<bool> Partitions { get; } = new("--partitions") { Description = "write efi.img, oem.img and recovery_partition.img instead of one disk (--format raw only)" };
 

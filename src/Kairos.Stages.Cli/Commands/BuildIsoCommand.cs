@@ -4,6 +4,7 @@ using System.CommandLine.Parsing;
 using System.Diagnostics;
 using Kairos.Stages.Engine.Pipeline;
 using Kairos.Stages.Media;
+using Kairos.Stages.Media.Disk;
 
 namespace Kairos.Stages.Cli.Commands;
 
@@ -49,9 +50,13 @@ public static class BuildIsoCommand
 
         public Option<string?> StagesDir { get; } = new("--stages-dir") { Description = "use a forked stages directory (its iso/ templates and layout)" };
 
+        public Option<bool> Netboot { get; } = new("--netboot") { Description = "also write netboot/ beside the ISO: kairos-kernel, kairos-initrd, kairos.squashfs and kairos.ipxe (as the netboot command does; the script's consoles are --live-console's)" };
+
+        public Option<string?> NetbootUrl { get; } = new("--netboot-url") { Description = "with --netboot: the http(s) URL the machine fetches kairos.squashfs from (root=live:URL); default " + NetbootBuilder.BesideScript + ", the squashfs next to the script on the server that serves it" };
+
         public override bool ClearsParseErrors => true;
 
-        public IEnumerable<Option> Options => [Output, OverrideName, Date, CloudConfig, OverlayRootfs, OverlayIso, ExtendCmdline, LiveConsole, Arch, StagesDir];
+        public IEnumerable<Option> Options => [Output, OverrideName, Date, CloudConfig, OverlayRootfs, OverlayIso, ExtendCmdline, LiveConsole, Arch, StagesDir, Netboot, NetbootUrl];
 
         public override async Task<int> InvokeAsync(ParseResult parse, CancellationToken cancellationToken)
         {
@@ -84,17 +89,50 @@ public static class BuildIsoCommand
                 Stages = stages,
                 Log = line => stderr.WriteLine($"build-iso: {line}"),
             };
+            var netboot = parse.GetValue(Netboot)
+                ? new NetbootOptions { Iso = "", SquashfsUrl = parse.GetValue(NetbootUrl) ?? NetbootBuilder.BesideScript, OutputDirectory = options.OutputDirectory, Console = options.LiveConsole, Stages = stages }
+                : null;
             try
             {
+                if (netboot is not null)
+                {
+                    NetbootBuilder.CheckInputs(netboot, "--netboot-url");
+                }
+
                 var result = await IsoBuilder.BuildAsync(options, cancellationToken);
                 stdout.WriteLine(result.IsoPath);
                 stderr.WriteLine($"build-iso: wrote {result.IsoPath} ({new FileInfo(result.IsoPath).Length} bytes, squashfs {result.SquashfsBytes}) and {Path.GetFileName(result.ChecksumPath)} in {clock.Elapsed.TotalSeconds:0.0}s");
+                if (netboot is not null)
+                {
+                    foreach (var file in await NetbootFromAsync(result, netboot, cancellationToken))
+                    {
+                        stdout.WriteLine(file);
+                    }
+
+                    stderr.WriteLine($"build-iso: wrote {Path.Combine(Path.GetDirectoryName(result.IsoPath)!, "netboot")}/ (squashfs from {netboot.SquashfsUrl})");
+                }
+
                 return ExitCodes.Success;
             }
             catch (MediaException e)
             {
                 stderr.WriteLine($"build-iso: error: {e.Message}");
                 return e.ExitCode;
+            }
+        }
+
+        /// <summary>The netboot files from the ISO just written; if that fails, the ISO goes too (no partial output).</summary>
+        private static async Task<IReadOnlyList<string>> NetbootFromAsync(IsoResult iso, NetbootOptions netboot, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await NetbootBuilder.BuildAsync(netboot with { Iso = iso.IsoPath }, cancellationToken);
+            }
+            catch
+            {
+                File.Delete(iso.IsoPath);
+                File.Delete(iso.ChecksumPath);
+                throw;
             }
         }
 
@@ -110,7 +148,12 @@ public static class BuildIsoCommand
                 return "SOURCE is required (" + ImageSourceResolver.Grammar + ")";
             }
 
-            foreach (var option in Options.Where(o => o != Date))
+            if (parse.GetResult(NetbootUrl) is { Implicit: false } && !parse.GetValue(Netboot))
+            {
+                return "--netboot-url needs --netboot";
+            }
+
+            foreach (var option in Options.Where(o => o != Date && o != Netboot))
             {
                 if (parse.GetResult(option) is OptionResult { Implicit: false, Tokens.Count: 0 } given)
                 {

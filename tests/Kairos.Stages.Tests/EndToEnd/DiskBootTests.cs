@@ -7,8 +7,10 @@ using Kairos.Stages.Tests.Support;
 namespace Kairos.Stages.Tests.EndToEnd;
 
 /// <summary>
-/// build-disk → boot → assert, on the run's one Debian 12 image (<see cref="LiveIsoImage"/>): the raw EFI disk
-/// under OVMF and the raw BIOS disk under SeaBIOS, booted from the disk as a cloud VM would. GRUB from the disk
+/// build-disk → boot → assert, on the run's one Debian 12 image (<see cref="LiveIsoImage"/>): the EFI disk under
+/// OVMF, booted as its VHD (Azure's format: QEMU reads it as vpc; the test first shows its data is the raw EFI disk
+/// built from the same root, byte for byte, so one boot covers both), and the raw BIOS disk under SeaBIOS, booted
+/// from the disk as a cloud VM would. GRUB from the disk
 /// reads grubenv on COS_OEM (next_entry=recovery, which it clears), boots the recovery entry of the image's menu,
 /// kernel and initrd from cOS/recovery.img; the recovery system reaches multi-user.target with
 /// /run/cos/recovery_mode and the built kairos-release, then powers off. kairos-agent is a stand-in, so the reset
@@ -22,7 +24,7 @@ public sealed class DiskBootTests(LiveIsoImage image)
         int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var minutes) && minutes > 0 ? minutes : 6);
 
     [Fact]
-    public async Task Raw_efi_disk_boots_recovery_with_OVMF() => await BootsAsync("efi", uefi: true);
+    public async Task Efi_disk_as_its_vhd_boots_recovery_with_OVMF() => await BootsAsync("efi", uefi: true);
 
     [Fact]
     public async Task Raw_bios_disk_boots_recovery_with_SeaBIOS() => await BootsAsync("bios", uefi: false);
@@ -39,12 +41,23 @@ public sealed class DiskBootTests(LiveIsoImage image)
         var clock = Stopwatch.StartNew();
         var raw = (await LiveIsoImage.Cli("build-disk", $"dir:{root}", "--firmware", firmware, "--output", output)).Trim();
         var built = clock.Elapsed;
+        var vhd = uefi ? await VhdOfTheSameDiskAsync(root, raw) : null;
 
         // the guest writes to its disk (GRUB clears next_entry): boot a sparse copy, keep the artifact as built
-        var booted = Path.Combine(image.Scratch, $"booted-{firmware}.raw");
-        Programs.Run("cp", "--sparse=always", raw, booted);
-        var (serialRaw, poweredOff, elapsed) = await QemuLiveBoot.BootDiskAsync(booted, uefi, Deadline, image.Scratch);
-        var name = $"disk-raw-{firmware}";
+        var booted = Path.Combine(image.Scratch, $"booted-{firmware}" + (vhd is null ? ".raw" : ".vhd"));
+        Programs.Run("cp", "--sparse=always", vhd ?? raw, booted);
+        var (serialRaw, poweredOff, elapsed) = await QemuLiveBoot.BootDiskAsync(booted, uefi, Deadline, image.Scratch, vhd is null ? "raw" : "vpc");
+        if (vhd is not null)
+        {
+            // still a VHD QEMU reads after the guest wrote to it; its data as a raw disk for the checks below
+            var written = booted;
+            booted = Path.Combine(image.Scratch, $"booted-{firmware}.raw");
+            Programs.Run("qemu-img", "convert", "-f", "vpc", "-O", "raw", written, booted);
+            File.Delete(written);
+            File.Delete(vhd);
+        }
+
+        var name = vhd is null ? $"disk-raw-{firmware}" : $"disk-vhd-{firmware}";
         var serial = Regex.Replace(serialRaw, @"\x1b\[[0-9;?]*[A-Za-z]", "");
         var log = await BootLogs.SaveAsync(name, serialRaw, TestContext.Current.CancellationToken);
         string Context() => $"\n--- serial ({name}, {elapsed.TotalSeconds:0}s, {QemuLiveBoot.AcceleratorName}), last lines ---\n{string.Join('\n', serial.Split('\n').TakeLast(60))}";
@@ -81,6 +94,27 @@ public sealed class DiskBootTests(LiveIsoImage image)
         File.Delete(raw);
         TestContext.Current.TestOutputHelper?.WriteLine($"{name}: build {built.TotalSeconds:0}s, boot {elapsed.TotalSeconds:0}s ({QemuLiveBoot.AcceleratorName}); {image.Timings}; serial log {log}");
         Figures.Report($"disk-boot-{firmware}", 1, 1, elapsed, $"{QemuLiveBoot.AcceleratorName}; build-disk {built.TotalSeconds:0}s; {image.Timings}");
+    }
+
+    /// <summary>
+    /// build-disk --format vhd from the same root: the raw disk's bytes, then the 512-byte fixed footer, and a vpc
+    /// image of the raw's size to qemu-img. Booting it therefore boots the raw EFI disk too.
+    /// </summary>
+    private async Task<string> VhdOfTheSameDiskAsync(string root, string raw)
+    {
+        var output = Directory.CreateDirectory(Path.Combine(image.Scratch, "disk-vhd")).FullName;
+        var vhd = (await LiveIsoImage.Cli("build-disk", $"dir:{root}", "--format", "vhd", "--output", output)).Trim();
+        Assert.Equal(Path.GetFileName(raw) + ".vhd", Path.GetFileName(vhd));
+        Assert.Equal(new FileInfo(raw).Length + 512, new FileInfo(vhd).Length);
+        await using (var stream = File.OpenRead(vhd))
+        {
+            Assert.True(DiskTools.StartsWith(stream, raw), "the VHD's data is the raw EFI disk, byte for byte");
+        }
+
+        using var info = System.Text.Json.JsonDocument.Parse(Programs.Run("qemu-img", "info", "--output=json", "-f", "vpc", vhd)); // a fixed VHD probes as raw (even one qemu-img makes): name the format
+        Assert.Equal("vpc", info.RootElement.GetProperty("format").GetString());
+        Assert.Equal(new FileInfo(raw).Length, info.RootElement.GetProperty("virtual-size").GetInt64());
+        return vhd;
     }
 
     /// <summary>

@@ -1,12 +1,12 @@
 namespace Kairos.Stages.Media.Disk;
 
-/// <summary>Puts the partition images into one disk file at their offsets (zero runs left as holes), then the GPT and, for BIOS, GRUB's boot code.</summary>
+/// <summary>Puts the partition images (EFI or BIOS boot, COS_CURTIN for MAAS, OEM, RECOVERY) into one disk file at their offsets (zero runs left as holes), then the GPT and, for BIOS, GRUB's boot code.</summary>
 public static class DiskAssembler
 {
     private const long MiB = 1024 * 1024;
     private const int Chunk = 1024 * 1024;
 
-    public static void Write(string raw, DiskLayout layout, DiskFirmware firmware, long diskMiB, string? efiImage, string oemImage, string recoveryImage, string? core)
+    public static void Write(string raw, DiskLayout layout, DiskFirmware firmware, long diskMiB, string? efiImage, string? curtinImage, string oemImage, string recoveryImage, string? core)
     {
         using var disk = new FileStream(raw, FileMode.CreateNew, FileAccess.ReadWrite);
         disk.SetLength(diskMiB * MiB);
@@ -14,9 +14,17 @@ public static class DiskAssembler
         var parts = new List<(DiskPartition Partition, string? Image, long Bytes)>
         {
             (first, efiImage, first.SizeMiB * MiB),
+        };
+        if (curtinImage is not null)
+        {
+            parts.Add((layout.Curtin, curtinImage, new FileInfo(curtinImage).Length));
+        }
+
+        parts.AddRange(
+        [
             (layout.Oem, oemImage, new FileInfo(oemImage).Length),
             (layout.Recovery, recoveryImage, new FileInfo(recoveryImage).Length),
-        };
+        ]);
         var entries = new List<GptEntry>();
         var offset = layout.HeadMiB * MiB;
         foreach (var (partition, image, bytes) in parts)

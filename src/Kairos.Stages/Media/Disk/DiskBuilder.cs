@@ -38,6 +38,7 @@ public static class DiskBuilder
                 throw MediaException.Input($"--firmware bios: the image is {arch}; BIOS disks are amd64 only");
             }
 
+            var busybox = options.Format == DiskFormat.Maas ? CurtinPartition.FindBusybox(layout.Maas, arch) : null;
             var epoch = options.Epoch ?? Epoch(root);
             var name = options.OverrideName is { Length: > 0 } given ? given : files.Release.IsoBaseName(arch, null);
             var sizes = DiskSizes.For(options, layout, DiskSizes.RootBytes(root));
@@ -79,6 +80,17 @@ public static class DiskBuilder
             var oemImage = Path.Combine(work, "oem.img");
             await PartitionImages.Ext2Async(oem, oemImage, layout.Oem.SizeMiB, layout.Oem.Label!, Uuid5.FromUrlName(layout.Oem.GuidName), epoch, [], cancellationToken);
 
+            string? curtinImage = null;
+            if (busybox is not null)
+            {
+                var curtin = Path.Combine(work, "curtin");
+                CurtinPartition.Stage(curtin, layout.Maas, busybox, options.Stages);
+                PartitionImages.Touch(curtin, epoch);
+                curtinImage = Path.Combine(work, "curtin.img");
+                options.Log($"making {layout.Curtin.Label} ({layout.Curtin.SizeMiB} MiB): busybox from {busybox}, curtin's hook");
+                await PartitionImages.Ext2Async(curtin, curtinImage, layout.Curtin.SizeMiB, layout.Curtin.Label!, Uuid5.FromUrlName(layout.Curtin.GuidName), epoch, layout.Maas.Skeleton, cancellationToken);
+            }
+
             string? efiImage = null;
             if (options.Firmware == DiskFirmware.Efi)
             {
@@ -97,7 +109,7 @@ public static class DiskBuilder
 
             var raw = Path.Combine(work, name + ".raw");
             options.Log($"writing {Path.GetFileName(raw)}: GPT, partitions{(core is null ? "" : ", GRUB's BIOS core")}");
-            DiskAssembler.Write(raw, layout, options.Firmware, sizes.DiskMiB, efiImage, oemImage, recoveryPartition, core);
+            DiskAssembler.Write(raw, layout, options.Firmware, sizes.DiskMiB, efiImage, curtinImage, oemImage, recoveryPartition, core);
             var bytes = new FileInfo(raw).Length;
             var output = options.Format switch
             {
@@ -123,6 +135,11 @@ public static class DiskBuilder
         if (options.Partitions && options.Format != DiskFormat.Raw)
         {
             throw MediaException.Input($"--partitions writes separate partition images; it cannot be combined with --format {options.Format.ToString().ToLowerInvariant()}");
+        }
+
+        if (options.Format == DiskFormat.Maas && options.Firmware == DiskFirmware.Bios)
+        {
+            throw MediaException.Input("--format maas makes an EFI disk (as AuroraBoot's); it cannot be combined with --firmware bios");
         }
 
         if (options.CloudConfig is not null && options.NoDefaultCloudConfig)

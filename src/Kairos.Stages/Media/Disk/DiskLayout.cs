@@ -6,6 +6,9 @@ namespace Kairos.Stages.Media.Disk;
 /// <summary>One GPT entry of the raw disk, as <c>stages/disk/layout.yaml</c> describes it.</summary>
 public sealed record DiskPartition(string Name, string GuidName, Guid Type, IReadOnlyList<int> Attributes, string? FileSystem, string? Label, long SizeMiB);
 
+/// <summary>The COS_CURTIN partition of a MAAS disk: the hook (a stage file), the host's static busybox, links, small scripts, mount points.</summary>
+public sealed record MaasLanding(string Hook, string HookPath, string HookMode, IReadOnlyList<string> Busybox, string BusyboxPath, IReadOnlyList<(string Path, string Target)> Links, IReadOnlyList<(string Path, string Text)> Scripts, IReadOnlyList<(string Path, string Mode)> Skeleton);
+
 /// <summary>The data of <c>stages/disk/layout.yaml</c>: partitions, sizes, OEM and RECOVERY files, GRUB templates.</summary>
 public sealed record DiskLayout
 {
@@ -17,6 +20,7 @@ public sealed record DiskLayout
     public required DiskPartition Efi { get; init; }
     public required DiskPartition Bios { get; init; }
     public required DiskPartition Oem { get; init; }
+    public required DiskPartition Curtin { get; init; }
     public required DiskPartition Recovery { get; init; }
     public required string RecoveryImagePath { get; init; }
     public required string RecoveryImageLabel { get; init; }
@@ -41,6 +45,7 @@ public sealed record DiskLayout
     public required IReadOnlyList<string> BiosCoreModules { get; init; }
     public required string BiosChainTemplate { get; init; }
     public required string BiosCorePrefix { get; init; }
+    public required MaasLanding Maas { get; init; }
 
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
     public static DiskLayout Load(IStageSource source) => LayoutReader.Read(source, DataPath, "the raw disk layout", Decode);
@@ -54,6 +59,7 @@ public sealed record DiskLayout
         var oem = r.Map(root, "oem");
         var efi = r.Map(root, "efi");
         var bios = r.Map(root, "bios");
+        var maas = r.Map(root, "maas");
         return new DiskLayout
         {
             DiskGuidName = r.Text(root, "disk_guid_name"),
@@ -62,6 +68,7 @@ public sealed record DiskLayout
             Efi = Partition(r, parts, "efi", sized: true),
             Bios = Partition(r, parts, "bios", sized: true),
             Oem = Partition(r, parts, "oem", sized: true),
+            Curtin = Partition(r, parts, "curtin", sized: true),
             Recovery = Partition(r, parts, "recovery", sized: false),
             RecoveryImagePath = r.Text(recovery, "image_path"),
             RecoveryImageLabel = r.Text(recovery, "image_label"),
@@ -87,6 +94,15 @@ public sealed record DiskLayout
             BiosCoreModules = r.List(bios, "core_modules"),
             BiosChainTemplate = r.Text(bios, "chain_template"),
             BiosCorePrefix = r.Text(bios, "core_prefix"),
+            Maas = new MaasLanding(
+                r.Text(maas, "hook"),
+                r.Text(maas, "hook_path"),
+                r.Text(maas, "hook_mode"),
+                r.List(maas, "busybox"),
+                r.Text(maas, "busybox_path"),
+                r.Pairs(maas, "links"),
+                r.Pairs(maas, "scripts"),
+                r.Pairs(maas, "skeleton")),
         };
     }
 

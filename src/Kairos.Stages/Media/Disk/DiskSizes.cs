@@ -17,7 +17,8 @@ public sealed record DiskSizes(long RootMiB, long RecoveryImageMiB, long Recover
         var partition = image * layout.RecoveryPartitionFactor + layout.RecoveryPartitionExtraMiB;
         var state = options.StateSizeMiB ?? (image * MiB * layout.StateFactor + layout.StateExtraMiB * MiB) / MiB;
         var first = options.Firmware == DiskFirmware.Efi ? layout.Efi.SizeMiB : layout.Bios.SizeMiB;
-        var disk = layout.HeadMiB + first + layout.Oem.SizeMiB + partition + layout.TailMiB;
+        var curtin = options.Format == DiskFormat.Maas ? layout.Curtin.SizeMiB : 0;
+        var disk = layout.HeadMiB + first + curtin + layout.Oem.SizeMiB + partition + layout.TailMiB;
         if (options.SizeMiB is { } asked)
         {
             disk = asked >= disk ? asked : throw MediaException.Input($"--size {asked}: the disk needs at least {disk} MiB (recovery image {image} MiB)");

@@ -43,18 +43,24 @@ public static class NetbootBuilder
     /// </summary>
     public const string BesideScript = "${cwduri}/kairos.squashfs";
 
-    public static async Task<IReadOnlyList<string>> BuildAsync(NetbootOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Refuses what the script cannot carry (before anything is built): a URL that is not http(s) or <see cref="BesideScript"/>, a multi-line argument.</summary>
+    public static void CheckInputs(NetbootOptions options, string urlFlag = "--squashfs-url")
     {
         if (options.SquashfsUrl != BesideScript
             && (!Uri.TryCreate(options.SquashfsUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || options.SquashfsUrl.Any(char.IsWhiteSpace)))
         {
-            throw MediaException.Input($"--squashfs-url '{options.SquashfsUrl}': must be an http:// or https:// URL without spaces");
+            throw MediaException.Input($"{urlFlag} '{options.SquashfsUrl}': must be an http:// or https:// URL without spaces");
         }
 
         if (options.ExtraCmdline.Contains('\n', StringComparison.Ordinal) || options.Console.Contains('\n', StringComparison.Ordinal))
         {
             throw MediaException.Input("--cmdline and --console must be one line");
         }
+    }
+
+    public static async Task<IReadOnlyList<string>> BuildAsync(NetbootOptions options, CancellationToken cancellationToken = default)
+    {
+        CheckInputs(options);
 
         if (!File.Exists(options.Iso))
         {

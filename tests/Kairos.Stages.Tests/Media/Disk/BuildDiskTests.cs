@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Stages.Tests.Media.Disk;
 
@@ -13,6 +14,8 @@ namespace Kairos.Stages.Tests.Media.Disk;
 public sealed class BuildDiskTests : IDisposable
 {
     private const string Name = FakeKairosRoot.IsoName;
+    private static readonly string[] HostBusyboxes = ["/usr/bin/busybox", "/bin/busybox"];
+    private static readonly string[] MountPoints = ["/proc", "/sys", "/dev", "/run", "/tmp"];
     private readonly FakeKairosRoot _root = FakeDiskRoot.Create();
     private readonly string _scratch = Directory.CreateTempSubdirectory("ks-disk-test-").FullName;
 
@@ -116,7 +119,7 @@ public sealed class BuildDiskTests : IDisposable
     }
 
     [Fact]
-    public async Task Vhd_is_the_raw_disk_plus_a_fixed_footer_qemu_img_reads_as_vpc()
+    public async Task Vhd_is_the_raw_disk_plus_a_fixed_footer_qemu_img_reads_as_vpc_and_converts_back()
     {
         SkipUnlessTools();
         var raw = await BuildAsync("efi", "raw");
@@ -134,6 +137,9 @@ public sealed class BuildDiskTests : IDisposable
         stream.ReadExactly(footer);
         Assert.Equal("conectix"u8.ToArray(), footer[..8]);
         Assert.Equal(2u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(footer.AsSpan(60))); // fixed
+        var converted = Path.Combine(_scratch, "converted.raw");
+        Programs.Run("qemu-img", "convert", "-f", "vpc", "-O", "raw", vhd, converted);
+        Assert.True(FilesEqual(raw, converted), "qemu-img convert -f vpc -O raw gives back the raw disk's bytes");
     }
 
     [Fact]
@@ -158,16 +164,54 @@ public sealed class BuildDiskTests : IDisposable
     }
 
     [Fact]
-    public async Task Maas_image_gunzips_to_the_raw_disk()
+    public async Task Maas_image_gunzips_to_the_raw_disk_with_the_curtin_partition_after_efi()
     {
         SkipUnlessTools();
         var raw = await BuildAsync("efi", "raw");
         var maas = await BuildAsync("efi", "maas", format: "maas");
 
         Assert.Equal(Name + ".raw.gz", Path.GetFileName(maas));
+        Assert.Equal([Name + ".raw.gz"], DiskTools.Leftovers(Path.GetDirectoryName(maas)!));
         var unpacked = Path.Combine(_scratch, "unpacked.raw");
         Programs.Run("sh", "-c", $"gunzip -c '{maas}' > '{unpacked}'");
-        Assert.True(FilesEqual(raw, unpacked), "gunzip gives the raw disk");
+        var (diskId, parts) = DiskTools.Table(unpacked);
+        var (_, rawParts) = DiskTools.Table(raw);
+        Assert.Equal("2CEFF841-4C1D-5A14-8E46-ED3AEB621093", diskId);
+        Assert.Equal(["efi", "curtin", "oem", "recovery"], parts.Select(p => p.Name));
+        Assert.Equal("0FC63DAF-8483-4772-8E79-3D69D8477DE4", parts[1].Type);
+        Assert.Equal("B17E89E1-DA36-5752-903E-90E55EFF59A4", parts[1].Uuid); // UUIDv5(URL, "COS_CURTIN")
+        Assert.Equal((2048L + (64 * 2048), 64L * 2048), (parts[1].Start, parts[1].Size));
+        Assert.Equal(parts[0].Start + parts[0].Size, parts[1].Start);
+        Assert.Equal(new FileInfo(raw).Length + (64L << 20), new FileInfo(unpacked).Length);
+        Assert.Equal("", Programs.Run("sfdisk", "--verify", unpacked).Replace("No errors detected.", "", StringComparison.Ordinal).Split('\n').Where(l => l.Contains("rror", StringComparison.Ordinal)).FirstOrDefault() ?? "");
+
+        // efi, oem and recovery are the raw disk's own partitions, byte for byte
+        foreach (var (index, rawIndex) in new[] { (0, 0), (2, 1), (3, 2) })
+        {
+            Assert.True(FilesEqual(DiskTools.ExtractPartition(raw, rawIndex, _scratch), DiskTools.ExtractPartition(unpacked, index, _scratch)), $"partition {parts[index].Name} differs from the raw disk's");
+        }
+
+        var curtin = DiskTools.ExtractPartition(unpacked, 1, _scratch);
+        var blkid = Programs.Run("blkid", "-p", curtin);
+        Assert.Contains("LABEL=\"COS_CURTIN\"", blkid);
+        Assert.Contains("TYPE=\"ext2\"", blkid);
+        var busybox = HostBusyboxes.First(File.Exists);
+        var copied = Path.Combine(_scratch, "busybox");
+        Programs.Run("debugfs", "-R", $"dump /bin/busybox {copied}", curtin);
+        Assert.True(FilesEqual(busybox, copied), "bin/busybox is this machine's static busybox");
+        Assert.Contains("Fast link dest: \"busybox\"", Programs.Run("debugfs", "-R", "stat /bin/sh", curtin));
+        Assert.Contains("Fast link dest: \"busybox\"", Programs.Run("debugfs", "-R", "stat /bin/ash", curtin));
+        Assert.Equal("#!/bin/sh\nexec /bin/busybox sh \"$@\"\n", DiskTools.Ext2Cat(curtin, "/usr/bin/bash"));
+        Assert.Equal("#!/bin/sh\nexit 0\n", DiskTools.Ext2Cat(curtin, "/usr/bin/cloud-init"));
+        Assert.Equal("#!/bin/sh\nexit 0\n", DiskTools.Ext2Cat(curtin, "/usr/bin/netplan"));
+        var hook = DiskTools.Ext2Cat(curtin, "/curtin/curtin-hooks");
+        Assert.Equal(new EmbeddedStageSource().ReadText("disk/maas/curtin-hooks"), hook);
+        Assert.Contains("blkid\", \"-L\", \"COS_OEM\"", hook);
+        var modes = Modes(curtin, "/").Concat(Modes(curtin, "/bin")).Concat(Modes(curtin, "/usr/bin")).Concat(Modes(curtin, "/curtin")).ToDictionary();
+        Assert.Equal("100750", modes["/curtin/curtin-hooks"]);
+        Assert.Equal("100755", modes["/bin/busybox"]);
+        Assert.Equal("100755", modes["/usr/bin/bash"]);
+        Assert.Equal(["040555", "040555", "040755", "040755", "041777"], MountPoints.Select(d => modes[d]));
     }
 
     [Fact]
@@ -193,6 +237,8 @@ public sealed class BuildDiskTests : IDisposable
     [InlineData("--partitions --format=vhd", "cannot be combined with --format vhd")]
     [InlineData("--cloud-config=/nonexistent/cc.yaml", "--cloud-config /nonexistent/cc.yaml: cannot read it")]
     [InlineData("--state-size=-5", "--state-size -5: must be a positive number")]
+    [InlineData("--partitions --format=maas", "cannot be combined with --format maas")]
+    [InlineData("--format=maas --firmware=bios", "--format maas makes an EFI disk")]
     public async Task Bad_input_exits_2_naming_the_cause_and_leaves_nothing(string flags, string message)
     {
         SkipUnlessTools();
@@ -210,6 +256,28 @@ public sealed class BuildDiskTests : IDisposable
         Assert.Equal(["keep.txt"], DiskTools.Leftovers(output));
     }
 
+    [Fact]
+    public async Task No_space_in_the_output_exits_2_naming_free_and_needed_space_and_leaves_nothing()
+    {
+        SkipUnlessTools();
+        Assert.SkipWhen(Environment.UserName != "root", "mounts a small tmpfs as the output (root only)");
+        var output = Directory.CreateDirectory(Path.Combine(_scratch, "small")).FullName;
+        Programs.Run("mount", "-t", "tmpfs", "-o", "size=32m", "kairos-disk-test", output);
+        try
+        {
+            var (code, stdout, error) = await DiskTools.BuildDiskAsync($"dir:{_root.Path}", "--output", output);
+
+            Assert.Equal(2, code);
+            Assert.Matches(@"--output .*small: 3\d MiB free, the build needs about \d+ MiB", error);
+            Assert.Equal("", stdout);
+            Assert.Empty(DiskTools.Leftovers(output));
+        }
+        finally
+        {
+            Programs.Run("umount", output);
+        }
+    }
+
     private static void SkipUnlessTools()
     {
         if (DiskTools.Unavailable() is { } why)
@@ -220,6 +288,13 @@ public sealed class BuildDiskTests : IDisposable
 
     private static long ImageMiB(string recoveryPartition) =>
         long.Parse(Programs.Run("debugfs", "-R", "stat /cOS/recovery.img", recoveryPartition).Split("Size: ")[1].Split([' ', '\t', '\n'])[0], System.Globalization.CultureInfo.InvariantCulture) / (1024 * 1024);
+
+    /// <summary>Path → octal mode of each entry in an ext2 directory (debugfs <c>ls -p</c>: /inode/mode/uid/gid/name/size/).</summary>
+    private static IEnumerable<KeyValuePair<string, string>> Modes(string image, string directory) =>
+        DiskTools.Ext2List(image, directory).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split('/'))
+            .Where(f => f.Length > 5 && f[5] is not ("." or ".."))
+            .Select(f => KeyValuePair.Create(directory.TrimEnd('/') + "/" + f[5], f[2]));
 
     private static bool FilesEqual(string a, string b)
     {
