@@ -42,7 +42,10 @@ public sealed class DockerBuilderTests
         Assert.DoesNotContain(DockerDaemon.Try("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").Output, id, StringComparison.Ordinal);
 
         var rootEntries = Entries(await host.Authorized.GetByteArrayAsync(artifacts.Single(a => a.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal)).Url));
-        Assert.Equal("KAIROS_VERSION=fixture\n", rootEntries["etc/kairos-release"]);
+        Assert.Contains("KAIROS_FIXTURE=built\n", rootEntries["etc/kairos-release"], StringComparison.Ordinal);
+        // named from the image's kairos-release although the engine exported no root (only oci and rootfs were asked)
+        Assert.Equal(["kairos-fixture-1-core-amd64-generic-v1.0.0.oci.tar", "kairos-fixture-1-core-amd64-generic-v1.0.0.rootfs.tar"],
+            artifacts.Select(a => a.Name).Where(name => !name.EndsWith(".sha256", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(rootEntries.Keys, name => name.StartsWith("kairos-stages/", StringComparison.Ordinal));
         var ociEntries = Entries(await host.Authorized.GetByteArrayAsync(artifacts.Single(a => a.Name.EndsWith(".oci.tar", StringComparison.Ordinal)).Url));
         Assert.Contains("oci-layout", ociEntries.Keys);

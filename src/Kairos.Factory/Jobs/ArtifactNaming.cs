@@ -11,12 +11,30 @@ namespace Kairos.Factory.Jobs;
 /// </summary>
 public static class ArtifactNaming
 {
-    /// <summary>The stem of the artifacts of the image in <paramref name="source"/> (dir: or ocifile:).</summary>
+    /// <summary>The stem of the artifacts of the image in <paramref name="source"/> (dir:, ocifile:, or rootfs: a root tarball).</summary>
     public static string Stem(string source, string architecture)
     {
-        var text = ImageFileReader.Read(source, "etc/kairos-release")
+        var text = (source.StartsWith("rootfs:", StringComparison.Ordinal)
+                ? ImageFileReader.ReadFromRootArchive(source["rootfs:".Length..], "etc/kairos-release")
+                : ImageFileReader.Read(source, "etc/kairos-release"))
             ?? throw new StepFailedException("artifacts: the built image has no /etc/kairos-release (its artifacts are named from it)");
         return ArtifactNames.Stem(KairosReleaseFile.Parse(text).Values, architecture, null);
+    }
+
+    /// <summary>
+    /// The builder's SOURCE, or, when the engine exported no root (a build asking only for <c>oci</c> and
+    /// <c>rootfs</c>), the builder's own archive of the image: the OCI archive, else the root tarball.
+    /// </summary>
+    private static string ReadableSource(string source, string[] unnamed)
+    {
+        if (!source.StartsWith("dir:", StringComparison.Ordinal) || Directory.Exists(source["dir:".Length..]))
+        {
+            return source;
+        }
+
+        var oci = unnamed.FirstOrDefault(file => file.EndsWith(ArtifactNames.Suffixes["oci"], StringComparison.Ordinal));
+        var rootfs = unnamed.FirstOrDefault(file => file.EndsWith(ArtifactNames.Suffixes["rootfs"], StringComparison.Ordinal));
+        return oci is not null ? "ocifile:" + oci : rootfs is not null ? "rootfs:" + rootfs : source;
     }
 
     /// <summary>Renames the builder's unnamed outputs in <paramref name="context"/>'s output dir after the image in <paramref name="source"/>.</summary>
@@ -28,7 +46,7 @@ public static class ArtifactNaming
             return;
         }
 
-        var stem = Stem(source, context.Spec.Architecture);
+        var stem = Stem(ReadableSource(source, unnamed), context.Spec.Architecture);
         foreach (var file in unnamed)
         {
             var suffix = Path.GetFileName(file)[BuildJobContext.Unnamed.Length..];

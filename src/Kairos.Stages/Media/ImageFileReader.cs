@@ -39,6 +39,23 @@ public static class ImageFileReader
         throw MediaException.Input($"source {source}: only dir: and ocifile: sources can be read without unpacking");
     }
 
+    /// <summary>The text of <paramref name="path"/> in a root filesystem tarball (one layer, as <c>podman export</c> and BuildKit's <c>type=tar</c> write), or null.</summary>
+    public static string? ReadFromRootArchive(string archive, string path)
+    {
+        var relative = path.TrimStart('/');
+        using var file = File.OpenRead(archive);
+        using var tar = new TarReader(file);
+        while (tar.GetNextEntry() is { } entry)
+        {
+            if (entry.Name.TrimStart('.', '/') == relative && entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
+            {
+                return Text(data);
+            }
+        }
+
+        return null;
+    }
+
     private static string? FromOciArchive(string archive, string relative)
     {
         var index = Json(archive, "index.json");

@@ -28,6 +28,18 @@ public sealed class ImageFileReaderTests
         Assert.Throws<MediaException>(() => ImageFileReader.Read("ocifile:" + Path.Combine(temp.Path, "root", "etc", "kairos-release"), "etc/kairos-release"));
     }
 
+    [Fact]
+    public void A_root_tarball_as_podman_export_and_BuildKits_type_tar_write_it_gives_its_file_or_null()
+    {
+        using var temp = new TempRoot("kf-roottar-");
+        var archive = Path.Combine(temp.Path, "rootfs.tar");
+        File.WriteAllBytes(archive, Layer(("./usr/bin/x", "y"), ("./etc/kairos-release", "KAIROS_VERSION=v5\n"), ("etc/os-release", "ID=debian\n")));
+
+        Assert.Equal("KAIROS_VERSION=v5\n", ImageFileReader.ReadFromRootArchive(archive, "/etc/kairos-release"));
+        Assert.Equal("ID=debian\n", ImageFileReader.ReadFromRootArchive(archive, "etc/os-release"));
+        Assert.Null(ImageFileReader.ReadFromRootArchive(archive, "etc/missing"));
+    }
+
     private static byte[] Layer(params (string Name, string Text)[] files)
     {
         using var buffer = new MemoryStream();
