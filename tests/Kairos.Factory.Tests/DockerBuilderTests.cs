@@ -39,7 +39,7 @@ public sealed class DockerBuilderTests
         Assert.Contains("--output type=tar,dest=", log);
         Assert.Matches(@"\[rootfs\] #\d+ \[\d/\d\] RUN \[""/kairos-stages/kairos-stages"",""run"",""--stage"",""install""", log);
         Assert.Contains("fixture kairos-stages run --stage init --version v1.0.0 --model generic", log);
-        Assert.DoesNotContain(DockerDaemon.Try("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").Output, id, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, DockerDaemon.Try("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").Output, StringComparison.Ordinal);
 
         var rootEntries = Entries(await host.Authorized.GetByteArrayAsync(artifacts.Single(a => a.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal)).Url));
         Assert.Contains("KAIROS_FIXTURE=built\n", rootEntries["etc/kairos-release"], StringComparison.Ordinal);

@@ -62,7 +62,7 @@ public sealed partial class TrustedBootJobEndToEndTests
             Assert.Contains(lines, line => line.Contains("[build] $ " + DockerDaemon.Client + " build ", StringComparison.Ordinal) && line.Contains("--output type=local,dest=", StringComparison.Ordinal));
             Assert.DoesNotContain(lines, line => line.Contains("podman", StringComparison.Ordinal) || line.Contains("umoci", StringComparison.Ordinal));
             // build-uki's steps ran in the server (the library), not a second build-iso: no [iso] step
-            Assert.Contains(lines, line => line.Contains("[iso] ", StringComparison.Ordinal) && line.Contains("stub + sections", StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.Contains("[iso] ", StringComparison.Ordinal) && line.Contains(" + sections (objcopy)", StringComparison.Ordinal));
             Assert.DoesNotContain(lines, line => line.Contains(" build-iso ", StringComparison.Ordinal));
 
             // assert: the downloads, named as AuroraBoot names them from the built kairos-release, each with its checksum
