@@ -90,6 +90,9 @@ public sealed record FactoryOptions
     /// <summary>Open connections from one client address; one more is closed at once.</summary>
     public int MaxConnectionsPerClient { get; init; } = 64;
 
+    /// <summary>Where binfmt_misc's handlers are read: a build for another architecture than this machine's is refused without one (tests point it elsewhere).</summary>
+    public string BinfmtDir { get; init; } = Kairos.Stages.Target.Platform.ForeignPrograms.BinfmtDir;
+
     public string StorePath => Path.Combine(DataDir, "factory.db");
 
     public string JobsDir => Path.Combine(DataDir, "jobs");

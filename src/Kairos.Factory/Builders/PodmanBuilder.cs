@@ -39,7 +39,7 @@ public sealed class PodmanBuilder : IImageBuilder
             var directory = ContainerfileWriter.WriteContext(context, from, "Containerfile");
             List<string> export = outputs.NeedsImage ? ["--output", $"type=local,dest={root}"] : [];
             await context.Processes.RunAsync("build", podman,
-                [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--layers", "--tag", context.ImageTag, .. export,
+                [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--layers", "--platform", "linux/" + context.Spec.Architecture, "--tag", context.ImageTag, .. export,
                     "--file", Path.Combine(directory, "Containerfile"), directory]);
             built = true;
 

@@ -18,7 +18,15 @@ public static class ArtifactNaming
                 ? ImageFileReader.ReadFromRootArchive(source["rootfs:".Length..], "etc/kairos-release")
                 : ImageFileReader.Read(source, "etc/kairos-release"))
             ?? throw new StepFailedException("artifacts: the built image has no /etc/kairos-release (its artifacts are named from it)");
-        return ArtifactNames.Stem(KairosReleaseFile.Parse(text).Values, architecture, null);
+        var release = KairosReleaseFile.Parse(text).Values;
+        // never a name with an architecture the image was not built for (an engine without --platform, or without
+        // emulation, builds for its own)
+        if (release.TryGetValue("KAIROS_ARCH", out var built) && built.Length > 0 && built != architecture)
+        {
+            throw new StepFailedException($"artifacts: the build asked for {architecture} but the image was built for {built} (its /etc/kairos-release says KAIROS_ARCH={built})");
+        }
+
+        return ArtifactNames.Stem(release, architecture, null);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
 using Kairos.Stages.Image.Requests;
 using Kairos.Stages.Target.Context;
+using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Factory.Validation;
 
@@ -79,6 +80,15 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         else if (!catalog.Architectures.Contains(architecture))
         {
             Fail("architecture", $"'{architecture}' is not one of {string.Join(", ", catalog.Architectures)}");
+        }
+
+        else if ((Blank(request.Builder) ?? options.DefaultBuilder) is not "docker" || options.BuildxBuilder is null)
+        {
+            // this machine runs the build's programs (a buildx builder elsewhere decides for itself)
+            if (ForeignPrograms.Unavailable(architecture, options.BinfmtDir) is { } cannot)
+            {
+                Fail("architecture", cannot);
+            }
         }
 
         var model = Blank(request.Model) ?? KnownModels.Generic;

@@ -10,7 +10,9 @@ for argument in "$@"; do
   [ "$previous" = "--model" ] && model="$argument"
   previous="$argument"
 done
+# the architecture it ran on, as the real init writes it (this fixture runs natively: the host's)
+case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) arch=$(uname -m) ;; esac
 case "$1" in
-  run) mkdir -p "$root/etc" && printf 'KAIROS_FLAVOR=fixture\nKAIROS_FLAVOR_RELEASE=1\nKAIROS_VARIANT=core\nKAIROS_MODEL=%s\nKAIROS_VERSION=%s\nKAIROS_FIXTURE=built\n' "$model" "$version" > "$root/etc/kairos-release" ;;
+  run) mkdir -p "$root/etc" && printf 'KAIROS_FLAVOR=fixture\nKAIROS_FLAVOR_RELEASE=1\nKAIROS_VARIANT=core\nKAIROS_MODEL=%s\nKAIROS_VERSION=%s\nKAIROS_FIXTURE=built\nKAIROS_ARCH=%s\n' "$model" "$version" "$arch" > "$root/etc/kairos-release" ;;
   validate) test -f "$root/etc/kairos-release" || { echo "validate: /etc/kairos-release is missing" >&2; exit 1; } ;;
 esac

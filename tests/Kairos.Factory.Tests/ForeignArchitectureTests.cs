@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kairos.Factory.Api;
+using Kairos.Factory.Tests.Support;
+
+namespace Kairos.Factory.Tests;
+
+/// <summary>
+/// Issue 32: a build for an architecture this machine cannot run is refused up front naming binfmt_misc, and an
+/// artifact is never labelled with an architecture its image was not built for (the fixture kairos-stages writes
+/// the architecture it ran on into kairos-release, as the real init does).
+/// </summary>
+public sealed class ForeignArchitectureTests
+{
+    private const string EnabledHandler = "enabled\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\nflags: PF\noffset 0\n";
+
+    [Fact]
+    public async Task An_arm64_build_on_an_amd64_machine_without_a_qemu_aarch64_handler_is_a_400_naming_binfmt_and_nothing_is_queued()
+    {
+        Assert.SkipUnless(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64, "the host must be amd64");
+        using var binfmt = new TempRoot("kf-binfmt-");
+        using var host = new FactoryHost(options => options with { BinfmtDir = binfmt.Path });
+        var upload = await host.UploadAsync(BaseTarball.Busybox());
+
+        using var response = await host.CreateAsync(Requests.Chroot(upload) with { Architecture = "arm64" });
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("architecture").EnumerateArray()).GetString()!;
+        Assert.Contains("binfmt_misc", message, StringComparison.Ordinal);
+        Assert.Contains("qemu-aarch64", message, StringComparison.Ordinal);
+        Assert.Equal(0, (await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json))!.Total);
+    }
+
+    [Fact]
+    public async Task An_image_built_for_amd64_where_arm64_was_asked_fails_its_build_naming_both_and_no_arm64_artifact_is_kept()
+    {
+        Assert.SkipUnless(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64, "the host must be amd64");
+        // the machine says it can run arm64 programs (an enabled handler), but the builder runs the fixture natively:
+        // the image comes out amd64, as an engine given no --platform builds for its own architecture
+        using var binfmt = new TempRoot("kf-binfmt-");
+        File.WriteAllText(Path.Combine(binfmt.Path, "qemu-aarch64"), EnabledHandler);
+        using var host = new FactoryHost(options => options with { BinfmtDir = binfmt.Path });
+        var upload = await host.UploadAsync(BaseTarball.Busybox());
+
+        var id = await host.CreateOkAsync(Requests.Chroot(upload) with { Architecture = "arm64" });
+        var job = await host.WaitForAsync(id, TimeSpan.FromSeconds(60), "succeeded", "failed");
+        var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
+
+        Assert.Equal("failed", job.Status);
+        Assert.Contains("asked for arm64 but the image was built for amd64", job.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(artifacts, artifact => artifact.Name.Contains("-arm64-", StringComparison.Ordinal));
+    }
+}
