@@ -183,7 +183,8 @@ public sealed class BuilderTests
             """, text);
     }
 
-    private static Dictionary<string, string> Entries(byte[] tar)
+    /// <summary>A tarball's entries by name (leading ./ removed), small files' text as the value, else empty.</summary>
+    internal static Dictionary<string, string> Entries(byte[] tar)
     {
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = new TarReader(new MemoryStream(tar));

@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.Net.Http.Json;
 using Kairos.Factory.Api;
 using Kairos.Factory.Tests.Support;
@@ -41,13 +40,13 @@ public sealed class DockerBuilderTests
         Assert.Contains("fixture kairos-stages run --stage init --version v1.0.0 --model generic", log);
         Assert.DoesNotContain(id, DockerDaemon.Try("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").Output, StringComparison.Ordinal);
 
-        var rootEntries = Entries(await host.Authorized.GetByteArrayAsync(artifacts.Single(a => a.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal)).Url));
+        var rootEntries = BuilderTests.Entries(await host.Authorized.GetByteArrayAsync(artifacts.Single(a => a.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal)).Url));
         Assert.Contains("KAIROS_FIXTURE=built\n", rootEntries["etc/kairos-release"], StringComparison.Ordinal);
         // named from the image's kairos-release although the engine exported no root (only oci and rootfs were asked)
         Assert.Equal(["kairos-fixture-1-core-amd64-generic-v1.0.0.oci.tar", "kairos-fixture-1-core-amd64-generic-v1.0.0.rootfs.tar"],
             artifacts.Select(a => a.Name).Where(name => !name.EndsWith(".sha256", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(rootEntries.Keys, name => name.StartsWith("kairos-stages/", StringComparison.Ordinal));
-        var ociEntries = Entries(await host.Authorized.GetByteArrayAsync(artifacts.Single(a => a.Name.EndsWith(".oci.tar", StringComparison.Ordinal)).Url));
+        var ociEntries = BuilderTests.Entries(await host.Authorized.GetByteArrayAsync(artifacts.Single(a => a.Name.EndsWith(".oci.tar", StringComparison.Ordinal)).Url));
         Assert.Contains("oci-layout", ociEntries.Keys);
         Assert.Contains("index.json", ociEntries.Keys);
         Assert.False(Directory.Exists(Path.Combine(host.DataDir, "work", id)));
@@ -102,18 +101,5 @@ public sealed class DockerBuilderTests
         {
             return null;
         }
-    }
-
-    private static Dictionary<string, string> Entries(byte[] tar)
-    {
-        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = new TarReader(new MemoryStream(tar));
-        while (reader.GetNextEntry() is { } entry)
-        {
-            var name = entry.Name.TrimStart('.', '/');
-            entries[name] = entry.DataStream is { } data && entry.Length < 4096 ? new StreamReader(data).ReadToEnd() : "";
-        }
-
-        return entries;
     }
 }
