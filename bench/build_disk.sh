@@ -27,25 +27,11 @@ cleanup() {
   rm -rf "$work" "$mnt" "$loops"
 }
 trap cleanup EXIT
-now() { date +%s.%N; }
 # allocated bytes, not apparent sizes (du -b): the disk images are sparse files, and a hole takes no disk
 used() { { du -s --block-size=1 "$work" 2>/dev/null || true; } | cut -f1; }
 
-# peak "du" of $work while the command runs, minus its size before
-measure() {
-  local start peak=0 pid t0 t1 size
-  start=$(used)
-  t0=$(now)
-  "$@" >"$work/last.log" 2>&1 &
-  pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    size=$(used); ((size > peak)) && peak=$size
-    sleep 1
-  done
-  wait "$pid" || { cat "$work/last.log" >&2; exit 1; }
-  t1=$(now)
-  echo "$(awk "BEGIN { print $t1 - $t0 }") $((peak - start))"
-}
+# now() and measure()
+. "$(dirname "$0")/measure.sh"
 
 # (b) first, so (a) can borrow its OEM files (what is measured is the building, not the file contents)
 mkdir -p "$work/b"

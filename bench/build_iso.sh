@@ -15,26 +15,12 @@ bin=$(realpath "${2:-out/linux-x64/kairos-stages}")
 [ -x "$bin" ] || { echo "build_iso: $bin not found: run build/publish.sh first" >&2; exit 1; }
 work=$(mktemp -d /var/tmp/ks-bench-iso-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-now() { date +%s.%N; }
 # du exits 1 when a file vanishes mid-scan (rsync's temp files, mksquashfs's work): its total still counts,
 # and with pipefail + set -e that status ended the whole bench in the middle of the naive run
 used() { { du -sb "$work" 2>/dev/null || true; } | cut -f1; }
 
-# peak "du" of $work while the command runs, minus its size before
-measure() {
-  local start peak=0 pid t0 t1 size
-  start=$(used)
-  t0=$(now)
-  "$@" >"$work/last.log" 2>&1 &
-  pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    size=$(used); ((size > peak)) && peak=$size
-    sleep 1
-  done
-  wait "$pid" || { cat "$work/last.log" >&2; exit 1; }
-  t1=$(now)
-  echo "$(awk "BEGIN { print $t1 - $t0 }") $((peak - start))"
-}
+# now() and measure()
+. "$(dirname "$0")/measure.sh"
 
 # (b) first, so (a) can borrow its GRUB/boot files (the naive pipeline's boot files are not what is measured)
 mkdir -p "$work/b"
