@@ -48,6 +48,9 @@ public sealed record FactoryOptions
     /// <summary>How long artifacts are kept after a build ends.</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>Below this many free bytes on the data dir's file system the retention sweep prunes every unnamed image of the shared podman store, not only those older than <see cref="Retention"/>.</summary>
+    public long BuildStoreLowBytes { get; init; } = 10L << 30;
+
     /// <summary>How often expired artifacts are looked for.</summary>
     public TimeSpan RetentionSweep { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -84,6 +84,9 @@ public sealed class DockerBuilderTests
             Assert.True(DateTime.UtcNow < stopDeadline, $"the RUN step (pids {string.Join(' ', sleeping)}) still runs in dockerd 60 s after the cancel");
             await Task.Delay(500);
         }
+
+        // and the uploaded root's per-job name is gone from the daemon (its layers may stay: they are the cache)
+        Assert.NotEqual(0, DockerDaemon.Try("image", "inspect", $"localhost/kairos-factory/base:{id}").Code);
     }
 
     /// <summary>The host pids of the fixture's <c>sleep 613</c> (in the engine's container, visible from the host).</summary>

@@ -75,7 +75,7 @@ public sealed class DockerBuilder : IImageBuilder
                 }
                 finally
                 {
-                    await context.Processes.RunAsync("oci", docker, ["image", "rm", context.ImageTag]);
+                    await context.Processes.ForCleanup().RunAsync("oci", docker, ["image", "rm", context.ImageTag]);
                 }
 
                 await context.Processes.RunAsync("oci", "skopeo", ["copy", "--quiet", "docker-archive:" + archive, "oci-archive:" + context.OutputPath(".oci.tar")]);
@@ -88,8 +88,8 @@ public sealed class DockerBuilder : IImageBuilder
         {
             if (imported is not null)
             {
-                // the layers stay in the build cache; only the per-job name goes
-                await context.Processes.RunAsync("base", docker, ["image", "rm", imported]);
+                // the layers stay in the build cache; only the per-job name goes, a cancelled build's too
+                await context.Processes.ForCleanup().RunAsync("base", docker, ["image", "rm", imported]);
             }
         }
     }

@@ -58,17 +58,17 @@ public sealed class PodmanBuilder : IImageBuilder
                 }
                 finally
                 {
-                    await context.Processes.RunAsync("rootfs", podman, [.. store, "rm", container]);
+                    await context.Processes.ForCleanup().RunAsync("rootfs", podman, [.. store, "rm", "--force", container]);
                 }
             }
         }
         finally
         {
             // only the names go (untag, never rm: podman rm would take the untagged layers under the image with it, and
-            // those layers are the next build's cache)
+            // those layers are the next build's cache; the store's retention prunes them once old); a cancelled build's too
             foreach (var name in new[] { built ? context.ImageTag : null, imported }.OfType<string>())
             {
-                await context.Processes.RunAsync("build", podman, [.. store, "untag", name]);
+                await context.Processes.ForCleanup().RunAsync("build", podman, [.. store, "untag", name]);
             }
         }
 

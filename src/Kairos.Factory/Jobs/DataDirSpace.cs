@@ -6,7 +6,13 @@ public static class DataDirSpace
     public const long LowBytes = 64L << 20;
 
     /// <summary>A note for the failure message when the data dir is (nearly) full, else null.</summary>
-    public static string? FullNote(string dataDir)
+    public static string? FullNote(string dataDir) =>
+        Free(dataDir) is var (bytes, mount) && bytes < LowBytes
+            ? $"No space left on device in the data dir ({bytes} bytes free on {mount})"
+            : null;
+
+    /// <summary>The free bytes of the file system holding <paramref name="dataDir"/> and where it is mounted; null when unknown.</summary>
+    public static (long Bytes, string Mount)? Free(string dataDir)
     {
         var full = Path.GetFullPath(dataDir).TrimEnd('/') + "/";
         var drive = DriveInfo.GetDrives()
@@ -14,9 +20,7 @@ public static class DataDirSpace
             .MaxBy(candidate => candidate.RootDirectory.FullName.Length);
         try
         {
-            return drive is not null && drive.AvailableFreeSpace < LowBytes
-                ? $"No space left on device in the data dir ({drive.AvailableFreeSpace} bytes free on {drive.RootDirectory.FullName})"
-                : null;
+            return drive is null ? null : (drive.AvailableFreeSpace, drive.RootDirectory.FullName);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

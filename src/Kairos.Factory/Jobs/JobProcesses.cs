@@ -20,6 +20,9 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
 
     public string Marker => markerPrefix + jobId;
 
+    /// <summary>The same job's runner without the cancel: for the clean-up a cancelled or failed build still owes (its per-job image names).</summary>
+    public JobProcesses ForCleanup() => new(markerPrefix, jobId, log, CancellationToken.None);
+
     /// <summary>
     /// Runs and throws <see cref="StepFailedException"/> on a non-zero exit or a missing program, OperationCanceledException on cancel.
     /// <paramref name="environment"/>: variables set for this command besides the marker (e.g. DOCKER_BUILDKIT), fixed by the server, never a request value.

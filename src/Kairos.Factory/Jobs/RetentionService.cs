@@ -6,7 +6,7 @@ namespace Kairos.Factory.Jobs;
 /// <summary>
 /// Retention for everything a build leaves: its artifacts when its expiry (finished + retention, shown by the API)
 /// passes; its record and log one retention later; uploads one retention after their upload, unless a queued or
-/// running build still needs them.
+/// running build still needs them; old unnamed images of the shared podman store (<see cref="BuildStoreRetention"/>).
 /// </summary>
 public sealed class RetentionService(FactoryOptions options, JobStore store) : BackgroundService
 {
@@ -66,6 +66,15 @@ public sealed class RetentionService(FactoryOptions options, JobStore store) : B
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
             {
                 Log.Error(exception, "Retention sweep failed");
+            }
+
+            try
+            {
+                await BuildStoreRetention.SweepAsync(options, store, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Kairos.Stages.Target.Platform.ProgramException exception)
+            {
+                Log.Error(exception, "Pruning the build store failed");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
