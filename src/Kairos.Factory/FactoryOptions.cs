@@ -12,10 +12,10 @@ public sealed record FactoryOptions
     /// <summary>Number of in-process workers: the limit on builds running at once.</summary>
     public int Workers { get; init; } = 1;
 
-    /// <summary>The builder a request gets when it names none: podman, docker or chroot.</summary>
+    /// <summary>The builder a request gets when it names none: podman or docker.</summary>
     public string DefaultBuilder { get; init; } = "podman";
 
-    /// <summary>The published kairos-stages binary the pipeline runs (in the container, or on the host for chroot).</summary>
+    /// <summary>The published kairos-stages binary the pipeline runs (copied into the engine's build context).</summary>
     public string KairosStagesBinary { get; init; } = "kairos-stages";
 
     /// <summary>Offline artifacts directory handed to <c>kairos-stages run --artifacts-dir</c>; null: download.</summary>

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Kairos.Factory.Browser.Tests;
 
 /// <summary>
-/// Builds through the real server, store and workers: podman for a preset, the chroot builder on fixture roots
+/// Builds through the real server, store and workers: podman for a preset, the test-only fixture builder on fixture roots
 /// (real tar steps; Fixtures/fixture-kairos-stages.sh in place of kairos-stages) for fast failing, hanging and finishing builds.
 /// </summary>
 [Collection(FactoryBrowserGroup.Name)]
@@ -160,7 +160,7 @@ public sealed class BuildPageTests(FactoryBrowserFixture fixture)
         Assert.Matches(@"\?expires=\d+&signature=[A-Za-z0-9_-]{43}$", href);
         Assert.DoesNotContain(fixture.Server.Token, await page.ContentAsync(), StringComparison.Ordinal);
 
-        // the browser downloads the real tar the chroot builder made from the unpacked fixture root
+        // the browser downloads the real tar the fixture builder made from the unpacked fixture root
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         Assert.Equal(listed.GetProperty("name").GetString(), download.SuggestedFilename);
         var saved = Path.Combine(fixture.FixturesDir, download.SuggestedFilename);
@@ -181,7 +181,7 @@ public sealed class BuildPageTests(FactoryBrowserFixture fixture)
         await Expect(page.Locator("#version")).ToHaveValueAsync("v2.4.6"); // as the server stored it
         await Expect(page.Locator("#clone-notice")).ToContainTextAsync("choose that file again");
         await Expect(page.GetByLabel("Bring your own image")).ToBeCheckedAsync();
-        await Expect(page.Locator("#builder")).ToHaveValueAsync("chroot");
+        await Expect(page.Locator("#builder")).ToHaveValueAsync("fixture");
         await Expect(page.Locator("input[name=output][value=rootfs]")).ToBeCheckedAsync();
         await Expect(page.Locator("input[name=output][value=iso]")).Not.ToBeCheckedAsync();
         session.AssertNoConsoleErrors();

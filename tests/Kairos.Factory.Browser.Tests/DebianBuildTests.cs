@@ -7,7 +7,8 @@ namespace Kairos.Factory.Browser.Tests;
 
 /// <summary>
 /// The whole way through, with nothing standing in for the pipeline: a real Debian 12 root uploaded from the form,
-/// the published kairos-stages (install, init, validate) on the chroot builder, followed live on the build page,
+/// the published kairos-stages (install, init, validate) on the podman builder (the upload imported with podman import,
+/// built in the server's shared store), followed live on the build page,
 /// then the ISO downloaded by the browser and checked (its sha256 as shown, its ISO 9660 magic).
 /// With $KAIROS_FACTORY_README_SCREENSHOTS set (build/readme-screenshots.sh) it also makes the README's three images;
 /// the server then keeps its data, the binary and the artifacts under <see cref="ReadmeLayout"/>, so the log in them
@@ -32,7 +33,7 @@ public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
         {
             var rootTarball = DebianBase.CreateRootTarball(work);
             var (binary, artifacts, scratch) = readme ? ReadmeLayoutOf(DebianBase.Binary!) : (DebianBase.Binary!, DebianBase.CreateStandInArtifacts(work), null);
-            await using var server = await FactoryServer.StartAsync(binary, builder: "chroot", workers: 1, ["--artifacts-dir", artifacts], scratch);
+            await using var server = await FactoryServer.StartAsync(binary, builder: "podman", workers: 1, ["--artifacts-dir", artifacts], scratch);
             await using var session = await PageSession.OpenAsync(fixture.Browser, server.Token, 1280, 900);
             var page = session.Page;
 
@@ -44,7 +45,7 @@ public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
             await page.Locator("input[name=output][value=iso]").SetCheckedAsync(true);
             await page.Locator("input[name=output][value=rootfs]").SetCheckedAsync(false);
             await page.GetByText("Advanced").ClickAsync();
-            await page.Locator("#builder").SelectOptionAsync("chroot");
+            await page.Locator("#builder").SelectOptionAsync("podman");
             await Screenshots.SaveForReadmeAsync(page, "new-build");
             await page.GetByRole(AriaRole.Button, new() { Name = "Start build" }).ClickAsync();
             var id = await BuildForm.BuildIdAsync(page);

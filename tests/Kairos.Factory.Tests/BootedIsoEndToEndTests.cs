@@ -16,7 +16,6 @@ namespace Kairos.Factory.Tests;
 /// SeaBIOS, asserting what the engine's live boot test asserts on the serial console. The same build makes every disk
 /// output (raw EFI and BIOS, VHD, GCE, MAAS) and the netboot files (issue 28's Factory outputs), checked with the
 /// field's tools without a boot (BootedIsoEndToEndTests.Disks.cs).
-/// The chroot builder's real Debian build is the browser test's (DebianBuildTests) and ChrootCancelTests'.
 /// </summary>
 [Slow(SlowKind.Boot)]
 public sealed partial class BootedIsoEndToEndTests

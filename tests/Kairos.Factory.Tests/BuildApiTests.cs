@@ -6,20 +6,20 @@ using Kairos.Factory.Tests.Support;
 
 namespace Kairos.Factory.Tests;
 
-/// <summary>Create, get, list, logs, artifacts, download and delete on the real pipeline (chroot builder, fixture kairos-stages).</summary>
+/// <summary>Create, get, list, logs, artifacts, download and delete on the real pipeline (the test-only fixture builder, fixture kairos-stages).</summary>
 public sealed class BuildApiTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task A_chroot_build_succeeds_and_its_rootfs_downloads_with_matching_sha256()
+    public async Task A_build_of_an_upload_succeeds_and_its_rootfs_downloads_with_matching_sha256()
     {
         // arrange
         using var host = new FactoryHost();
         var upload = await host.UploadAsync(BaseTarball.Busybox());
 
         // act
-        using var created = await host.CreateAsync(Requests.Chroot(upload));
+        using var created = await host.CreateAsync(Requests.Upload(upload));
         var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json))!.Id;
         var job = await host.WaitForAsync(id, Timeout, "succeeded", "failed");
 
@@ -57,7 +57,7 @@ public sealed class BuildApiTests
     public async Task Download_supports_ranges_and_needs_the_token_or_the_lists_signed_link_never_the_token_in_the_query()
     {
         using var host = new FactoryHost();
-        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        var id = await host.CreateOkAsync(Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())));
         await host.WaitForAsync(id, Timeout, "succeeded");
         var artifact = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!.First(a => a.Name.EndsWith(".tar", StringComparison.Ordinal));
         var whole = await host.Authorized.GetByteArrayAsync(artifact.Url);
@@ -115,9 +115,9 @@ public sealed class BuildApiTests
     {
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
-        var first = await host.CreateOkAsync(Requests.Chroot(upload, "1.0.1"));
+        var first = await host.CreateOkAsync(Requests.Upload(upload, "1.0.1"));
         await host.WaitForAsync(first, Timeout, "failed");
-        var second = await host.CreateOkAsync(Requests.Chroot(upload, "1.0.2"));
+        var second = await host.CreateOkAsync(Requests.Upload(upload, "1.0.2"));
         await host.WaitForAsync(second, Timeout, "failed");
 
         // act
@@ -146,7 +146,7 @@ public sealed class BuildApiTests
     public async Task Log_replays_a_finished_build_and_ends_with_its_status()
     {
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
-        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        var id = await host.CreateOkAsync(Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())));
         var job = await host.WaitForAsync(id, Timeout, "failed");
 
         // act
@@ -168,7 +168,7 @@ public sealed class BuildApiTests
     public async Task A_reconnecting_client_with_Last_Event_ID_gets_only_the_lines_after_it()
     {
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
-        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        var id = await host.CreateOkAsync(Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())));
         await host.WaitForAsync(id, Timeout, "failed");
         var full = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
 
@@ -189,7 +189,7 @@ public sealed class BuildApiTests
     public async Task The_log_also_streams_over_a_WebSocket_a_frame_a_line_closed_with_the_status()
     {
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
-        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        var id = await host.CreateOkAsync(Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())));
         await host.WaitForAsync(id, Timeout, "failed");
         var sse = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
         var expected = sse.Split('\n').Where(line => line.StartsWith("data: ", StringComparison.Ordinal)).Select(line => line[6..]).SkipLast(1).ToList();
@@ -222,7 +222,7 @@ public sealed class BuildApiTests
     {
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
         const string Unknown = "0123456789abcdef0123456789abcdef";
-        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        var id = await host.CreateOkAsync(Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())));
         await host.WaitForAsync(id, Timeout, "failed");
 
         // act

@@ -25,7 +25,7 @@ public sealed class BuildRulesApiTests
         // the server takes 1.0 (Semver, minor and patch optional, as the engine does): so must the served rule
         foreach (var (text, accepted) in new[] { ("1.0", true), ("v1.2.3-rc1+build", true), ("1", true), ("01.2.3", true), ("one", false), ("1.2.3.4", false), ("v1.2.3-", false) })
         {
-            using var created = await host.Authorized.PostAsJsonAsync("/api/v1/builds", Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox()), text), FactoryHost.Json);
+            using var created = await host.Authorized.PostAsJsonAsync("/api/v1/builds", Requests.Upload(await host.UploadAsync(BaseTarball.Busybox()), text), FactoryHost.Json);
             Assert.Equal(accepted, created.IsSuccessStatusCode);
             Assert.Equal(accepted, version.IsMatch(text));
         }
@@ -42,7 +42,7 @@ public sealed class BuildRulesApiTests
     {
         // the page's rule (validate.js, with GET /config's header): the header, then nothing or one YAML mapping
         using var host = new FactoryHost();
-        var request = Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())) with { CloudConfig = cloudConfig };
+        var request = Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())) with { CloudConfig = cloudConfig };
 
         using var created = await host.Authorized.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
 
@@ -65,7 +65,7 @@ public sealed class BuildRulesApiTests
     public async Task A_kubernetes_version_is_taken_only_in_its_providers_shape_by_the_server_and_the_served_rule(string provider, string kubernetesVersion, bool accepted)
     {
         using var host = new FactoryHost();
-        var request = Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())) with { KubernetesDistribution = provider, KubernetesVersion = kubernetesVersion };
+        var request = Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())) with { KubernetesDistribution = provider, KubernetesVersion = kubernetesVersion };
 
         using var created = await host.Authorized.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
 
@@ -87,7 +87,7 @@ public sealed class BuildRulesApiTests
         using var host = new FactoryHost();
         var config = await host.Client.GetFromJsonAsync<JsonElement>("/api/v1/config", FactoryHost.Json);
         var store = new JobStore(host.Options);
-        var spec = new BuildSpec { Version = "v1.0.0", Architecture = "amd64", Model = "generic", Variant = "core", Builder = "chroot", Artifacts = new BuildOutputs(false, false, true) };
+        var spec = new BuildSpec { Version = "v1.0.0", Architecture = "amd64", Model = "generic", Variant = "core", Builder = "fixture", Artifacts = new BuildOutputs(false, false, true) };
         store.Insert(new JobRecord("0123456789abcdef0123456789abcdef", JobStatus.Queued, null, spec, DateTimeOffset.UtcNow, null, null, null, null));
         Assert.NotNull(store.ClaimNext(DateTimeOffset.UtcNow));
 
@@ -108,7 +108,7 @@ public sealed class BuildRulesApiTests
         using var host = new FactoryHost();
         var dataDir = Directory.CreateTempSubdirectory("kf-store-").FullName;
         var options = host.Options with { DataDir = dataDir };
-        var spec = new BuildSpec { Version = "v1.0.0", Architecture = "amd64", Model = "generic", Variant = "core", Builder = "chroot", Artifacts = new BuildOutputs(false, false, true) };
+        var spec = new BuildSpec { Version = "v1.0.0", Architecture = "amd64", Model = "generic", Variant = "core", Builder = "fixture", Artifacts = new BuildOutputs(false, false, true) };
         new JobStore(options).Insert(new JobRecord("0123456789abcdef0123456789abcdee", JobStatus.Queued, null, spec, DateTimeOffset.UtcNow, null, null, null, null));
         using (var connection = new SqliteConnection($"Data Source={options.StorePath};Pooling=False"))
         {

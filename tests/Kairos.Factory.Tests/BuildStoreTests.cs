@@ -26,7 +26,7 @@ public sealed class BuildStoreTests
         // arrange: an uploaded root (imported as localhost/kairos-factory/base:ID) whose install step sleeps in podman build
         using var host = new FactoryHost(options => options with { DefaultBuilder = "podman", KairosStagesBinary = FactoryHost.Fixture("stages-sleep.sh") });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
-        var id = await host.CreateOkAsync(Requests.Chroot(upload) with { Builder = "podman" });
+        var id = await host.CreateOkAsync(Requests.Upload(upload) with { Builder = "podman" });
         var deadline = DateTime.UtcNow + Timeout;
         while (DockerBuilderTests.Sleepers().Length == 0)
         {

@@ -22,9 +22,9 @@ public sealed class CancelTests
         // arrange: one worker busy with a build that mounts and waits; a second build queued behind it
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-hang.sh"), Workers = 1 });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
-        var running = await host.CreateOkAsync(Requests.Chroot(upload));
+        var running = await host.CreateOkAsync(Requests.Upload(upload));
         var pids = await WaitForPidsAsync(host, running);
-        var queued = await host.CreateOkAsync(Requests.Chroot(upload));
+        var queued = await host.CreateOkAsync(Requests.Upload(upload));
         var work = Path.Combine(host.DataDir, "work", running);
         Assert.NotEmpty(LeftoverCleaner.MountsUnder(work));
 

@@ -73,7 +73,7 @@ public sealed class ClassicApiTests
     {
         using var host = new FactoryHost(options => options with { ClassicStatusNames = true });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
-        var request = Requests.Chroot(upload) with { KairosInitVersion = "v0.5.0" };
+        var request = Requests.Upload(upload) with { KairosInitVersion = "v0.5.0" };
 
         // act: the classic client polls GET /api/v1/builds/{uuid} until complete or failed
         var uuid = await host.CreateOkAsync(request);
@@ -101,7 +101,7 @@ public sealed class ClassicApiTests
     public async Task Serve_keeps_succeeded_and_still_takes_the_classic_complete_filter()
     {
         using var host = new FactoryHost();
-        var uuid = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        var uuid = await host.CreateOkAsync(Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())));
 
         // act
         var job = await host.WaitForAsync(uuid, Timeout, "succeeded", "failed", "complete");

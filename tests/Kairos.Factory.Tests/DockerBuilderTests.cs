@@ -6,7 +6,7 @@ namespace Kairos.Factory.Tests;
 
 /// <summary>
 /// The docker builder on a real dockerd (the one .ci/run starts, DOCKER_HOST) through Debian's client with BuildKit:
-/// an uploaded root tarball brought in with <c>docker import</c> (no host chroot), its outputs written by the
+/// an uploaded root tarball brought in with <c>docker import</c> (nothing unpacked on the host), its outputs written by the
 /// engine, and a cancel that stops the RUN step inside dockerd. A busybox base and fixture kairos-stages keep it small.
 /// </summary>
 [Slow(SlowKind.Engine)]
@@ -27,7 +27,7 @@ public sealed class DockerBuilderTests
         var upload = await host.UploadAsync(BaseTarball.Busybox());
 
         // act
-        var id = await host.CreateOkAsync(Requests.Chroot(upload) with { Builder = "docker", Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } });
+        var id = await host.CreateOkAsync(Requests.Upload(upload) with { Builder = "docker", Artifacts = new BuildArtifactsRequest { Oci = true, Rootfs = true } });
         var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
         var log = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
@@ -63,7 +63,7 @@ public sealed class DockerBuilderTests
         // arrange: a build whose install step sleeps inside dockerd's BuildKit
         using var host = new FactoryHost(options => options with { Docker = DockerDaemon.Client, KairosStagesBinary = FactoryHost.Fixture("stages-sleep.sh") });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
-        var id = await host.CreateOkAsync(Requests.Chroot(upload) with { Builder = "docker" });
+        var id = await host.CreateOkAsync(Requests.Upload(upload) with { Builder = "docker" });
         var deadline = DateTime.UtcNow + Timeout;
         int[] sleeping;
         while ((sleeping = Sleepers()).Length == 0)

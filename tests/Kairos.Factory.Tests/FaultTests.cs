@@ -59,7 +59,7 @@ public sealed class FaultTests
                 var upload = await host.UploadAsync(BaseTarball.Busybox(paddingBytes: 3 << 20));
 
                 // act
-                var id = await host.CreateOkAsync(Requests.Chroot(upload));
+                var id = await host.CreateOkAsync(Requests.Upload(upload));
                 var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
                 var ready = await host.Client.GetAsync("/api/v1/readyz");
                 var list = await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json);
@@ -105,9 +105,9 @@ public sealed class FaultTests
             var upload = await host.UploadAsync(BaseTarball.Busybox());
 
             // act: two builds one after the other on the single worker
-            var first = await host.CreateOkAsync(Requests.Chroot(upload, "1.0.1"));
+            var first = await host.CreateOkAsync(Requests.Upload(upload, "1.0.1"));
             var firstJob = await host.WaitForAsync(first, Timeout, "failed", "succeeded");
-            var second = await host.CreateOkAsync(Requests.Chroot(upload, "1.0.2"));
+            var second = await host.CreateOkAsync(Requests.Upload(upload, "1.0.2"));
             var secondJob = await host.WaitForAsync(second, Timeout, "failed", "succeeded");
             using var ready = await host.Client.GetAsync("/api/v1/readyz");
 

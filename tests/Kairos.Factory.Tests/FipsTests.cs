@@ -12,13 +12,13 @@ public sealed class FipsTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task A_fips_chroot_build_is_stored_shown_and_runs_install_and_init_with_fips()
+    public async Task A_fips_build_is_stored_shown_and_runs_install_and_init_with_fips()
     {
         using var host = new FactoryHost();
         var upload = await host.UploadAsync(BaseTarball.Busybox());
 
-        var fipsId = await host.CreateOkAsync(Requests.Chroot(upload) with { Fips = true });
-        var plainId = await host.CreateOkAsync(Requests.Chroot(upload));
+        var fipsId = await host.CreateOkAsync(Requests.Upload(upload) with { Fips = true });
+        var plainId = await host.CreateOkAsync(Requests.Upload(upload));
         var fips = await host.WaitForAsync(fipsId, Timeout, "succeeded", "failed");
         var plain = await host.WaitForAsync(plainId, Timeout, "succeeded", "failed");
         var fipsLog = await host.Client.GetStringAsync($"/api/v1/builds/{fipsId}/logs");
@@ -36,7 +36,7 @@ public sealed class FipsTests
         Assert.Contains(fipsRuns, line => line.Contains("run --stage install", StringComparison.Ordinal) && line.EndsWith(" --fips", StringComparison.Ordinal));
         Assert.Contains(fipsRuns, line => line.Contains("run --stage init", StringComparison.Ordinal) && line.EndsWith(" --fips", StringComparison.Ordinal));
         Assert.DoesNotContain("--fips", fipsRuns.Single(line => line.Contains("kairos-stages validate", StringComparison.Ordinal)));
-        Assert.Contains(" FIPS with the chroot builder", fipsLog);
+        Assert.Contains(" FIPS with the fixture builder", fipsLog);
         Assert.DoesNotContain("--fips", plainLog);
     }
 

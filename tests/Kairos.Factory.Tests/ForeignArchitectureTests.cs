@@ -23,7 +23,7 @@ public sealed class ForeignArchitectureTests
         using var host = new FactoryHost(options => options with { BinfmtDir = binfmt.Path });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
 
-        using var response = await host.CreateAsync(Requests.Chroot(upload) with { Architecture = "arm64" });
+        using var response = await host.CreateAsync(Requests.Upload(upload) with { Architecture = "arm64" });
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -44,7 +44,7 @@ public sealed class ForeignArchitectureTests
         using var host = new FactoryHost(options => options with { BinfmtDir = binfmt.Path });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
 
-        var id = await host.CreateOkAsync(Requests.Chroot(upload) with { Architecture = "arm64" });
+        var id = await host.CreateOkAsync(Requests.Upload(upload) with { Architecture = "arm64" });
         var job = await host.WaitForAsync(id, TimeSpan.FromSeconds(60), "succeeded", "failed");
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
 

@@ -20,7 +20,7 @@ public sealed partial class RestartTests
         }
 
         var dataDir = Directory.CreateTempSubdirectory("kf-restart-").FullName;
-        string[] flags = ["--builder", "chroot", "--workers", "1", "--kairos-stages", FactoryHost.Fixture("stages-hang.sh")];
+        string[] flags = ["--builder", "fixture", "--workers", "1", "--kairos-stages", FactoryHost.Fixture("stages-hang.sh")];
         string running, queued, token;
         int[] pids;
         using (var first = new FactoryServer(dataDir, flags))
@@ -30,8 +30,8 @@ public sealed partial class RestartTests
             first.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var tar = new ByteArrayContent(BaseTarball.Busybox());
             var upload = (await (await first.Client.PostAsync("/api/v1/uploads", tar)).Content.ReadFromJsonAsync<UploadCreated>(FactoryHost.Json))!.Id;
-            running = await CreateAsync(first.Client, Requests.Chroot(upload));
-            queued = await CreateAsync(first.Client, Requests.Chroot(upload));
+            running = await CreateAsync(first.Client, Requests.Upload(upload));
+            queued = await CreateAsync(first.Client, Requests.Upload(upload));
             pids = await WaitForPidsAsync(dataDir, running);
 
             // act 1: kill the server alone; its build's processes and mounts are left behind

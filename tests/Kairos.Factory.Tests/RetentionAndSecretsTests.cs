@@ -14,7 +14,7 @@ public sealed class RetentionAndSecretsTests
     public async Task Expired_artifacts_are_deleted_and_the_api_says_when_they_went()
     {
         using var host = new FactoryHost(options => options with { Retention = TimeSpan.FromHours(2) });
-        var id = await host.CreateOkAsync(Requests.Chroot(await host.UploadAsync(BaseTarball.Busybox())));
+        var id = await host.CreateOkAsync(Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())));
         var job = await host.WaitForAsync(id, TimeSpan.FromSeconds(60), "succeeded");
         var url = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!.First().Url;
         var retention = host.Services.GetRequiredService<RetentionService>();
@@ -42,7 +42,7 @@ public sealed class RetentionAndSecretsTests
     {
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-fail.sh") });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
-        var request = Requests.Chroot(upload) with
+        var request = Requests.Upload(upload) with
         {
             CloudConfig = "#cloud-config\nusers:\n  - name: kairos\n    passwd: hunter2-secret\nk3s:\n  token: cluster-token-xyz\n",
         };

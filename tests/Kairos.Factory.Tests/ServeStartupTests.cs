@@ -12,7 +12,8 @@ public sealed class ServeStartupTests
     private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(60);
 
     [Theory]
-    [InlineData("--builder", "buildx", "--builder 'buildx' is not one of podman, docker, chroot")]
+    [InlineData("--builder", "buildx", "--builder 'buildx' is not one of podman, docker")]
+    [InlineData("--builder", "chroot", "--builder 'chroot' is not one of podman, docker")]
     [InlineData("--retention-hours", "-1", "--retention-hours must be between")]
     [InlineData("--retention-hours", "0", "--retention-hours must be between")]
     [InlineData("--retention-hours", "1e12", "--retention-hours must be between")]
@@ -104,7 +105,7 @@ public sealed class ServeStartupTests
         const string missing = "/nonexistent/kairos-stages";
         try
         {
-            using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "chroot", "--kairos-stages", missing);
+            using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "fixture", "--kairos-stages", missing);
             var deadline = DateTime.UtcNow + ExitWithin;
             HttpResponseMessage? ready = null;
             while (ready is null)

@@ -23,7 +23,8 @@ public sealed class SystemApiTests
         Assert.Equal(["generic"], config.Models["amd64"]);
         Assert.Equal(["generic", "rpi3", "rpi4"], config.Models["arm64"]);
         Assert.Contains(config.Presets, preset => preset.Image == "debian:12");
-        Assert.Equal("chroot", config.DefaultBuilder);
+        Assert.Equal("fixture", config.DefaultBuilder);
+        Assert.Equal(["podman", "docker", "fixture"], config.Builders); // the engines, and the test host's fixture builder; no chroot
         Assert.Equal(168, config.RetentionHours);
     }
 

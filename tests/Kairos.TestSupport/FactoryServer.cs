@@ -230,9 +230,18 @@ public sealed class FactoryServer : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>kairos-factory.dll beside the tests (a test project that references the Factory), else the Factory's own Release build.</summary>
+    /// <summary>
+    /// The server the tests start: the test fixture program beside the tests when the test project carries it
+    /// (kairos-factory-fixture.dll: the real server plus the test-only <c>fixture</c> builder), else kairos-factory.dll
+    /// beside the tests (a test project that references the Factory), else the Factory's own Release build.
+    /// </summary>
     public static string ServerDll()
     {
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "kairos-factory-fixture.runtimeconfig.json")))
+        {
+            return Path.Combine(AppContext.BaseDirectory, "kairos-factory-fixture.dll");
+        }
+
         var here = Path.Combine(AppContext.BaseDirectory, "kairos-factory.dll");
         return File.Exists(Path.Combine(AppContext.BaseDirectory, "kairos-factory.runtimeconfig.json"))
             ? here

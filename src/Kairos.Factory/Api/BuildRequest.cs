@@ -8,7 +8,7 @@ public sealed record BuildRequest
     [Description("Base container image reference, local to the engine (no registry pulls), e.g. localhost/debian:12. Required unless base_upload is given.")]
     public string? Image { get; init; }
 
-    [Description("Id of a base root tarball sent to POST /api/v1/uploads, instead of image. The chroot builder needs one.")]
+    [Description("Id of a base root tarball sent to POST /api/v1/uploads, instead of image (the engine imports it as the base).")]
     public string? BaseUpload { get; init; }
 
     [Description("Kairos OS version to stamp into /etc/kairos-release (semver, v prefix optional). Required.")]
@@ -44,7 +44,7 @@ public sealed record BuildRequest
     [Description("The classic Factory's kairos-init release (e.g. v0.5.0). Checked, then ignored: this Factory builds with its own kairos-stages; the create answer's warnings say so.")]
     public string? KairosInitVersion { get; init; }
 
-    [Description("podman, docker or chroot; default: the server's.")]
+    [Description("podman or docker; default: the server's.")]
     public string? Builder { get; init; }
 
     [Description("Which outputs to build; at least one.")]

@@ -41,7 +41,8 @@ public sealed class FactoryCatalog
     /// <summary>Bases and architectures a FIPS build is refused for.</summary>
     public FipsSupport Fips { get; }
 
-    public static IReadOnlyList<string> Builders { get; } = ["podman", "docker", "chroot"];
+    /// <summary>The engines a server builds with (<c>serve --builder</c>, a request's <c>builder</c>).</summary>
+    public static IReadOnlyList<string> Builders { get; } = ["podman", "docker"];
 
     /// <summary>Models a build may ask for on <paramref name="architecture"/> (non-generic boards are arm64 only).</summary>
     public static IReadOnlyList<string> ModelsFor(string architecture) =>

@@ -1,3 +1,4 @@
+using Kairos.Factory.Builders;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
 using Kairos.Stages.Image.Requests;
@@ -23,14 +24,14 @@ public static class SystemEndpoints
             .Produces<HealthView>(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static ConfigView Config(FactoryCatalog catalog, FactoryOptions options) => new(
+    private static ConfigView Config(FactoryCatalog catalog, FactoryOptions options, ImageBuilders builders) => new(
         catalog.Presets,
         catalog.DefaultPreset,
         catalog.Architectures,
         catalog.Architectures.ToDictionary(arch => arch, FactoryCatalog.ModelsFor),
         BuildEnums.Variants,
         catalog.Kubernetes,
-        FactoryCatalog.Builders,
+        builders.Names,
         options.DefaultBuilder,
         OutputKinds.Names,
         (int)options.Retention.TotalHours,

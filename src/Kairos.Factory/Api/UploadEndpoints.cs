@@ -4,13 +4,13 @@ using Kairos.Factory.Validation;
 
 namespace Kairos.Factory.Api;
 
-/// <summary>Base root tarballs sent ahead of a build (the chroot builder's base, or podman's without an image).</summary>
+/// <summary>Base root tarballs sent ahead of a build instead of an image (the engine imports one: podman import, docker import).</summary>
 public static class UploadEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/uploads", UploadAsync)
             .WithTags("Uploads").WithName("UploadBase").WithSummary("Store a base root filesystem tarball")
-            .WithDescription("The raw request body is a tar archive of a root filesystem, without device nodes or FIFOs (400 naming the entry). Set-user/group-ID bits are cleared when the chroot builder unpacks it. Pass the returned id as base_upload.")
+            .WithDescription("The raw request body is a tar archive of a root filesystem, without device nodes or FIFOs (400 naming the entry). The engine imports it as the build's base image (its programs run only inside the engine's build). Pass the returned id as base_upload.")
             .Accepts<Stream>("application/x-tar", "application/octet-stream")
             .Produces<UploadCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Kairos.Factory.Builders;
 
-/// <summary>podman's global storage flags: the server's one build store, a job-private store, or the store base images are read from.</summary>
+/// <summary>podman's global storage flags: the server's one build store, or the store base images are read from.</summary>
 public static class PodmanStorage
 {
     /// <summary>podman refuses a run root longer than 50 characters, so it lives under /run, named by the job, and the cleaner removes it with the work dir.</summary>
@@ -19,10 +19,6 @@ public static class PodmanStorage
 
     public static string SharedRunRoot(string dataDir) =>
         "/run/kairos-factory/store-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDir))))[..16];
-
-    /// <summary>A job-private store under the work dir (the chroot builder's OCI archive), removed with it.</summary>
-    public static List<string> Job(string workDir) =>
-        ["--root", Path.Combine(workDir, "podman", "root"), "--runroot", RunRootOf(Path.GetFileName(workDir)), "--storage-driver", "overlay"];
 
     /// <summary>Where the user's local images are: podman's default store unless the server was given one.</summary>
     public static List<string> Source(FactoryOptions options) =>

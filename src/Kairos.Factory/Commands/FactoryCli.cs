@@ -1,11 +1,13 @@
 using System.CommandLine;
+using Kairos.Factory.Builders;
 
 namespace Kairos.Factory.Commands;
 
 /// <summary>The kairos-factory command line: <c>serve</c>, and <c>web</c> (AuroraBoot's name and flags for it).</summary>
 public static class FactoryCli
 {
-    public static Task<int> RunAsync(string[] args)
+    /// <summary>Runs the command line; <paramref name="more"/>: builders besides the engines (a test fixture program's, never the shipped one's).</summary>
+    public static Task<int> RunAsync(string[] args, IReadOnlyList<IImageBuilder>? more = null)
     {
         if (args is ["web", .. var rest])
         {
@@ -19,7 +21,7 @@ public static class FactoryCli
             args = ["web", .. translated!];
         }
 
-        var root = new RootCommand("Kairos Factory: a web service that builds Kairos images with kairos-stages") { ServeCommand.Create(), WebCommand.Create() };
+        var root = new RootCommand("Kairos Factory: a web service that builds Kairos images with kairos-stages") { ServeCommand.Create(more), WebCommand.Create(more) };
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Kairos.Factory.Builders;
 using Kairos.Factory.Hosting;
 using Kairos.Stages.Engine.Pipeline;
 using Kairos.Stages.Target.Platform;
@@ -34,7 +35,7 @@ public static partial class ServeCommand
         }
     }
 
-    private static WebApplication BuildApp(FactoryOptions options, IPEndPoint endpoint, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
+    private static WebApplication BuildApp(FactoryOptions options, IPEndPoint endpoint, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, IReadOnlyList<IImageBuilder> more)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -54,6 +55,10 @@ public static partial class ServeCommand
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 << 10;
         });
         builder.Services.AddFactory(options);
+        foreach (var extra in more)
+        {
+            builder.Services.AddSingleton(extra);
+        }
         var app = builder.Build();
         app.UseFactory();
         return app;

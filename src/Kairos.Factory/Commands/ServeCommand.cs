@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Kairos.Factory.Api;
 using Kairos.Factory.Auth;
+using Kairos.Factory.Builders;
 using Kairos.Factory.Store;
 using Kairos.Stages.Engine.Pipeline;
 using Kairos.Stages.Target.Platform;
@@ -12,17 +13,18 @@ namespace Kairos.Factory.Commands;
 /// <summary><c>kairos-factory serve</c>: one command, embedded defaults, no other server to install.</summary>
 public static partial class ServeCommand
 {
-    public static Command Create() => Create("serve", "run the Factory server", "127.0.0.1:8080", "native", defaultPublicRead: false);
+    /// <summary><c>serve</c>; <paramref name="more"/>: builders besides the engines (a test fixture's).</summary>
+    public static Command Create(IReadOnlyList<IImageBuilder>? more = null) => Create("serve", "run the Factory server", "127.0.0.1:8080", "native", defaultPublicRead: false, more);
 
     /// <summary>The server command under <paramref name="name"/> (serve, or the classic <c>web</c>) with its own defaults.</summary>
-    internal static Command Create(string name, string description, string defaultListen, string defaultStatusNames, bool defaultPublicRead)
+    internal static Command Create(string name, string description, string defaultListen, string defaultStatusNames, bool defaultPublicRead, IReadOnlyList<IImageBuilder>? more = null)
     {
         var listen = new Option<string>("--listen") { Description = "address:port to listen on (:PORT is every interface)", DefaultValueFactory = _ => defaultListen };
         var statusNames = new Option<string>("--status-names") { Description = "how the builds API spells states: native (succeeded, cancelled) or classic (the classic Factory's complete; cancelled shows as failed)", DefaultValueFactory = _ => defaultStatusNames };
         statusNames.AcceptOnlyFromAmong("native", "classic");
         var dataDir = new Option<string>("--data-dir") { Description = "store, logs, artifacts and the API token", DefaultValueFactory = _ => "./factory-data" };
         var workers = new Option<int>("--workers") { Description = "builds running at once", DefaultValueFactory = _ => 1 };
-        var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists; one shared store under the data dir) or docker (BuildKit: dockerd's through 'DOCKER_BUILDKIT=1 docker build', or a buildx builder with --buildx-builder); chroot (no engine, uploaded roots only)" };
+        var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists; one shared store under the data dir) or docker (BuildKit: dockerd's through 'DOCKER_BUILDKIT=1 docker build', or a buildx builder with --buildx-builder)" };
         var binary = new Option<string?>("--kairos-stages") { Description = "the kairos-stages binary (default: $KAIROS_STAGES_BINARY, next to this program, or on PATH)" };
         var artifacts = new Option<string?>("--artifacts-dir") { Description = "offline Kairos artifacts for kairos-stages run --artifacts-dir" };
         var podmanRoot = new Option<string?>("--podman-root") { Description = "podman store the base images are read from (default: podman's own)" };
@@ -61,9 +63,10 @@ public static partial class ServeCommand
                 return Usage("--workers must be between 1 and 64");
             }
 
-            if (result.GetValue(builder) is { } chosen && !FactoryCatalog.Builders.Contains(chosen))
+            string[] builders = [.. FactoryCatalog.Builders, .. (more ?? []).Select(extra => extra.Name)];
+            if (result.GetValue(builder) is { } chosen && !builders.Contains(chosen))
             {
-                return Usage($"--builder '{chosen}' is not one of {string.Join(", ", FactoryCatalog.Builders)}");
+                return Usage($"--builder '{chosen}' is not one of {string.Join(", ", builders)}");
             }
 
             // at least a minute, at most ten years (TimeSpan.FromHours throws on values beyond its range)
@@ -191,7 +194,7 @@ public static partial class ServeCommand
                     return ExitCodes.Failed;
                 }
 
-                app = BuildApp(options, endpoint, certificate);
+                app = BuildApp(options, endpoint, certificate, more ?? []);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kairos.Factory.Builders;
 
 namespace Kairos.Factory.Commands;
 
@@ -25,11 +26,11 @@ public static class WebCommand
         ["--artifact-dir"] = "this server serves only the files of its own builds (GET /api/v1/builds/{id}/artifacts)",
         ["--default-kairos-init-version"] = "builds run this server's kairos-stages, not a kairos-init release (--kairos-stages PATH chooses the binary)",
         ["--db"] = "the store is SQLite in --data-dir; no other database is supported",
-        ["--kubeconfig"] = "builds run on this machine (--builder podman, docker or chroot), not through the Kairos Operator",
+        ["--kubeconfig"] = "builds run on this machine (--builder podman or docker), not through the Kairos Operator",
         ["--builder-namespace"] = "builds run on this machine, not through the Kairos Operator",
     };
 
-    public static Command Create() => ServeCommand.Create(
+    public static Command Create(IReadOnlyList<IImageBuilder>? more = null) => ServeCommand.Create(
         "web",
         "run the Factory server as AuroraBoot's 'web' command: listens on :8080 (every interface; --listen changes it), "
         + "the builds API says 'complete' like the classic Factory (--status-names native for serve's names). AuroraBoot's flags: "
@@ -39,7 +40,8 @@ public static class WebCommand
         + "AuroraBoot (--public-read=false closes them); creating builds and downloading files need the token",
         DefaultListen,
         "classic",
-        defaultPublicRead: true);
+        defaultPublicRead: true,
+        more);
 
     /// <summary>The arguments after <c>web</c> with AuroraBoot's flags turned into serve's, or the error naming a refused one.</summary>
     public static (string[]? Arguments, string? Error) Translate(IReadOnlyList<string> arguments)
@@ -83,7 +85,7 @@ public static class WebCommand
                 var value = InlineOrNext();
                 if (value == "operator")
                 {
-                    return (null, "web --builder operator is not supported: builds run on this machine (--builder podman, docker or chroot), not through the Kairos Operator");
+                    return (null, "web --builder operator is not supported: builds run on this machine (--builder podman or docker), not through the Kairos Operator");
                 }
 
                 if (value != "local")

@@ -1,5 +1,6 @@
 using Kairos.Factory.Api;
 using Kairos.Factory.Auth;
+using Kairos.Factory.Builders;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
 using Kairos.Factory.Validation;
@@ -26,6 +27,9 @@ public static class FactoryServices
         services.AddSingleton<HostCheck>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton(new LeftoverCleaner(options));
+        services.AddSingleton<IImageBuilder, PodmanBuilder>();
+        services.AddSingleton<IImageBuilder, DockerBuilder>();
+        services.AddSingleton<ImageBuilders>();
         services.AddSingleton<JobRunner>();
 
         // order matters: recovery runs before the workers take anything

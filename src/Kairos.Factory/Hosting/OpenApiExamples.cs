@@ -73,7 +73,7 @@ public static class OpenApiExamples
             [new Preset("Debian 12", "debian:12")], "ubuntu:24.04", ["amd64", "arm64"],
             new Dictionary<string, IReadOnlyList<string>> { ["amd64"] = ["generic"], ["arm64"] = ["generic", "rpi3", "rpi4"] },
             ["core", "standard"], new Dictionary<string, string> { ["k3s"] = "v1.32.1+k3s1", ["k0s"] = "v1.32.1+k0s.0" },
-            ["podman", "docker", "chroot"], "podman", OutputKinds.Names, 168, 1, 65536,
+            ["podman", "docker"], "podman", OutputKinds.Names, 168, 1, 65536,
             Fips, true, BuildRules.Current, Store.JobStatus.All),
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {

@@ -7,10 +7,8 @@ using Kairos.Factory.Store;
 namespace Kairos.Factory.Jobs;
 
 /// <summary>One build, start to end: base → builder (kairos-stages install, init, validate) → ISO → disks, netboot, UKIs → checksums → artifacts in the store.</summary>
-public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub, LeftoverCleaner cleaner, FactoryCatalog catalog, ApiToken token)
+public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub, LeftoverCleaner cleaner, FactoryCatalog catalog, ApiToken token, ImageBuilders builders)
 {
-    private static readonly Dictionary<string, IImageBuilder> Builders = new IImageBuilder[] { new PodmanBuilder(), new DockerBuilder(), new ChrootBuilder() }
-        .ToDictionary(builder => builder.Name, StringComparer.Ordinal);
 
     public JobLog LogOf(JobRecord job)
     {
@@ -31,7 +29,7 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         var context = new BuildJobContext(job, work, output, processes, log, options);
         log.Write("start", $"build {job.Id}: {job.Spec.Image ?? "upload " + job.Spec.BaseUpload} {job.Spec.Variant} {job.Spec.Architecture} {job.Spec.Model} {job.Spec.Version}{(job.Spec.Fips ? " FIPS" : "")} with the {job.Spec.Builder} builder");
 
-        var source = await Builders[job.Spec.Builder].BuildAsync(context);
+        var source = await builders[job.Spec.Builder].BuildAsync(context);
         ArtifactNaming.NameBuilderOutputs(context, source);
         var outputs = job.Spec.Artifacts;
         // the live ISO (a Trusted Boot image's ISO is the UKI one, made with the other media); netboot files come out of it

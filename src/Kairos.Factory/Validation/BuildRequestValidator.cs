@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
+using Kairos.Factory.Builders;
 using Kairos.Stages.Image.Requests;
 using Kairos.Stages.Target.Context;
 using Kairos.Stages.Target.Platform;
@@ -7,7 +8,7 @@ using Kairos.Stages.Target.Platform;
 namespace Kairos.Factory.Validation;
 
 /// <summary>Checks every field of a request before anything runs; errors are keyed by the JSON field name.</summary>
-public sealed partial class BuildRequestValidator(FactoryCatalog catalog, FactoryOptions options)
+public sealed partial class BuildRequestValidator(FactoryCatalog catalog, FactoryOptions options, ImageBuilders builders)
 {
     private const int MaxFieldLength = 256;
 
@@ -132,18 +133,14 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         }
 
         var builder = Blank(request.Builder) ?? options.DefaultBuilder;
-        if (!FactoryCatalog.Builders.Contains(builder))
+        if (!builders.Names.Contains(builder))
         {
-            Fail("builder", $"'{builder}' is not one of {string.Join(", ", FactoryCatalog.Builders)}");
+            Fail("builder", $"'{builder}' is not one of {string.Join(", ", builders.Names)}");
         }
         else if (builder == "docker" && options.BuildxBuilder is not null && image is not null && ImageReference.IsValid(image) && ImageReference.Registry(image) is var registry
             && !options.AllowedRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase))
         {
             Fail("image", $"the docker builder's buildx builder may not pull from '{registry}': allowed are {string.Join(", ", options.AllowedRegistries)} (serve --allowed-registry HOST)");
-        }
-        else if (builder == "chroot" && upload is null && image is not null)
-        {
-            Fail("builder", "the chroot builder needs no engine and so cannot pull an image: send the base as a tarball (base_upload)");
         }
 
         var fips = request.Fips ?? false;

@@ -4,8 +4,8 @@ namespace Kairos.Factory.Validation;
 
 /// <summary>
 /// What an uploaded root tarball may hold, read from its headers before it is accepted: no device nodes and no FIFOs
-/// (the chroot builder extracts as root on the build host, where a device node is a door to the host's disks), at
-/// most <see cref="MaxEntries"/> entries. Set-user/group-ID bits are stripped after extraction (<c>ChrootBuilder</c>).
+/// (a root filesystem never needs them, and a device node in an image is a door to the disks of whatever runs it), at
+/// most <see cref="MaxEntries"/> entries. The engine imports the tarball as the base image; its programs run only in the engine's build.
 /// </summary>
 public static class UploadArchiveCheck
 {

@@ -9,7 +9,7 @@ public static partial class BuildForm
 {
     public static readonly LocatorAssertionsToHaveTextOptions BuildTimeout = new() { Timeout = 90_000 };
 
-    /// <summary>A build from an uploaded fixture root with the chroot builder; returns the new build's id, read from the page's address.</summary>
+    /// <summary>A build from an uploaded fixture root with the test-only fixture builder; returns the new build's id, read from the page's address.</summary>
     public static async Task<string> SubmitFixtureBuildAsync(IPage page, FactoryBrowserFixture fixture, string name, string conf, string version = "1.0.0", bool fips = false)
     {
         var tarball = FixtureImage.Create(fixture.FixturesDir, name, conf);
@@ -25,7 +25,7 @@ public static partial class BuildForm
         await page.Locator("input[name=output][value=iso]").UncheckAsync();
         await page.Locator("input[name=output][value=rootfs]").CheckAsync();
         await page.GetByText("Advanced").ClickAsync();
-        await page.Locator("#builder").SelectOptionAsync("chroot");
+        await page.Locator("#builder").SelectOptionAsync("fixture");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start build" }).ClickAsync();
         return await BuildIdAsync(page);
     }

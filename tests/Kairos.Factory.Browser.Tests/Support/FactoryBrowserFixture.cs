@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Kairos.Factory.Browser.Tests.Support;
 
 /// <summary>
-/// One real Factory server (podman by default, the fixture kairos-stages for chroot builds) and one headless
+/// One real Factory server (the test fixture program: podman by default, the test-only fixture builder with the fixture kairos-stages for uploaded fixture roots) and one headless
 /// Debian chromium, shared by the browser tests; each test gets its own browser context.
 /// </summary>
 public sealed class FactoryBrowserFixture : IAsyncLifetime

@@ -4,7 +4,7 @@ using System.Text;
 namespace Kairos.Factory.Browser.Tests.Support;
 
 /// <summary>
-/// TEST FIXTURE: a tiny root tarball (os-release plus fixture.conf) the chroot builder unpacks for real; fixture.conf
+/// TEST FIXTURE: a tiny root tarball (os-release plus fixture.conf) the test-only fixture builder unpacks for real; fixture.conf
 /// tells Fixtures/fixture-kairos-stages.sh how its stages behave (lines, delay, fail_at, hang_at).
 /// </summary>
 public static class FixtureImage

@@ -26,7 +26,7 @@ public sealed class AbuseSuiteTests
     {
         // each stalled stream holds what it read last: 64 KiB of log and its text (1 MiB and its text before the bound);
         // the log outgrows the socket buffers so that every reader stalls
-        var id = await server.CreateAsync(Requests.Chroot(upload, HugeLogVersion));
+        var id = await server.CreateAsync(Requests.Upload(upload, HugeLogVersion));
         await WaitForLogBytesAsync(server, id, 33_000_000);
         var before = server.ResidentBytes();
         var clients = ReaderAddresses.Select(address => LoopbackClient.From(address, server)).ToList();
@@ -55,7 +55,7 @@ public sealed class AbuseSuiteTests
     [Fact]
     public Task Many_idle_streams_are_refused_past_the_caps() => PhaseAsync(async (server, upload) =>
     {
-        var id = await server.CreateAsync(Requests.Chroot(upload, LongLogVersion));
+        var id = await server.CreateAsync(Requests.Upload(upload, LongLogVersion));
         await server.WaitForAsync(id, "running");
         using var client = LoopbackClient.From("127.0.0.1", server);
         // past 16 streams a request gets 429, or, past 64 connections from one address, its connection is closed unanswered
@@ -82,13 +82,13 @@ public sealed class AbuseSuiteTests
         var sent = new List<HttpResponseMessage>();
         foreach (var cloudConfig in new[] { YamlAbuse.AliasBomb(), YamlAbuse.DeeplyNested(30_000), YamlAbuse.AliasBomb().Replace("*i", "*h", StringComparison.Ordinal) })
         {
-            var response = await server.Client.PostAsJsonAsync("/api/v1/builds", Requests.Chroot(upload) with { CloudConfig = cloudConfig }, FactoryHost.Json);
+            var response = await server.Client.PostAsJsonAsync("/api/v1/builds", Requests.Upload(upload) with { CloudConfig = cloudConfig }, FactoryHost.Json);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             sent.Add(response);
         }
 
         // a build left running for the kill
-        await server.WaitForAsync(await server.CreateAsync(Requests.Chroot(upload, LongLogVersion)), "running");
+        await server.WaitForAsync(await server.CreateAsync(Requests.Upload(upload, LongLogVersion)), "running");
         return sent;
     });
 
@@ -111,7 +111,7 @@ public sealed class AbuseSuiteTests
         Assert.Equal(413, claim);
 
         // a build left running for the kill
-        await server.WaitForAsync(await server.CreateAsync(Requests.Chroot(upload, LongLogVersion)), "running");
+        await server.WaitForAsync(await server.CreateAsync(Requests.Upload(upload, LongLogVersion)), "running");
         return responses;
     });
 
@@ -119,7 +119,7 @@ public sealed class AbuseSuiteTests
     private static async Task PhaseAsync(Func<FactoryServer, string, Task<List<HttpResponseMessage>>> abuse)
     {
         var dataDir = Directory.CreateTempSubdirectory("kf-abuse-").FullName;
-        string[] flags = ["--builder", "chroot", "--workers", "2", "--kairos-stages", FactoryHost.Fixture("stages-abuse.sh")];
+        string[] flags = ["--builder", "fixture", "--workers", "2", "--kairos-stages", FactoryHost.Fixture("stages-abuse.sh")];
         try
         {
             using (var first = new FactoryServer(dataDir, flags))

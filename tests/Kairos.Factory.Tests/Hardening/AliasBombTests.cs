@@ -26,7 +26,7 @@ public sealed class AliasBombTests
             (YamlAbuse.DeeplyNested(20_000), "nests deeper than 64 levels"),
         })
         {
-            var request = Requests.Chroot(upload) with { CloudConfig = cloudConfig };
+            var request = Requests.Upload(upload) with { CloudConfig = cloudConfig };
             var clock = Stopwatch.StartNew();
             using var response = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
             var body = await response.Content.ReadAsStringAsync();
@@ -50,7 +50,7 @@ public sealed class AliasBombTests
         {
             await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
             first.Authorize();
-            id = await first.CreateAsync(Requests.Chroot(await first.UploadAsync()) with { CloudConfig = "#cloud-config\nusers: []\n" });
+            id = await first.CreateAsync(Requests.Upload(await first.UploadAsync()) with { CloudConfig = "#cloud-config\nusers: []\n" });
             await first.WaitForAsync(id, "succeeded", "failed");
             first.KillServerOnly();
         }

@@ -21,7 +21,7 @@ public sealed class DataDirTests
         {
             using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags());
             const string marker = "marker-7f3a9c-not-elsewhere";
-            var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()) with { CloudConfig = $"#cloud-config\nhostname: {marker}\n" });
+            var id = await server.CreateAsync(Requests.Upload(await server.UploadAsync()) with { CloudConfig = $"#cloud-config\nhostname: {marker}\n" });
             await server.WaitForAsync(id, "succeeded");
 
             var leftBehind = Directory.GetFileSystemEntries(dataDir, "*", SearchOption.AllDirectories).Append(dataDir)

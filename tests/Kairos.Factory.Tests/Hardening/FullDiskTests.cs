@@ -31,7 +31,7 @@ public sealed class FullDiskTests
                 await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 first.Authorize();
                 var upload = await first.UploadAsync();
-                cancelled = await first.CreateAsync(Requests.Chroot(upload));
+                cancelled = await first.CreateAsync(Requests.Upload(upload));
                 await first.WaitForAsync(cancelled, "running");
 
                 // act 1: the disk fills up under a running build, which is then cancelled: its end is recorded, the server stays up
@@ -48,7 +48,7 @@ public sealed class FullDiskTests
 
                 // act 2: space for one more build, which runs; the disk fills again, and the server is killed (-9)
                 File.Delete(filler);
-                interrupted = await first.CreateAsync(Requests.Chroot(upload));
+                interrupted = await first.CreateAsync(Requests.Upload(upload));
                 await first.WaitForAsync(interrupted, "running");
                 Fill(filler);
                 first.KillServerOnly();
@@ -73,7 +73,7 @@ public sealed class FullDiskTests
 
             // act 4: a build on the still full disk fails saying so (or is refused with 507); the server stays up
             Fill(filler);
-            using (var response = await second.Client.PostAsJsonAsync("/api/v1/builds", Requests.Chroot(await UploadOrNullAsync(second) ?? "0123456789abcdef0123456789abcdef"), FactoryHost.Json))
+            using (var response = await second.Client.PostAsJsonAsync("/api/v1/builds", Requests.Upload(await UploadOrNullAsync(second) ?? "0123456789abcdef0123456789abcdef"), FactoryHost.Json))
             {
                 var body = await response.Content.ReadAsStringAsync();
                 Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.InsufficientStorage or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");

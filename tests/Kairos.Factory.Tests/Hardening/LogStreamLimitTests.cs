@@ -92,7 +92,7 @@ public sealed class LogStreamLimitTests
     {
         await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
         server.Authorize();
-        var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
+        var id = await server.CreateAsync(Requests.Upload(await server.UploadAsync()));
         await server.WaitForAsync(id, "running");
         return id;
     }
@@ -127,7 +127,7 @@ public sealed class LogStreamLimitTests
         using var dataDirRoot = new TempRoot("kf-origin-");
         var dataDir = dataDirRoot.Path;
         using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags());
-        var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
+        var id = await server.CreateAsync(Requests.Upload(await server.UploadAsync()));
         await server.WaitForAsync(id, "succeeded");
         var url = new Uri($"ws://127.0.0.1:{server.Port}/api/v1/builds/{id}/logs");
 
@@ -169,7 +169,7 @@ public sealed class LogStreamLimitTests
         using var dataDirRoot = new TempRoot("kf-origin-");
         var dataDir = dataDirRoot.Path;
         using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-ok.sh", "--public-url", "https://factory.example.org"));
-        var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
+        var id = await server.CreateAsync(Requests.Upload(await server.UploadAsync()));
         await server.WaitForAsync(id, "succeeded");
 
         using var socket = new ClientWebSocket();

@@ -26,7 +26,7 @@ public sealed class MaskingTests
         using var dataDirRoot = new TempRoot("kf-mask-");
         var dataDir = dataDirRoot.Path;
         using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-leak.sh"));
-        var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()) with { CloudConfig = CloudConfig + "\n" });
+        var id = await server.CreateAsync(Requests.Upload(await server.UploadAsync()) with { CloudConfig = CloudConfig + "\n" });
 
         var job = await server.WaitForAsync(id, "failed");
         var log = await server.Client.GetStringAsync($"/api/v1/builds/{id}/logs");

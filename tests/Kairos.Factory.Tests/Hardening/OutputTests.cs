@@ -27,7 +27,7 @@ public sealed class OutputTests
         using var dataDirRoot = new TempRoot("kf-ansi-");
         var dataDir = dataDirRoot.Path;
         using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-ansi.sh"));
-        var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
+        var id = await server.CreateAsync(Requests.Upload(await server.UploadAsync()));
         await server.WaitForAsync(id, "succeeded");
 
         var stream = await server.Client.GetStringAsync($"/api/v1/builds/{id}/logs");

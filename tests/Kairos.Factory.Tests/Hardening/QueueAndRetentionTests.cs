@@ -20,14 +20,14 @@ public sealed class QueueAndRetentionTests
         var dataDir = dataDirRoot.Path;
         using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags("stages-hang.sh"));
         var upload = await server.UploadAsync();
-        var running = await server.CreateAsync(Requests.Chroot(upload));
+        var running = await server.CreateAsync(Requests.Upload(upload));
         await server.WaitForAsync(running, "running");
         for (var index = 0; index < 100; index++)
         {
-            await server.CreateAsync(Requests.Chroot(upload));
+            await server.CreateAsync(Requests.Upload(upload));
         }
 
-        using var refused = await server.Client.PostAsJsonAsync("/api/v1/builds", Requests.Chroot(upload), FactoryHost.Json);
+        using var refused = await server.Client.PostAsJsonAsync("/api/v1/builds", Requests.Upload(upload), FactoryHost.Json);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
@@ -58,7 +58,7 @@ public sealed class QueueAndRetentionTests
     {
         using var host = new FactoryHost(options => options with { Retention = TimeSpan.FromHours(2) });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
-        var id = await host.CreateOkAsync(Requests.Chroot(upload));
+        var id = await host.CreateOkAsync(Requests.Upload(upload));
         var job = await host.WaitForAsync(id, TimeSpan.FromSeconds(60), "succeeded");
         var retention = host.Services.GetRequiredService<RetentionService>();
 

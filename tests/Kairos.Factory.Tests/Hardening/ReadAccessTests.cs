@@ -25,7 +25,7 @@ public sealed class ReadAccessTests
                 await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 server.Authorize();
                 token = server.Client.DefaultRequestHeaders.Authorization!.Parameter!;
-                id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
+                id = await server.CreateAsync(Requests.Upload(await server.UploadAsync()));
                 await server.WaitForAsync(id, "succeeded");
                 using var anonymous = new HttpClient { BaseAddress = server.Client.BaseAddress };
 

@@ -17,14 +17,14 @@ public sealed class ValidationGapTests
         var dataDir = dataDirRoot.Path;
         using var server = await ServerBuilds.StartReadyAsync(dataDir, ServerBuilds.Flags());
         var upload = await server.UploadAsync();
-        var chroot = $"\"base_upload\":\"{upload}\",\"architecture\":\"amd64\",\"builder\":\"chroot\",\"artifacts\":{{\"rootfs\":true}}";
+        var fields = $"\"base_upload\":\"{upload}\",\"architecture\":\"amd64\",\"builder\":\"fixture\",\"artifacts\":{{\"rootfs\":true}}";
         var cases = new (string Body, string Field, string Problem)[]
         {
-            ($"{{{chroot},\"version\":\"1.0.0-{new string('a', 250)}\"}}", "version", "is longer than 64 characters"),
-            ($"{{{chroot},\"version\":\"1.0.0\",\"cloud_config\":\"#cloud-config\\nhostname: a\\u0000b\\n\"}}", "cloud_config", "NUL"),
-            ($"{{{chroot},\"version\":\"1.0.0\",\"cloud_config\":\"#cloud-config\\nhostname: !python/object x\\n\"}}", "cloud_config", "uses the YAML tag '!python/object'"),
+            ($"{{{fields},\"version\":\"1.0.0-{new string('a', 250)}\"}}", "version", "is longer than 64 characters"),
+            ($"{{{fields},\"version\":\"1.0.0\",\"cloud_config\":\"#cloud-config\\nhostname: a\\u0000b\\n\"}}", "cloud_config", "NUL"),
+            ($"{{{fields},\"version\":\"1.0.0\",\"cloud_config\":\"#cloud-config\\nhostname: !python/object x\\n\"}}", "cloud_config", "uses the YAML tag '!python/object'"),
             ("{\"image\":\"dir:foo\",\"version\":\"1.0.0\",\"architecture\":\"amd64\",\"builder\":\"podman\",\"artifacts\":{\"oci\":true}}", "image", "transport"),
-            ($"{{{chroot},\"version\":\"1.0.0\",\"version\":\"2.0.0\"}}", "version", "duplicate"),
+            ($"{{{fields},\"version\":\"1.0.0\",\"version\":\"2.0.0\"}}", "version", "duplicate"),
         };
 
         foreach (var (body, field, problem) in cases)

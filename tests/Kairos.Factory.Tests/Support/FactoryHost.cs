@@ -19,7 +19,7 @@ internal sealed class FactoryHost : IDisposable
         {
             DataDir = DataDir,
             Token = Token,
-            DefaultBuilder = "chroot",
+            DefaultBuilder = "fixture",
             KairosStagesBinary = Fixture("stages-ok.sh"),
             Podman = "podman",
             RetentionSweep = TimeSpan.FromHours(1),

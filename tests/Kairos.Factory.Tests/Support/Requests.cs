@@ -5,12 +5,13 @@ namespace Kairos.Factory.Tests.Support;
 /// <summary>Build requests the tests send.</summary>
 internal static class Requests
 {
-    public static BuildRequest Chroot(string upload, string version = "1.0.0") => new()
+    /// <summary>A build of an uploaded root with the test-only fixture builder (a <c>with { Builder = … }</c> sends it to an engine).</summary>
+    public static BuildRequest Upload(string upload, string version = "1.0.0") => new()
     {
         BaseUpload = upload,
         Version = version,
         Architecture = "amd64",
-        Builder = "chroot",
+        Builder = "fixture",
         Artifacts = new BuildArtifactsRequest { Rootfs = true },
     };
 

@@ -10,9 +10,9 @@ internal static class ServerBuilds
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>The flags of a server whose builds are cheap: the chroot builder and the kairos-stages fixture <paramref name="stages"/>.</summary>
+    /// <summary>The flags of a server whose builds are cheap: the test-only fixture builder and the kairos-stages fixture <paramref name="stages"/>.</summary>
     public static string[] Flags(string stages = "stages-ok.sh", params string[] more) =>
-        ["--builder", "chroot", "--workers", "1", "--kairos-stages", FactoryHost.Fixture(stages), .. more];
+        ["--builder", "fixture", "--workers", "1", "--kairos-stages", FactoryHost.Fixture(stages), .. more];
 
     /// <summary>The Hardening tests' server: started on <paramref name="dataDir"/>, ready within 60 s, its client sending the token.</summary>
     public static async Task<FactoryServer> StartReadyAsync(string dataDir, params string[] flags)
@@ -63,7 +63,7 @@ internal static class ServerBuilds
         }
     }
 
-    /// <summary>How every abuse case ends: the process is up, /healthz answers, and a normal chroot build succeeds.</summary>
+    /// <summary>How every abuse case ends: the process is up, /healthz answers, and a normal fixture build succeeds.</summary>
     public static async Task AssertAnswersAndBuildsAsync(this FactoryServer server)
     {
         Assert.False(server.HasExited, "the server exited: " + server.Output);
@@ -72,7 +72,7 @@ internal static class ServerBuilds
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
 
-        var id = await server.CreateAsync(Requests.Chroot(await server.UploadAsync()));
+        var id = await server.CreateAsync(Requests.Upload(await server.UploadAsync()));
         var job = await server.WaitForAsync(id, "succeeded", "failed", "cancelled");
         Assert.True(job.Status == "succeeded", $"the normal build {job.Status}: {job.Message}");
     }

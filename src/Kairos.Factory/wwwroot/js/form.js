@@ -74,7 +74,7 @@ export async function renderNewBuild(main, cloneId) {
       el('div', { id: 'presets' }, field('preset', 'Preset', presetSelect, 'Taken from the local image store of the server (it never pulls from a registry).')),
       el('div', { id: 'byo' },
         field('image', 'Image reference', imageInput, 'An image already in the server\'s image store.'),
-        field('upload', 'Or upload a root filesystem tarball', uploadInput, 'Sent to the server first; the build starts from it (needed by the chroot builder).'))),
+        field('upload', 'Or upload a root filesystem tarball', uploadInput, 'Sent to the server first; the engine imports it as the base image.'))),
     el('fieldset', {}, el('legend', {}, 'Target'),
       radios('architecture', 'Architecture', config.architectures.map(arch => [arch, arch]), clone?.architecture || config.architectures[0]),
       field('model', 'Model', modelSelect),
@@ -94,7 +94,7 @@ export async function renderNewBuild(main, cloneId) {
       field('cloud-config', 'Cloud-config (optional)', cloudConfig, 'YAML starting with #cloud-config; embedded in the ISO as /config.yaml. Checked as you type.')),
     el('fieldset', { id: 'outputs', 'aria-describedby': 'outputs-error' }, el('legend', {}, 'Outputs to build'),
       outputs, el('p', { class: 'error', id: 'outputs-error', 'aria-live': 'polite' })),
-    el('details', {}, el('summary', {}, 'Advanced'), field('builder', 'Builder', builderSelect, 'podman: Containerfile build; chroot: no engine (needs an uploaded tarball); buildx: docker buildx on a remote BuildKit.')),
+    el('details', {}, el('summary', {}, 'Advanced'), field('builder', 'Builder', builderSelect, `The engines this server builds with (default: ${config.default_builder}). podman: its shared store, layers cached across builds; docker: BuildKit, through dockerd or the server's buildx builder.`)),
     el('p', { class: 'error', id: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'submit' }, 'Start build')));
 
