@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Kairos Factory on a fresh machine, one command (needs root: podman's store and the chroot builder):
+# The Kairos Factory on a fresh machine, one command (needs root: podman's build store):
 #   bash build/factory.sh [serve flags...]      e.g. --listen 127.0.0.1:8080 --data-dir ./factory-data
 # Installs what the Factory's builds use (build/install-deps.sh factory: podman and the image tools; no emulator or
 # browser), publishes kairos-stages (build/publish.sh), then runs

@@ -20,10 +20,10 @@ public sealed class JobSeeder(HttpClient client)
         _upload = body.RootElement.GetProperty("id").GetString();
     }
 
-    /// <summary>Creates one chroot build of the uploaded base; returns its id. The bench fixture makes version 2.0.0 a 20 s build.</summary>
+    /// <summary>Creates one fixture-builder build of the uploaded base; returns its id. The bench fixture makes version 2.0.0 a 20 s build.</summary>
     public async Task<string> CreateAsync(string version, CancellationToken cancellation)
     {
-        var request = new { base_upload = _upload, version, architecture = "amd64", builder = "chroot", artifacts = new { rootfs = true } };
+        var request = new { base_upload = _upload, version, architecture = "amd64", builder = "fixture", artifacts = new { rootfs = true } };
         using var response = await client.PostAsJsonAsync(new Uri("/api/v1/builds", UriKind.Relative), request, cancellation);
         if (!response.IsSuccessStatusCode)
         {

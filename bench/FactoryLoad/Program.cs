@@ -5,9 +5,10 @@ using System.Net.Http.Headers;
 using Kairos.Bench.FactoryLoad;
 using Kairos.TestSupport;
 
-// Issue 18's load bench. Run as root (the chroot builder unpacks bases and chroots), from the repository root:
-//   dotnet build src/Kairos.Factory -c Release && dotnet run -c Release --project bench/FactoryLoad
-var serverDll = new Option<string>("--server") { Description = "kairos-factory.dll", DefaultValueFactory = _ => "src/Kairos.Factory/bin/Release/net10.0/kairos-factory.dll" };
+// Issue 18's load bench, on the test fixture server (kairos-factory plus the test-only 'fixture' builder, which unpacks
+// the base and runs the stand-in stages; no engine). From the repository root:
+//   dotnet build tests/FactoryFixtureServer -c Release && dotnet run -c Release --project bench/FactoryLoad
+var serverDll = new Option<string>("--server") { Description = "kairos-factory-fixture.dll (a server with the fixture builder)", DefaultValueFactory = _ => "tests/FactoryFixtureServer/bin/Release/net10.0/kairos-factory-fixture.dll" };
 var stages = new Option<string>("--stages") { Description = "the stand-in kairos-stages the builds run", DefaultValueFactory = _ => "bench/FactoryLoad/stages-bench.sh" };
 var jobs = new Option<int>("--jobs") { Description = "builds put in the store before the window", DefaultValueFactory = _ => 1000 };
 var workers = new Option<int>("--workers") { Description = "the server's --workers while seeding", DefaultValueFactory = _ => 4 };
@@ -27,7 +28,7 @@ root.SetAction(async (result, cancellation) =>
         // reads need the token; the load is all from 127.0.0.1 and seeds 1,000 jobs at once: the per-client and queue
         // caps that protect a real server are lifted, so the bench measures throughput, not the limits
         using var server = FactoryServer.FromDll(Path.GetFullPath(result.GetValue(serverDll)!), Path.Combine(work.FullName, "data"),
-            "--workers", result.GetValue(workers).ToString(CultureInfo.InvariantCulture), "--builder", "chroot",
+            "--workers", result.GetValue(workers).ToString(CultureInfo.InvariantCulture), "--builder", "fixture",
             "--kairos-stages", Path.GetFullPath(result.GetValue(stages)!),
             "--max-queued", "100000", "--max-connections-per-client", "1024",
             "--max-log-followers", "10000", "--max-log-followers-per-client", "10000");
