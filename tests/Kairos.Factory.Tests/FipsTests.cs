@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Kairos.Factory.Api;
 using Kairos.Factory.Tests.Support;
+using Kairos.Stages.FrontEnd.Sources;
 
 namespace Kairos.Factory.Tests;
 
@@ -53,7 +54,7 @@ public sealed class FipsTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, digest.StatusCode);
         var message = Assert.Single(problem.GetProperty("errors").GetProperty("fips").EnumerateArray()).GetString()!;
-        Assert.Contains("not supported on Ubuntu", message);
+        Assert.Contains(FipsRules.Bundled.UnsupportedImages["ubuntu"], message); // the install stage's reason too (stages/data/fips.yaml)
         Assert.Contains("'localhost/ubuntu:24.04'", message);
         Assert.Single(problem.GetProperty("errors").EnumerateObject());
         Assert.Equal(0, (await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json))!.Total);

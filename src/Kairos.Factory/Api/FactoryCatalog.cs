@@ -67,8 +67,7 @@ public sealed class FactoryCatalog
             .Select(preset => new Preset(data.Text(preset, "name"), data.Text(preset, "image")))
             .ToList();
         var descriptions = Map(data, root, "descriptions");
-        var fipsNode = data.Map(root, "fips_unsupported");
-        var fips = new FipsSupport(Map(data, fipsNode, "images"), Map(data, fipsNode, "architectures"));
+        var fips = FipsRules.Load(source);
 
         var artifacts = ArtifactCatalog.Parse(
             source.ReadText(ArtifactCatalog.DataPath) ?? throw new InvalidDataException($"{source.DisplayPath(ArtifactCatalog.DataPath)}: missing"),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kairos.Factory.Api;
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Image.Requests;
 
 namespace Kairos.Factory.Hosting;
@@ -48,9 +49,7 @@ public static class OpenApiExamples
         Artifacts = new BuildOutputs(true, true, false) { RawEfi = true, Gce = true },
     };
 
-    private static readonly FipsSupport Fips = new(
-        new Dictionary<string, string> { ["ubuntu"] = "FIPS builds are not supported on Ubuntu: its FIPS packages need an Ubuntu Pro subscription" },
-        new Dictionary<string, string> { ["riscv64"] = "FIPS is not supported on riscv64" });
+    private static readonly FipsSupport Fips = FipsRules.Bundled;
 
     private static readonly Dictionary<Type, object> Examples = new()
     {

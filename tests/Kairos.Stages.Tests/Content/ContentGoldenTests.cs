@@ -52,14 +52,19 @@ public sealed class ContentGoldenTests
     }
 
     [Fact]
-    public void Ubuntu_fips_build_fails_to_render_with_a_clear_message()
+    public void Ubuntu_fips_build_fails_to_render_with_the_reason_the_Factory_gives_from_fips_yaml()
     {
         var target = new ContentTarget("ubuntu-fips", "ubuntu-24.04", Fips: true);
+        var reason = FipsRules.Bundled.UnsupportedImages["ubuntu"];
 
         var result = ContentStages.Render("install/10-installPackages.yaml", target);
 
+        // one home (stages/data/fips.yaml): the install stage fails with the reason the Factory refuses the image with
         Assert.False(result.Success);
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains("FIPS builds are not supported on Ubuntu", StringComparison.Ordinal));
+        Assert.StartsWith("FIPS builds are not supported on Ubuntu", reason, StringComparison.Ordinal);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains(reason, StringComparison.Ordinal));
+        Assert.Equal($"{reason} (image 'docker.io/library/ubuntu:24.04')", FipsRules.Bundled.Problem("docker.io/library/ubuntu:24.04", "amd64"));
+        Assert.True(ContentStages.Render("install/10-installPackages.yaml", target with { Fips = false }).Success);
     }
 
     [Fact]

@@ -1,14 +1,15 @@
 using Kairos.Stages.FrontEnd.Sources;
+using Kairos.Stages.Image.Requests;
 using Kairos.Stages.Target.Context;
 using Scriban.Runtime;
 
 namespace Kairos.Stages.FrontEnd.Rendering.Functions;
 
-/// <summary>Template functions for stage content: <c>asset</c>, <c>assets</c>, <c>artifact</c>, <c>kernel</c>, <c>yip_escape</c>, <c>fail</c>.</summary>
+/// <summary>Template functions for stage content: <c>asset</c>, <c>assets</c>, <c>artifact</c>, <c>kernel</c>, <c>yip_escape</c>, <c>fail</c>, <c>fips_refusal</c>.</summary>
 public static class ContentFunctions
 {
     /// <summary>Names this registers, for documentation and tests.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["asset", "assets", "artifact", "kernel", "yip_escape", "fail"];
+    public static IReadOnlyList<string> Names { get; } = ["asset", "assets", "artifact", "kernel", "yip_escape", "fail", "fips_refusal"];
 
     /// <summary>
     /// Adds the content functions to <paramref name="target"/>. <paramref name="kernelVersion"/> is the chosen kernel
@@ -36,6 +37,9 @@ public static class ContentFunctions
             name => catalog.Value.Resolve(name, context.Arch, context.Fips, k8sVersion, context.ArtifactsMirror).ToScriptObject());
         target["yip_escape"] = new ScriptFunc<string, string>("text", YipEscape.Escape);
         target["fail"] = new ScriptFunc<string, string>("message", message => throw new ArgumentException(message));
+        // why this FIPS build of a root of that os-release ID is refused (stages/data/fips.yaml), "" when it is not FIPS or allowed
+        var fips = new Lazy<FipsSupport>(() => FipsRules.Load(source));
+        target["fips_refusal"] = new ScriptFunc<string, string>("distro", distro => context.Fips ? fips.Value.DistroProblem(distro, context.Arch) ?? "" : "");
     }
 
     /// <summary>The <c>kernel</c> object (see <see cref="Register"/>).</summary>
