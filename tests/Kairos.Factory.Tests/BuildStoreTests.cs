@@ -13,16 +13,10 @@ namespace Kairos.Factory.Tests;
 [Slow(SlowKind.Engine)]
 public sealed class BuildStoreTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
-
     [Fact]
     public async Task Cancelling_a_podman_build_of_an_upload_leaves_no_per_job_image_name_in_the_shared_store()
     {
-        if (Podman.Unavailable() is { } why)
-        {
-            Assert.Skip(why);
-        }
-
+        Assert.SkipWhen(Podman.Unavailable() is not null, Podman.Unavailable() ?? "");
         // arrange: an uploaded root (imported as localhost/kairos-factory/base:ID) whose install step sleeps in podman build
         using var host = new FactoryHost(options => options with { DefaultBuilder = "podman", KairosStagesBinary = FactoryHost.Fixture("stages-sleep.sh") });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
@@ -47,11 +41,7 @@ public sealed class BuildStoreTests
     [Fact]
     public async Task The_retention_sweep_prunes_old_unnamed_images_all_of_them_when_space_is_low_and_keeps_named_ones()
     {
-        if (Podman.Unavailable() is { } why)
-        {
-            Assert.Skip(why);
-        }
-
+        Assert.SkipWhen(Podman.Unavailable() is not null, Podman.Unavailable() ?? "");
         // arrange: the shared store holds a named image and an unnamed one (a finished build's, untagged)
         using var host = new FactoryHost(options => options with { Retention = TimeSpan.FromHours(1) });
         var store = host.Services.GetRequiredService<JobStore>();
@@ -77,6 +67,8 @@ public sealed class BuildStoreTests
         Assert.DoesNotContain(young, Ids(host.Options));
         Assert.Contains("localhost/kf-store/kept:1", Names(host.Options));
     }
+
+    private static TimeSpan Timeout => TimeSpan.FromSeconds(180);
 
     private static string InStore(FactoryOptions options, params string[] arguments) => Programs.Run(["podman", .. PodmanStorage.Shared(options), .. arguments]);
 
