@@ -22,9 +22,9 @@ public static partial class ServeCommand
         statusNames.AcceptOnlyFromAmong("native", "classic");
         var dataDir = new Option<string>("--data-dir") { Description = "store, logs, artifacts and the API token", DefaultValueFactory = _ => "./factory-data" };
         var workers = new Option<int>("--workers") { Description = "builds running at once", DefaultValueFactory = _ => 1 };
-        var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists; one shared store under the data dir) or docker (BuildKit: dockerd's through 'DOCKER_BUILDKIT=1 docker build', or a buildx builder with --buildx-builder); chroot (no engine, uploaded roots only)" };
+        var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists; one shared store under the data dir) or docker (BuildKit: dockerd's through 'DOCKER_BUILDKIT=1 docker build', or a buildx builder with --buildx-builder; default where podman is absent, the docker client is there and DOCKER_HOST is set or /var/run/docker.sock exists); chroot (no engine, uploaded roots only; the default otherwise)" };
         var binary = new Option<string?>("--kairos-stages") { Description = "the kairos-stages binary (default: $KAIROS_STAGES_BINARY, next to this program, or on PATH)" };
-        var artifacts = new Option<string?>("--artifacts-dir") { Description = "offline Kairos artifacts for kairos-stages run --artifacts-dir" };
+        var artifacts = new Option<string?>("--artifacts-dir") { Description = "offline Kairos artifacts for kairos-stages run --artifacts-dir (default: $" + ArtifactsVariable + " when set, as in the Factory image built with --build-arg ARTIFACTS=DIR; else downloaded)" };
         var podmanRoot = new Option<string?>("--podman-root") { Description = "podman store the base images are read from (default: podman's own)" };
         var buildx = new Option<string?>("--buildx-builder") { Description = "the docker builder builds with 'docker buildx build --builder NAME' (a remote or Kubernetes BuildKit made with 'docker buildx create --name NAME ...'; needs the buildx plugin) instead of dockerd's BuildKit" };
         var docker = new Option<string>("--docker") { Description = "the docker client of the docker builder (Debian's /usr/bin/docker builds with BuildKit; a newer client needs the buildx plugin)", DefaultValueFactory = _ => "docker" };
@@ -153,9 +153,9 @@ public static partial class ServeCommand
             {
                 DataDir = dataPath,
                 Workers = result.GetValue(workers),
-                DefaultBuilder = result.GetValue(builder) ?? (OnPath("podman") ? "podman" : "chroot"),
+                DefaultBuilder = result.GetValue(builder) ?? Commands.DefaultBuilder.Pick(OnPath, result.GetValue(docker)!, Environment.GetEnvironmentVariable("DOCKER_HOST"), File.Exists),
                 KairosStagesBinary = result.GetValue(binary) ?? DefaultBinary(),
-                ArtifactsDir = result.GetValue(artifacts) is { } dir ? Path.GetFullPath(dir) : null,
+                ArtifactsDir = (result.GetValue(artifacts) ?? ArtifactsFromEnvironment()) is { } dir ? Path.GetFullPath(dir) : null,
                 PodmanRoot = result.GetValue(podmanRoot),
                 BuildxBuilder = result.GetValue(buildx),
                 Docker = result.GetValue(docker)!,
