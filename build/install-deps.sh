@@ -2,6 +2,7 @@
 # Installs the Debian packages one purpose needs, and nothing more (idempotent; needs root):
 #   bash build/install-deps.sh main      the main job (build/demo.sh): debootstrap, and what build/publish.sh links
 #   bash build/install-deps.sh factory   main + the Factory (build/factory.sh): its engine and the media tools it runs
+#   bash build/install-deps.sh media     the media tools alone (the Factory image, src/Kairos.Factory/Dockerfile)
 #   bash build/install-deps.sh tests     everything (.ci/run): factory + what the test suite drives; the default
 # Adding a package is one line in the list of the purpose that uses it, saying what uses it.
 set -euo pipefail
@@ -20,6 +21,9 @@ main=(
 # The Factory: the engine its default builder runs, and the tools of build-iso, build-uki, genkey and build-disk.
 factory=(
   podman             # the default builder (podman build --isolation chroot; base images from its local store)
+)
+# The media tools the Factory runs on its server (also all the Factory image installs beside libssl3).
+media=(
   skopeo umoci       # build-iso/build-disk from an OCI archive or a podman image: copied to an OCI layout, unpacked
   xorriso            # the ISO image
   squashfs-tools     # rootfs.squashfs
@@ -54,14 +58,15 @@ tests=(
 purpose=${1:-tests}
 case "$purpose" in
   main) want=("${main[@]}") why="the main job: debootstrap and the NativeAOT toolchain build/publish.sh links with" ;;
-  factory) want=("${main[@]}" "${factory[@]}") why="the Factory: the main job's packages, podman and the image tools (ISO, UKI, disk)" ;;
-  tests) want=("${main[@]}" "${factory[@]}" "${tests[@]}") why="the tests: everything, QEMU, chromium and docker included" ;;
-  -h | --help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "install-deps: unknown purpose '$purpose' (main, factory or tests)" >&2; exit 2 ;;
+  factory) want=("${main[@]}" "${factory[@]}" "${media[@]}") why="the Factory: the main job's packages, podman and the image tools (ISO, UKI, disk)" ;;
+  media) want=("${media[@]}") why="the Factory image: the image tools (ISO, UKI, disk) its server runs" ;;
+  tests) want=("${main[@]}" "${factory[@]}" "${media[@]}" "${tests[@]}") why="the tests: everything, QEMU, chromium and docker included" ;;
+  -h | --help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "install-deps: unknown purpose '$purpose' (main, factory, media or tests)" >&2; exit 2 ;;
 esac
 
 # The .NET 10 SDK is the one prerequisite apt does not provide: say so before installing anything.
-command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }
+[ "$purpose" = media ] || command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "install-deps: apt needs root (run as root, or with sudo)" >&2; exit 1; }
 
 missing=()

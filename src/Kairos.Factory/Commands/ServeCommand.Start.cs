@@ -82,4 +82,9 @@ public static partial class ServeCommand
     }
 
     private static bool OnPath(string program) => ProgramLookup.Find(program) is not null;
+
+    /// <summary>The environment variable naming the offline artifact set when --artifacts-dir is not given (set in the Factory image).</summary>
+    public const string ArtifactsVariable = "KAIROS_FACTORY_ARTIFACTS_DIR";
+
+    private static string? ArtifactsFromEnvironment() => Environment.GetEnvironmentVariable(ArtifactsVariable) is { Length: > 0 } dir ? dir : null;
 }

@@ -24,9 +24,9 @@ public static partial class ServeCommand
         statusNames.AcceptOnlyFromAmong("native", "classic");
         var dataDir = new Option<string>("--data-dir") { Description = "store, logs, artifacts and the API token", DefaultValueFactory = _ => "./factory-data" };
         var workers = new Option<int>("--workers") { Description = "builds running at once", DefaultValueFactory = _ => 1 };
-        var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists; one shared store under the data dir) or docker (BuildKit: dockerd's through 'DOCKER_BUILDKIT=1 docker build', or a buildx builder with --buildx-builder)" };
+        var builder = new Option<string?>("--builder") { Description = "default builder: podman (default where podman exists; one shared store under the data dir) or docker (BuildKit: dockerd's through 'DOCKER_BUILDKIT=1 docker build', or a buildx builder with --buildx-builder; the default where podman is absent, the docker client is there and DOCKER_HOST is set or /var/run/docker.sock exists)" };
         var binary = new Option<string?>("--kairos-stages") { Description = "the kairos-stages binary (default: $KAIROS_STAGES_BINARY, next to this program, or on PATH)" };
-        var artifacts = new Option<string?>("--artifacts-dir") { Description = "offline Kairos artifacts for kairos-stages run --artifacts-dir" };
+        var artifacts = new Option<string?>("--artifacts-dir") { Description = "offline Kairos artifacts for kairos-stages run --artifacts-dir (default: $" + ArtifactsVariable + " when set, as in the Factory image built with --build-arg ARTIFACTS=DIR; else downloaded)" };
         var podmanRoot = new Option<string?>("--podman-root") { Description = "podman store the base images are read from (default: podman's own)" };
         var buildx = new Option<string?>("--buildx-builder") { Description = "the docker builder builds with 'docker buildx build --builder NAME' (a remote or Kubernetes BuildKit made with 'docker buildx create --name NAME ...'; needs the buildx plugin) instead of dockerd's BuildKit" };
         var docker = new Option<string>("--docker") { Description = "the docker client of the docker builder (Debian's /usr/bin/docker builds with BuildKit; a newer client needs the buildx plugin)", DefaultValueFactory = _ => "docker" };
@@ -67,6 +67,12 @@ public static partial class ServeCommand
             if (result.GetValue(builder) is { } chosen && !builders.Contains(chosen))
             {
                 return Usage($"--builder '{chosen}' is not one of {string.Join(", ", builders)}");
+            }
+
+            var defaultBuilder = result.GetValue(builder) ?? Commands.DefaultBuilder.Pick(OnPath, result.GetValue(docker)!, Environment.GetEnvironmentVariable("DOCKER_HOST"), File.Exists);
+            if (defaultBuilder is null)
+            {
+                return Usage($"no container engine to build with: podman is not on PATH, and docker ('{result.GetValue(docker)}') is not on PATH or has no daemon (DOCKER_HOST unset, no {Commands.DefaultBuilder.DockerSocket}); install one, or name it with --builder");
             }
 
             // at least a minute, at most ten years (TimeSpan.FromHours throws on values beyond its range)
@@ -156,9 +162,9 @@ public static partial class ServeCommand
             {
                 DataDir = dataPath,
                 Workers = result.GetValue(workers),
-                DefaultBuilder = result.GetValue(builder) ?? (OnPath("podman") ? "podman" : "chroot"),
+                DefaultBuilder = defaultBuilder,
                 KairosStagesBinary = result.GetValue(binary) ?? DefaultBinary(),
-                ArtifactsDir = result.GetValue(artifacts) is { } dir ? Path.GetFullPath(dir) : null,
+                ArtifactsDir = (result.GetValue(artifacts) ?? ArtifactsFromEnvironment()) is { } dir ? Path.GetFullPath(dir) : null,
                 PodmanRoot = result.GetValue(podmanRoot),
                 BuildxBuilder = result.GetValue(buildx),
                 Docker = result.GetValue(docker)!,

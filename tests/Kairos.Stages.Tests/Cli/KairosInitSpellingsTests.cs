@@ -7,7 +7,7 @@ namespace Kairos.Stages.Tests.Cli;
 
 /// <summary>
 /// kairos-init's spellings as the Factory documents and kairos-init's own help write them: <c>--level</c> (long form of
-/// <c>-l</c>) with every level it takes (error included), <c>--trusted</c> on the build command, its per-image
+/// <c>-l</c>) with every level it takes (error included), <c>-x</c>/<c>--stage-extensions</c>, <c>--trusted</c> on the build command, its per-image
 /// version file <c>/etc/kairos/.init_versions.yaml</c>, and <c>version</c> listing the versions of what it installs.
 /// </summary>
 public sealed class KairosInitSpellingsTests
@@ -47,6 +47,24 @@ public sealed class KairosInitSpellingsTests
         // assert: the level changes what is logged, not what runs
         Assert.True(spelled.Code == 0, spelled.Err);
         Assert.Equal(info.Out, spelled.Out);
+    }
+
+    [Theory]
+    [InlineData("-x")]
+    [InlineData("--stage-extensions")]
+    public async Task Stage_extensions_flag_is_accepted_and_the_roots_extension_is_planned_as_without_it(string flag)
+    {
+        using var root = Debian();
+        root.Write("/etc/kairos-init/stage-extensions/10-mine.yaml", "stages:\n  after-init:\n    - name: mine-extension-step\n      commands:\n        - echo mine\n");
+
+        // act: kairos-init -x -s init --version 1.0.0 (upstream, -x turns extensions on; here they load whenever their directory exists)
+        var spelled = await DryRun(root, flag, "-s", "init", "--version", "1.0.0");
+        var plain = await DryRun(root, "-s", "init", "--version", "1.0.0");
+
+        // assert
+        Assert.True(spelled.Code == 0, spelled.Err);
+        Assert.Contains("mine-extension-step", spelled.Out, StringComparison.Ordinal);
+        Assert.Equal(plain.Out, spelled.Out);
     }
 
     [Fact]

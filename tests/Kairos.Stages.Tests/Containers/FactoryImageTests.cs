@@ -11,7 +11,9 @@ namespace Kairos.Stages.Tests.Containers;
 /// The Factory's container image (src/Kairos.Factory/Dockerfile) built by real Docker + BuildKit on the imported
 /// Debian 12 root, from the binaries build/publish.sh and build/publish-factory.sh leave in out/linux-x64, then run
 /// with the Kairos documents' own line, <see cref="DocumentedLine"/>, as written (only the image name is ours), under
-/// a pseudo-terminal for its <c>-ti</c>. .ci/run's dockerd publishes ports on 127.0.0.1 only (<c>--ip</c>), listens on
+/// a pseudo-terminal for its <c>-ti</c>; then one build over the API, through the host's Docker (the image's default
+/// builder there), on the imported debian:12, with the stand-in artifact set (a test fixture: no GitHub here) the test
+/// puts into the image with <c>--build-arg ARTIFACTS</c>. .ci/run's dockerd publishes ports on 127.0.0.1 only (<c>--ip</c>), listens on
 /// /var/run/docker.sock too, and runs containers through .ci/runc-in-sandbox (this sandbox lacks CAP_SYS_RESOURCE,
 /// which <c>--privileged</c> asks for); see .ci/run.
 /// </summary>
@@ -34,7 +36,7 @@ public sealed class FactoryImageTests(DockerImages images)
         : Path.Combine(KairosStagesImage.RepositoryDirectory, "out/linux-x64/factory");
 
     [Fact]
-    public async Task Factory_image_runs_web_with_the_docker_socket_and_answers_health_page_and_classic_api()
+    public async Task Factory_image_runs_web_with_the_docker_socket_answers_health_page_and_classic_api_and_builds_through_the_hosts_docker()
     {
         if ((DockerImages.Unavailable() ?? FactoryMissing()) is { } why)
         {
@@ -55,8 +57,11 @@ public sealed class FactoryImageTests(DockerImages images)
             var published = Directory.CreateDirectory(Path.Combine(context, "out/linux-x64")).FullName;
             File.Copy(PublishedBinary.Path, Path.Combine(published, "kairos-stages"));
             Programs.Run("cp", "-a", FactoryDirectory, Path.Combine(published, "factory"));
+            Directory.CreateDirectory(Path.Combine(context, "build"));
+            File.Copy(Path.Combine(KairosStagesImage.RepositoryDirectory, "build/install-deps.sh"), Path.Combine(context, "build/install-deps.sh"));
+            DebianBase.CreateStandInArtifacts(Path.Combine(context, "out")); // out/artifacts, the fixture set
             var dockerfile = Path.Combine(KairosStagesImage.RepositoryDirectory, "src/Kairos.Factory/Dockerfile");
-            var build = DockerDaemon.Run("build", "--progress", "plain", "--network", "host", "-f", dockerfile, "-t", Tag, context);
+            var build = DockerDaemon.Run("build", "--progress", "plain", "--network", "host", "--build-arg", "ARTIFACTS=out/artifacts", "-f", dockerfile, "-t", Tag, context);
             Assert.True(build.Code == 0, build.Tail);
 
             // act: the documents' line, as written, with a terminal for -ti
@@ -73,6 +78,8 @@ public sealed class FactoryImageTests(DockerImages images)
             var privileged = DockerDaemon.Check("inspect", "--format", "{{.HostConfig.Privileged}} {{.HostConfig.AutoRemove}}", container).Output.Trim();
             var port = DockerDaemon.Check("port", container, "8080/tcp").Output.Trim();
             var socketSeen = DockerDaemon.Run("exec", container, "test", "-S", DocumentedSocket);
+            var clientInImage = DockerDaemon.Run("exec", container, "docker", "version", "--format", "{{.Client.Version}} {{.Server.Version}}");
+            var built = await FactoryImageBuild.RunAsync(client, token, DockerImages.DebianTag, Cancel);
             var stopped = DockerDaemon.Run("stop", container);
             var exited = documented.WaitForExit(TimeSpan.FromSeconds(60));
             var left = DockerDaemon.Check("ps", "--all", "--quiet", "--filter", "ancestor=" + Tag).Output.Trim();
@@ -89,8 +96,20 @@ public sealed class FactoryImageTests(DockerImages images)
             Assert.Equal("true true", privileged);
             Assert.Equal("127.0.0.1:8080", port);
             Assert.Equal(0, socketSeen.Code);
+            Assert.Equal($"{DockerDaemon.ServerVersion()} {DockerDaemon.ServerVersion()}", clientInImage.Output.Trim());
+
+            // the build: the server's default builder in the image is docker, and the host's dockerd ran it (its BuildKit
+            // step lines in the log); the rootfs artifact is a real tar holding the built image's kairos-release
+            Assert.True(built.Status == "complete", $"build {built.Id}: {built.Status} {built.Message}\n{built.Log[Math.Max(0, built.Log.Length - 4000)..]}");
+            Assert.Equal("docker", built.Builder);
+            Assert.Matches(@"\[rootfs\] #\d+ \[\d/\d\] RUN \[""/kairos-stages/kairos-stages"",""run"",""--stage"",""install""", built.Log);
+            Assert.Contains("--artifacts-dir\",\"/kairos-stages/artifacts", built.Log, StringComparison.Ordinal);
+            var release = FactoryImageBuild.ReadFromTar(built.Rootfs!, "etc/kairos-release");
+            Assert.Matches("KAIROS_VERSION=\"v?1\\.0\\.0\"\n", release);
+            Assert.Contains("KAIROS_FLAVOR_RELEASE=12\n", release, StringComparison.Ordinal);
             Assert.True(stopped.Code == 0 && exited, $"docker stop: {stopped.Tail}; the documented line still running: {!exited}");
             Assert.Equal("", left);
+            Figures.Report("docker-factory-image-build", 1, 1, built.Elapsed, $"a rootfs built by the Factory in its image through the host's dockerd (debian:12 base, default builder docker): {built.Rootfs!.Length >> 20} MiB");
             Figures.Report("docker-factory-image", 1, 1, build.Elapsed, $"kairos-factory image built on {DockerImages.DebianTag}, '{DocumentedLine}' answering on 127.0.0.1:8080 (Docker {DockerDaemon.ServerVersion()} + BuildKit)");
         }
         finally
