@@ -19,7 +19,7 @@ internal static class FactoryImageBuild
     internal static async Task<Outcome> RunAsync(HttpClient client, string token, string image, CancellationToken cancel)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var body = JsonSerializer.Serialize(new { image, version = "1.0.0", architecture = "amd64", artifacts = new { rootfs = true } });
+        var body = JsonSerializer.Serialize(new { image, version = "1.0.1", architecture = "amd64", artifacts = new { rootfs = true } });
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/builds") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var created = await client.SendAsync(create, cancel);
