@@ -3,7 +3,7 @@ namespace Kairos.TestSupport;
 /// <summary>
 /// Watches which programs a process starts on this host: every 100 ms it reads the direct children of
 /// the process from /proc and records each one's executable (a child between fork and exec, still the
-/// parent's executable, is not counted). A build step that runs for more than a moment on the host — build-iso,
+/// parent's executable, or in ProgramRunner's setsid before it execs the program, is not counted). A build step that runs for more than a moment on the host — build-iso,
 /// mksquashfs, xorriso, skopeo, umoci — shows up; what an engine runs shows up as the engine's client, its parent.
 /// </summary>
 public sealed class HostChildren : IAsyncDisposable
@@ -63,7 +63,9 @@ public sealed class HostChildren : IAsyncDisposable
                 // field 4 of stat is the parent's ID; the command name (field 2) may hold spaces, so read after its ')'
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) != _parentId || Exe(pid) is not { } exe || exe == _parentExe)
+                // setsid is ProgramRunner's own launcher (it makes the program lead a process group, then execs it in the same
+                // process): seen only in the moment between the two execs, like the fork before it
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) != _parentId || Exe(pid) is not { } exe || exe == _parentExe || Path.GetFileName(exe) == "setsid")
                 {
                     continue;
                 }
