@@ -59,18 +59,29 @@ class Server:
             return json.loads(response.read() or b"null")
 
     def build(self, image, version):
-        """Wall time in seconds from the POST to the build's end; exits on anything but success."""
+        """Wall time in seconds of a rootfs-only build of IMAGE at VERSION; exits on anything but success."""
+        return self.build_request({"image": image, "version": version, "architecture": "amd64", "artifacts": {"rootfs": True}})
+
+    def build_request(self, body, expect="succeeded"):
+        """Wall time in seconds from the POST of BODY to the build's end; exits unless it ended EXPECT (None: any end)."""
         start = time.perf_counter()
-        created = self.call("POST", "/api/v1/builds", {"image": image, "version": version, "architecture": "amd64", "artifacts": {"rootfs": True}})
+        created = self.call("POST", "/api/v1/builds", body)
         while True:
             state = self.call("GET", f"/api/v1/builds/{created['id']}")
             if state["status"] in ("succeeded", "failed", "cancelled"):
                 break
             time.sleep(1)
         elapsed = time.perf_counter() - start
-        if state["status"] != "succeeded":
+        if expect is not None and state["status"] != expect:
             sys.exit(f"build {created['id']} ended {state['status']}: {state.get('message')}")
         return elapsed
+
+    def upload(self, tarball):
+        """POSTs a root tarball to /uploads; its upload ID."""
+        request = urllib.request.Request(self.url("/api/v1/uploads"), method="POST", data=pathlib.Path(tarball).read_bytes(),
+                                         headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/x-tar"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())["id"]
 
     def stop(self):
         self.process.terminate()

@@ -4,6 +4,8 @@
 #   bash build/install-deps.sh factory   main + the Factory (build/factory.sh): its engine and the media tools it runs
 #   bash build/install-deps.sh media     the media tools alone (the Factory image, src/Kairos.Factory/Dockerfile)
 #   bash build/install-deps.sh tests     everything (.ci/run): factory + what the test suite drives; the default
+#   bash build/install-deps.sh --list media     prints a purpose's packages, one a line, installing nothing (the
+#                                               Factory's tools image installs the media list with it)
 # Adding a package is one line in the list of the purpose that uses it, saying what uses it.
 set -euo pipefail
 
@@ -37,11 +39,12 @@ media=(
   busybox-static     # build-disk --format maas copies its static busybox into COS_CURTIN; the chroot and boot-time tests' bare roots
   binutils           # build-uki: objcopy adds the UKI's sections to the systemd stub
   libtss2-esys-3.0.2-0 libtss2-mu0 libtss2-rc0 # build-uki: systemd-measure calculate loads the TPM libraries
+  systemd            # build-uki: systemd-measure (a full host has it; the tools image's minimal base does not)
+  cpio zstd          # build-uki: the UKI's initrd (cpio newc, compressed with zstd)
 )
 # The tests: what the suite drives beyond the Factory. Installed with their recommends (QEMU's NIC option ROMs,
 # podman's network helpers), as on the developer machines where the suite was measured.
 tests=(
-  cpio zstd                  # initrd tools, in CI since its first script (no test calls them directly today)
   grub-emu                   # GRUB evaluates the shipped menus (grub-emu, grub-script-check, grub-editenv)
   e2fsprogs                  # ... on disk images made with mkfs.ext2 and debugfs
   buildah runc               # the example Dockerfiles built by podman (runc: crun cannot set this host's rlimits)
@@ -55,15 +58,22 @@ tests=(
   rsync                      # bench/build_iso.sh and bench/build_disk.sh: the naive AuroraBoot-style pipelines copy roots with it
 )
 
+list=false
+if [ "${1:-}" = --list ]; then list=true; shift; fi
 purpose=${1:-tests}
 case "$purpose" in
   main) want=("${main[@]}") why="the main job: debootstrap and the NativeAOT toolchain build/publish.sh links with" ;;
   factory) want=("${main[@]}" "${factory[@]}" "${media[@]}") why="the Factory: the main job's packages, podman and the image tools (ISO, UKI, disk)" ;;
   media) want=("${media[@]}") why="the Factory image: the image tools (ISO, UKI, disk) its server runs" ;;
   tests) want=("${main[@]}" "${factory[@]}" "${media[@]}" "${tests[@]}") why="the tests: everything, QEMU, chromium and docker included" ;;
-  -h | --help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "install-deps: unknown purpose '$purpose' (main, factory, media or tests)" >&2; exit 2 ;;
 esac
+
+if $list; then
+  printf '%s\n' "${want[@]}"
+  exit 0
+fi
 
 # The .NET 10 SDK is the one prerequisite apt does not provide: say so before installing anything.
 [ "$purpose" = media ] || command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }

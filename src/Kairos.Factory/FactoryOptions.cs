@@ -27,6 +27,9 @@ public sealed record FactoryOptions
     /// <summary>The operator's Trusted Boot key directory (<c>serve --uki-keys</c>, made by <c>kairos-stages genkey</c>), checked at start; null: trusted_boot requests are refused. Keys never come in requests.</summary>
     public string? UkiKeysDir { get; init; }
 
+    /// <summary>The Debian 12 image the tools image (media stages) is built from, in the engine's local images (<c>serve --tools-base</c>; never pulled).</summary>
+    public string ToolsBase { get; init; } = "debian:12";
+
     /// <summary>The podman executable.</summary>
     public string Podman { get; init; } = "podman";
 

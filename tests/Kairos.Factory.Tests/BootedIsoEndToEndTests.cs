@@ -53,7 +53,7 @@ public sealed partial class BootedIsoEndToEndTests
             Programs.Run("podman", "--root", podmanRoot, "--runroot", podmanRoot + "-run", "--storage-driver", "overlay", "import", tarball, BaseImage);
             File.Delete(tarball);
             using var server = new FactoryServer(dataDir, "--builder", "podman", "--podman-root", podmanRoot, "--workers", "1",
-                "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--iso-live-console", LiveReport.LiveConsole);
+                "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--iso-live-console", LiveReport.LiveConsole, "--tools-base", BaseImage);
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
             server.Authorize();
 
@@ -64,15 +64,31 @@ public sealed partial class BootedIsoEndToEndTests
             Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json, cancellation))!.Id;
             var clock = Stopwatch.StartNew();
-            var (lines, endStatus) = await FollowLogAsync(server.Client, id, cancellation);
+            IReadOnlyCollection<string> hostPrograms;
+            (List<string> Lines, string Status) followed;
+            await using (var children = new HostChildren(server.ProcessId))
+            {
+                followed = await FollowLogAsync(server.Client, id, cancellation);
+                hostPrograms = children.Seen;
+            }
+
+            var (lines, endStatus) = followed;
             var built = clock.Elapsed;
             Assert.True(endStatus == "succeeded", $"the build ended {endStatus}; log tail:\n{string.Join('\n', lines.TakeLast(30))}");
-            Assert.Contains(lines, line => line.Contains("[iso]", StringComparison.Ordinal));
             // the base came from the local store (its image ID looked up, then copied into the server's shared build store), and
-            // podman built the generated Containerfile there, writing the root the media are made from itself
+            // podman built the generated Containerfile there, the media stages too (FROM the tools image, built from the same
+            // base), exporting only their /out: build-iso ran inside the engine
             Assert.Contains(lines, line => line.Contains("[base]", StringComparison.Ordinal) && line.Contains(" image inspect ", StringComparison.Ordinal) && line.Contains(BaseImage, StringComparison.Ordinal));
-            Assert.Contains(lines, line => line.Contains("[build]", StringComparison.Ordinal) && line.Contains(" build --isolation chroot ", StringComparison.Ordinal)
+            Assert.Contains(lines, line => line.Contains("[tools]", StringComparison.Ordinal) && line.Contains(" build --isolation chroot ", StringComparison.Ordinal) && line.Contains("TOOLS_BASE=" + BaseImage, StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.Contains("[media]", StringComparison.Ordinal) && line.Contains(" build --isolation chroot ", StringComparison.Ordinal)
+                && line.Contains(" --target media-out ", StringComparison.Ordinal) && line.Contains(" --secret id=cloud-config,", StringComparison.Ordinal)
                 && line.Contains(" --output type=local,dest=", StringComparison.Ordinal) && line.Contains("--root " + Path.Combine(dataDir, "podman", "root"), StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.Contains("[media]", StringComparison.Ordinal) && line.Contains("RUN --mount=type=secret,id=cloud-config,", StringComparison.Ordinal) && line.Contains("\"build-iso\"", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, line => line.Contains("[iso]", StringComparison.Ordinal));
+            // no step of the build ran on the server's host outside the engine: the only program the server started is
+            // podman, both as the job log records every command and as /proc showed the server's children
+            Assert.All(lines.Where(line => line.Contains("] $ ", StringComparison.Ordinal)), line => Assert.Contains("] $ podman ", line, StringComparison.Ordinal));
+            Assert.Equal(["/usr/bin/podman"], hostPrograms);
 
             var listed = await server.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json, cancellation);
             var iso = Assert.Single(listed!, artifact => artifact.Name.EndsWith(".iso", StringComparison.Ordinal));

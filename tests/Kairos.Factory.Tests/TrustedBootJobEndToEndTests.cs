@@ -45,7 +45,7 @@ public sealed partial class TrustedBootJobEndToEndTests
             DockerDaemon.Run("import", tarball, BaseImage);
             File.Delete(tarball);
             using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "docker", "--docker", DockerDaemon.Client, "--workers", "1",
-                "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--uki-keys", keys);
+                "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--uki-keys", keys, "--tools-base", BaseImage);
             await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
             server.Authorize();
 
@@ -55,15 +55,30 @@ public sealed partial class TrustedBootJobEndToEndTests
             Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json, cancellation))!.Id;
             var clock = Stopwatch.StartNew();
-            var (lines, status) = await BootedIsoEndToEndTests.FollowLogAsync(server.Client, id, cancellation);
+            IReadOnlyCollection<string> hostPrograms;
+            (List<string> Lines, string Status) followed;
+            await using (var children = new HostChildren(server.ProcessId))
+            {
+                followed = await BootedIsoEndToEndTests.FollowLogAsync(server.Client, id, cancellation);
+                hostPrograms = children.Seen;
+            }
+
+            var (lines, status) = followed;
             TestContext.Current.TestOutputHelper?.WriteLine($"build {clock.Elapsed.TotalSeconds:0}s");
             Assert.True(status == "succeeded", $"the build ended {status}; log tail:\n{string.Join('\n', lines.TakeLast(40))}");
-            // through dockerd's BuildKit, the root exported by the engine: no podman, no unpacking on the server
-            Assert.Contains(lines, line => line.Contains("[build] $ " + DockerDaemon.Client + " build ", StringComparison.Ordinal) && line.Contains("--output type=local,dest=", StringComparison.Ordinal));
-            Assert.DoesNotContain(lines, line => line.Contains("podman", StringComparison.Ordinal) || line.Contains("umoci", StringComparison.Ordinal));
-            // build-uki's steps ran in the server (the library), not a second build-iso: no [iso] step
-            Assert.Contains(lines, line => line.Contains("[iso] ", StringComparison.Ordinal) && line.Contains(" + sections (objcopy)", StringComparison.Ordinal));
-            Assert.DoesNotContain(lines, line => line.Contains(" build-iso ", StringComparison.Ordinal));
+            // through dockerd's BuildKit: the media stage (FROM the tools image) made the UKI media, the keys mounted as
+            // secrets, and only its /out was exported; no podman, no root unpacked on the server
+            Assert.Contains(lines, line => line.Contains("[media] $ " + DockerDaemon.Client + " build ", StringComparison.Ordinal) && line.Contains("--target media-out", StringComparison.Ordinal)
+                && line.Contains("--secret id=uki-key-0,src=" + keys + "/", StringComparison.Ordinal) && line.Contains("--output type=local,dest=", StringComparison.Ordinal));
+            // (the tools image's apt lines name podman and umoci: they are packages of build/install-deps.sh's factory list)
+            Assert.DoesNotContain(lines, line => !line.Contains("[tools] ", StringComparison.Ordinal) && (line.Contains("podman", StringComparison.Ordinal) || line.Contains("umoci", StringComparison.Ordinal)));
+            // no step of the build ran on the server's host outside the engine: the only program the server started is the
+            // engine's client, both as the job log records every command and as /proc showed the server's children
+            Assert.All(lines.Where(line => line.Contains("] $ ", StringComparison.Ordinal)), line => Assert.Contains("] $ " + DockerDaemon.Client + " ", line, StringComparison.Ordinal));
+            Assert.Equal([DockerDaemon.Client], hostPrograms);
+            // build-uki ran in the engine (its step lines in BuildKit's output), not a second build-iso
+            Assert.Contains(lines, line => line.Contains("[media] ", StringComparison.Ordinal) && line.Contains(" + sections (objcopy)", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, line => line.Contains("\"build-iso\"", StringComparison.Ordinal));
 
             // assert: the downloads, named as AuroraBoot names them from the built kairos-release, each with its checksum
             var listed = (await server.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json, cancellation))!;
@@ -107,6 +122,11 @@ public sealed partial class TrustedBootJobEndToEndTests
             if (DockerDaemon.Unavailable() is null)
             {
                 DockerDaemon.Try("image", "rm", BaseImage);
+                // the tools image this run's base made (its tag names the base's image ID, new at every import)
+                foreach (var tools in DockerDaemon.Try("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", Kairos.Factory.Builders.ToolsImage.Repository).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    DockerDaemon.Try("image", "rm", tools);
+                }
             }
 
             if (LeftoverCleaner.MountsUnder(scratch).Count == 0)

@@ -8,8 +8,8 @@ namespace Kairos.Factory.Builders;
 /// an image already in the daemon (never pulled) or an uploaded root tarball brought in with <c>docker import</c>,
 /// and the daemon keeps every layer in its build cache, so builds share them. dockerd 20.10's BuildKit exports
 /// <c>type=local</c> and <c>type=tar</c> only (<c>type=oci</c> and <c>type=docker</c>: "exporter could not be
-/// found"), so the engine writes the root directory the media read and the rootfs tarball itself, and an OCI
-/// archive comes from the tagged image (<c>docker save</c>, turned into an OCI archive by skopeo).
+/// found"), so the engine writes the rootfs tarball and the media stages' /out (<see cref="MediaStage"/>, run in the
+/// tools image) itself, and an OCI archive comes from the tagged image (<c>docker save</c>, turned into an OCI archive by skopeo).
 /// With <c>serve --buildx-builder NAME</c>: <c>docker buildx build --builder NAME</c> (a remote BuildKit or its
 /// Kubernetes driver, made with <c>docker buildx create</c>), whose exporters write the OCI archive directly.
 /// </summary>
@@ -19,6 +19,9 @@ public sealed class DockerBuilder : IImageBuilder
     public static readonly IReadOnlyDictionary<string, string> BuildKit = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOCKER_BUILDKIT"] = "1" };
 
     public string Name => "docker";
+
+    /// <summary>dockerd's BuildKit runs the media stages; a buildx builder elsewhere cannot read the tools image, which is local, so the server makes them from its OCI archive.</summary>
+    public bool MediaInEngine(FactoryOptions options) => options.BuildxBuilder is null;
 
     public Task<string> BuildAsync(BuildJobContext context) =>
         context.Options.BuildxBuilder is { } builder ? BuildxAsync(context, builder) : DaemonAsync(context);
@@ -52,23 +55,25 @@ public sealed class DockerBuilder : IImageBuilder
 
         try
         {
-            var directory = ContainerfileWriter.WriteContext(context, from, "Dockerfile");
+            var tools = MediaStage.Wanted(context) ? await ToolsImage.EnsureDockerAsync(context) : null;
+            var (directory, secrets) = ContainerfileWriter.WriteContext(context, from, "Dockerfile", tools);
             // every export after the first takes all its steps from the build cache
             if (outputs.Rootfs)
             {
-                await BuildAsync(context, "rootfs", directory, ["--output", $"type=tar,dest={context.OutputPath(".rootfs.tar")}"]);
+                await BuildAsync(context, "rootfs", directory, ["--target", MediaStage.ImageStage, "--output", $"type=tar,dest={context.OutputPath(".rootfs.tar")}"]);
             }
 
-            var root = Path.Combine(context.WorkDir, "rootfs");
-            if (outputs.NeedsImage)
+            if (tools is not null)
             {
-                await BuildAsync(context, "build", directory, ["--output", $"type=local,dest={root}"]);
+                var media = Path.Combine(context.WorkDir, "media");
+                await BuildAsync(context, "media", directory, ["--target", MediaStage.Target, .. secrets.SelectMany(secret => new[] { "--secret", secret.Flag }), "--output", $"type=local,dest={media}"]);
+                MediaStage.Publish(context, media);
             }
 
             if (outputs.Oci)
             {
                 var archive = Path.Combine(context.WorkDir, "image.docker.tar");
-                await BuildAsync(context, "oci", directory, ["--tag", context.ImageTag]);
+                await BuildAsync(context, "oci", directory, ["--target", MediaStage.ImageStage, "--tag", context.ImageTag]);
                 try
                 {
                     await context.Processes.RunAsync("oci", docker, ["save", "--output", archive, context.ImageTag]);
@@ -82,7 +87,8 @@ public sealed class DockerBuilder : IImageBuilder
                 File.Delete(archive);
             }
 
-            return "dir:" + root;
+            // no root on the host: the job names the oci and rootfs archives from themselves
+            return "dir:" + Path.Combine(context.WorkDir, "rootfs");
         }
         finally
         {
@@ -106,7 +112,7 @@ public sealed class DockerBuilder : IImageBuilder
             throw new StepFailedException("base: a buildx builder (serve --buildx-builder) builds FROM an image in a registry; an uploaded tarball needs dockerd's BuildKit or podman");
         }
 
-        var directory = ContainerfileWriter.WriteContext(context, image, "Dockerfile");
+        var (directory, _) = ContainerfileWriter.WriteContext(context, image, "Dockerfile");
         var oci = context.Spec.Artifacts.Oci ? context.OutputPath(".oci.tar") : Path.Combine(context.WorkDir, "image.oci.tar");
         await context.Processes.RunAsync("build", context.Options.Docker, BuildxArguments(context, builder, directory, $"type=oci,dest={oci}"));
         if (context.Spec.Artifacts.Rootfs)

@@ -7,4 +7,7 @@ public interface IImageBuilder
 
     /// <summary>Returns build-iso's SOURCE argument (<c>dir:PATH</c> or <c>ocifile:PATH</c>) for the built image.</summary>
     Task<string> BuildAsync(BuildJobContext context);
+
+    /// <summary>True when the builder made the media too (in the engine, <see cref="MediaStage"/>); false: the server makes them from SOURCE.</summary>
+    bool MediaInEngine(FactoryOptions options) => false;
 }

@@ -6,12 +6,15 @@ namespace Kairos.Factory.Builders;
 /// Builds the generated Containerfile with <c>podman build</c> in the server's one shared store
 /// (<see cref="PodmanStorage.Shared"/>), so the layers of a base — install above all — are cached across builds.
 /// The base comes from the local store (copied into the shared one only when its image ID there differs) or an
-/// uploaded root tarball (<c>podman import</c>), never a registry. podman writes the root the media read
-/// (<c>--output type=local</c>), the OCI archive (<c>podman save</c>) and the rootfs (<c>podman export</c>) itself.
+/// uploaded root tarball (<c>podman import</c>), never a registry. podman writes the OCI archive (<c>podman save</c>)
+/// and the rootfs (<c>podman export</c>) itself, and runs the media stages (<see cref="MediaStage"/>, in the tools
+/// image) whose /out it exports (<c>--output type=local</c>): the root is never unpacked on the server.
 /// </summary>
 public sealed class PodmanBuilder : IImageBuilder
 {
     public string Name => "podman";
+
+    public bool MediaInEngine(FactoryOptions options) => true;
 
     public async Task<string> BuildAsync(BuildJobContext context)
     {
@@ -32,16 +35,26 @@ public sealed class PodmanBuilder : IImageBuilder
             imported = from;
         }
 
-        var root = Path.Combine(context.WorkDir, "rootfs");
         var built = false;
         try
         {
-            var directory = ContainerfileWriter.WriteContext(context, from, "Containerfile");
-            List<string> export = outputs.NeedsImage ? ["--output", $"type=local,dest={root}"] : [];
-            await context.Processes.RunAsync("build", podman,
-                [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--layers", "--platform", "linux/" + context.Spec.Architecture, "--tag", context.ImageTag, .. export,
-                    "--file", Path.Combine(directory, "Containerfile"), directory]);
-            built = true;
+            var tools = MediaStage.Wanted(context) ? await ToolsImage.EnsurePodmanAsync(context, store) : null;
+            var (directory, secrets) = ContainerfileWriter.WriteContext(context, from, "Containerfile", tools);
+            List<string> build = [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--layers", "--platform", "linux/" + context.Spec.Architecture, "--file", Path.Combine(directory, "Containerfile")];
+            if (outputs.Oci || outputs.Rootfs || tools is null)
+            {
+                await context.Processes.RunAsync("build", podman, [.. build, "--target", MediaStage.ImageStage, "--tag", context.ImageTag, directory]);
+                built = true;
+            }
+
+            if (tools is not null)
+            {
+                // the image stage's layers come from the cache when it was built just above; the engine writes only /out here
+                var media = Path.Combine(context.WorkDir, "media");
+                await context.Processes.RunAsync("media", podman,
+                    [.. build, "--target", MediaStage.Target, .. secrets.SelectMany(secret => new[] { "--secret", secret.Flag }), "--output", $"type=local,dest={media}", directory]);
+                MediaStage.Publish(context, media);
+            }
 
             if (outputs.Oci)
             {
@@ -72,21 +85,22 @@ public sealed class PodmanBuilder : IImageBuilder
             }
         }
 
-        return "dir:" + root;
+        // no root on the host: the job names the oci and rootfs archives from themselves
+        return "dir:" + Path.Combine(context.WorkDir, "rootfs");
     }
 
     /// <summary>Makes <paramref name="image"/> of the source store available in the shared store, copying it only when the shared store lacks that image ID.</summary>
-    private static async Task BringBaseAsync(BuildJobContext context, List<string> store, string image)
+    internal static async Task BringBaseAsync(BuildJobContext context, List<string> store, string image, string step = "base")
     {
         var podman = context.Options.Podman;
         string wanted;
         try
         {
-            wanted = (await context.Processes.OutputOfAsync("base", podman, [.. PodmanStorage.Source(context.Options), "image", "inspect", "--format", "{{.Id}}", image])).Trim();
+            wanted = (await context.Processes.OutputOfAsync(step, podman, [.. PodmanStorage.Source(context.Options), "image", "inspect", "--format", "{{.Id}}", image])).Trim();
         }
         catch (StepFailedException exception) when (exception.Message.Contains("exited with code 125", StringComparison.Ordinal) || exception.Message.Contains("exited with code 1", StringComparison.Ordinal))
         {
-            throw new StepFailedException($"base: image '{image}' is not in the local image store (the Factory never pulls from a registry: podman pull or podman import it first)");
+            throw new StepFailedException($"{step}: image '{image}' is not in the local image store (the Factory never pulls from a registry: podman pull or podman import it first)");
         }
 
         if (PodmanStorage.Source(context.Options).SequenceEqual(store))
@@ -96,10 +110,10 @@ public sealed class PodmanBuilder : IImageBuilder
 
         try
         {
-            var have = (await context.Processes.OutputOfAsync("base", podman, [.. store, "image", "inspect", "--format", "{{.Id}}", image])).Trim();
+            var have = (await context.Processes.OutputOfAsync(step, podman, [.. store, "image", "inspect", "--format", "{{.Id}}", image])).Trim();
             if (have == wanted)
             {
-                context.Log.Write("base", $"{image} ({wanted[..12]}) is in the build store already");
+                context.Log.Write(step, $"{image} ({wanted[..12]}) is in the build store already");
                 return;
             }
         }
@@ -109,8 +123,8 @@ public sealed class PodmanBuilder : IImageBuilder
         }
 
         var archive = Path.Combine(context.WorkDir, "base.tar");
-        await context.Processes.RunAsync("base", podman, [.. PodmanStorage.Source(context.Options), "save", "--format", "docker-archive", "-o", archive, image]);
-        await context.Processes.RunAsync("base", podman, [.. store, "load", "-i", archive]);
+        await context.Processes.RunAsync(step, podman, [.. PodmanStorage.Source(context.Options), "save", "--format", "docker-archive", "-o", archive, image]);
+        await context.Processes.RunAsync(step, podman, [.. store, "load", "-i", archive]);
         File.Delete(archive);
     }
 }

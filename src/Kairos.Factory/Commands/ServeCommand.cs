@@ -42,12 +42,13 @@ public static partial class ServeCommand
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
         var ukiKeys = new Option<string?>("--uki-keys") { Description = "Secure Boot and PCR policy keys (a directory made by 'kairos-stages genkey') that sign trusted_boot builds' UKIs; without it trusted_boot requests are refused" };
+        var toolsBase = new Option<string>("--tools-base") { Description = "the Debian 12 image, already in the engine's images (never pulled), that the media stages' tools image is built from once per engine (apt installs xorriso, squashfs-tools, GRUB, systemd-boot ... into it)", DefaultValueFactory = _ => "debian:12" };
         var publicRead = new Option<bool>("--public-read") { Description = "let anyone who reaches the server list builds and read their logs and artifact lists without the token (labs); downloads still need the token or a signed link", DefaultValueFactory = _ => defaultPublicRead };
         var linkSeconds = new Option<int>("--download-link-seconds") { Description = "how long a signed download link from the artifact list stays valid (60-86400)", DefaultValueFactory = _ => 900 };
         var perClient = new Option<int>("--max-connections-per-client") { Description = "open connections from one client address; one more is closed at once", DefaultValueFactory = _ => 64 };
         var command = new Command(name, description)
         {
-            allowedRegistry, tlsCert, tlsKey, statusNames, publicRead, linkSeconds, perClient, ukiKeys,
+            allowedRegistry, tlsCert, tlsKey, statusNames, publicRead, linkSeconds, perClient, ukiKeys, toolsBase,
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, docker, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
             maxQueued, uploadStore,
         };
@@ -171,6 +172,7 @@ public static partial class ServeCommand
                 Retention = TimeSpan.FromHours(result.GetValue(retention)),
                 IsoLiveConsole = result.GetValue(liveConsole),
                 UkiKeysDir = ukiKeysDir,
+                ToolsBase = result.GetValue(toolsBase)!,
                 Listen = endpoint,
                 PublicUrl = publicUri,
                 MaxLogFollowers = result.GetValue(maxFollowers),

@@ -18,6 +18,12 @@ public static class ArtifactNaming
                 ? ImageFileReader.ReadFromRootArchive(source["rootfs:".Length..], "etc/kairos-release")
                 : ImageFileReader.Read(source, "etc/kairos-release"))
             ?? throw new StepFailedException("artifacts: the built image has no /etc/kairos-release (its artifacts are named from it)");
+        return StemOfRelease(text, architecture);
+    }
+
+    /// <summary>The stem of the artifacts of an image whose /etc/kairos-release reads <paramref name="text"/>.</summary>
+    public static string StemOfRelease(string text, string architecture)
+    {
         var release = KairosReleaseFile.Parse(text).Values;
         // never a name with an architecture the image was not built for (an engine without --platform, or without
         // emulation, builds for its own)

@@ -29,15 +29,19 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         var context = new BuildJobContext(job, work, output, processes, log, options);
         log.Write("start", $"build {job.Id}: {job.Spec.Image ?? "upload " + job.Spec.BaseUpload} {job.Spec.Variant} {job.Spec.Architecture} {job.Spec.Model} {job.Spec.Version}{(job.Spec.Fips ? " FIPS" : "")} with the {job.Spec.Builder} builder");
 
-        var source = await builders[job.Spec.Builder].BuildAsync(context);
+        var builder = builders[job.Spec.Builder];
+        var source = await builder.BuildAsync(context);
         ArtifactNaming.NameBuilderOutputs(context, source);
         var outputs = job.Spec.Artifacts;
-        // the live ISO (a Trusted Boot image's ISO is the UKI one, made with the other media); netboot files come out of it
-        var liveIso = (outputs.Iso && !job.Spec.TrustedBoot) || outputs.Netboot ? await BuildIsoAsync(context, source) : null;
-        await new MediaSteps(context, cancellation).RunAsync(source, liveIso);
-        if (liveIso is not null && outputs.Iso)
+        if (!builder.MediaInEngine(options))
         {
-            File.Move(liveIso, Path.Combine(output, Path.GetFileName(liveIso)));
+            // the live ISO (a Trusted Boot image's ISO is the UKI one, made with the other media); netboot files come out of it
+            var liveIso = (outputs.Iso && !job.Spec.TrustedBoot) || outputs.Netboot ? await BuildIsoAsync(context, source) : null;
+            await new MediaSteps(context, cancellation).RunAsync(source, liveIso);
+            if (liveIso is not null && outputs.Iso)
+            {
+                File.Move(liveIso, Path.Combine(output, Path.GetFileName(liveIso)));
+            }
         }
 
         cancellation.ThrowIfCancellationRequested();

@@ -18,7 +18,8 @@ public sealed class MediaSteps(BuildJobContext context, CancellationToken cancel
     /// <summary>What systemd-boot does with the keys on the UKI media: enroll them on first boot (a machine in setup mode).</summary>
     public const string SecureBootEnroll = "force";
 
-    private static readonly (string Name, DiskFirmware Firmware, DiskFormat Format)[] Disks =
+    /// <summary>The disk outputs: request name, firmware and format (the engine's media stage makes the same).</summary>
+    public static readonly (string Name, DiskFirmware Firmware, DiskFormat Format)[] Disks =
     [
         ("raw_efi", DiskFirmware.Efi, DiskFormat.Raw),
         ("raw_bios", DiskFirmware.Bios, DiskFormat.Raw),

@@ -1,0 +1,125 @@
+using Kairos.Factory.Api;
+using Kairos.Factory.Builders;
+using Kairos.Factory.Jobs;
+using Kairos.Factory.Store;
+
+namespace Kairos.Factory.Tests;
+
+/// <summary>
+/// The media stages of the generated Containerfile (<see cref="MediaStage"/>): what runs in the tools image, which
+/// secrets the engine mounts (never in the text, never in the context), and how the engine's export is named.
+/// The stages themselves run in BootedIsoEndToEndTests (podman) and TrustedBootJobEndToEndTests (dockerd's BuildKit).
+/// </summary>
+public sealed class MediaStageTests : IDisposable
+{
+    private const string Tools = "localhost/kairos-factory/tools:0123456789abcdef";
+    private readonly string _scratch = Directory.CreateTempSubdirectory("kf-media-stage-").FullName;
+
+    [Fact]
+    public void A_trusted_boot_build_mounts_each_key_and_the_cloud_config_as_secrets_and_runs_build_uki_in_the_tools_image()
+    {
+        // arrange
+        var keys = Directory.CreateDirectory(Path.Combine(_scratch, "keys")).FullName;
+        File.WriteAllText(Path.Combine(keys, "db.key"), "PRIVATE KEY BYTES");
+        File.WriteAllText(Path.Combine(keys, "db.pem"), "CERT");
+        var context = Context(Spec(trustedBoot: true, cloudConfig: "#cloud-config\npassword: hunter2\n") with { Artifacts = new BuildOutputs(true, false, false) { Uki = true } }, keys);
+
+        // act
+        var (text, secrets) = MediaStage.Render(context, Tools);
+
+        // assert: the tools stage over the image stage, the keys and cloud-config only as mounts, the tree tarred in the engine
+        Assert.StartsWith("# the media, made inside the engine from the image above\nFROM " + Tools + " AS media\nCOPY --from=image / /rootfs\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY BYTES", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.Equal(["cloud-config", "uki-key-0", "uki-key-1"], secrets.Select(secret => secret.Id));
+        Assert.Equal([Path.Combine(keys, "db.key"), Path.Combine(keys, "db.pem")], secrets.Skip(1).Select(secret => secret.Source));
+        Assert.Equal("#cloud-config\npassword: hunter2\n", File.ReadAllText(secrets[0].Source));
+        Assert.Matches(@"RUN --mount=type=secret,id=uki-key-0,target=/run/kairos/keys-[0-9a-f]{16}/db\.key --mount=type=secret,id=uki-key-1,target=/run/kairos/keys-[0-9a-f]{16}/db\.pem --mount=type=secret,id=cloud-config,target=/run/kairos/cloud-config-[0-9a-f]{16}\.yaml \[""/usr/local/bin/kairos-stages"",""build-uki"",""dir:/rootfs"",""--keys"",""/run/kairos/keys-[0-9a-f]{16}"",""--output-dir"",""/out/uki-iso"",""--output-type"",""iso"",""--secure-boot-enroll"",""force"",""--cloud-config"",""/run/kairos/cloud-config-[0-9a-f]{16}\.yaml""\]", text);
+        Assert.Contains("RUN [\"tar\",\"--create\",\"--numeric-owner\",\"--owner=0\",\"--group=0\",\"--sort=name\",\"--file\",\"/out/uki.tar\",\"--directory\",\"/out/uki\",\"EFI\",\"loader\"]\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("build-iso", text, StringComparison.Ordinal);
+        Assert.EndsWith("FROM scratch AS media-out\nCOPY --from=media /out /\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_cloud_config_or_key_changes_the_RUN_line_so_the_engine_cache_cannot_serve_the_old_media()
+    {
+        var keys = Directory.CreateDirectory(Path.Combine(_scratch, "keys")).FullName;
+        File.WriteAllText(Path.Combine(keys, "db.key"), "one");
+        string Render(string cloudConfig) => MediaStage.Render(Context(Spec(trustedBoot: true, cloudConfig: cloudConfig), keys), Tools).Text;
+
+        var first = Render("#cloud-config\nhostname: a\n");
+        var same = Render("#cloud-config\nhostname: a\n");
+        var otherConfig = Render("#cloud-config\nhostname: b\n");
+        File.WriteAllText(Path.Combine(keys, "db.key"), "two");
+        var otherKey = Render("#cloud-config\nhostname: a\n");
+
+        Assert.Equal(first, same);
+        Assert.NotEqual(first, otherConfig);
+        Assert.NotEqual(first, otherKey);
+    }
+
+    [Fact]
+    public void A_live_build_runs_build_iso_with_netboot_and_each_disk_and_the_export_is_named_from_kairos_release()
+    {
+        // arrange
+        var spec = Spec(trustedBoot: false, cloudConfig: null) with { Artifacts = new BuildOutputs(true, false, false) { RawBios = true, Netboot = true } };
+        var context = Context(spec, null);
+
+        // act
+        var (text, secrets) = MediaStage.Render(context, Tools);
+        var exported = Directory.CreateDirectory(Path.Combine(_scratch, "exported")).FullName;
+        File.WriteAllText(Path.Combine(exported, "kairos-release"), "KAIROS_FLAVOR=\"debian\"\nKAIROS_FLAVOR_RELEASE=\"12\"\nKAIROS_VARIANT=\"core\"\nKAIROS_MODEL=\"generic\"\nKAIROS_ARCH=\"amd64\"\nKAIROS_VERSION=\"v1.0.0\"\n");
+        Directory.CreateDirectory(Path.Combine(exported, "iso"));
+        File.WriteAllText(Path.Combine(exported, "iso", "live.iso"), "iso");
+        File.WriteAllText(Path.Combine(exported, "netboot.tar"), "netboot");
+        Directory.CreateDirectory(Path.Combine(exported, "disk-raw_bios"));
+        File.WriteAllText(Path.Combine(exported, "disk-raw_bios", "whatever.raw"), "disk");
+        File.WriteAllText(Path.Combine(exported, "disk-raw_bios", "whatever.raw.sha256"), "a checksum beside it is no medium");
+        MediaStage.Publish(context, exported);
+
+        // assert
+        Assert.Empty(secrets);
+        Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-iso\",\"dir:/rootfs\",\"--output\",\"/out/iso\",\"--override-name\",\"live\",\"--arch\",\"amd64\",\"--netboot\"]\n", text, StringComparison.Ordinal);
+        Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_bios\",\"--firmware\",\"bios\",\"--format\",\"raw\"]\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("--mount", text, StringComparison.Ordinal);
+        Assert.Equal(["kairos-debian-12-core-amd64-generic-v1.0.0-bios.raw", "kairos-debian-12-core-amd64-generic-v1.0.0-netboot.tar", "kairos-debian-12-core-amd64-generic-v1.0.0.iso"],
+            Directory.GetFiles(context.OutputDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(exported));
+    }
+
+    [Fact]
+    public void An_export_without_the_asked_file_fails_the_build_naming_it()
+    {
+        var context = Context(Spec(trustedBoot: false, cloudConfig: null), null);
+        var exported = Directory.CreateDirectory(Path.Combine(_scratch, "exported")).FullName;
+        File.WriteAllText(Path.Combine(exported, "kairos-release"), "KAIROS_FLAVOR=\"debian\"\nKAIROS_ARCH=\"amd64\"\n");
+
+        var failure = Assert.Throws<StepFailedException>(() => MediaStage.Publish(context, exported));
+
+        Assert.Contains("the engine exported no live.iso", failure.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+
+    private static BuildSpec Spec(bool trustedBoot, string? cloudConfig) => new()
+    {
+        Image = "localhost/debian:12",
+        Version = "v1.0.0",
+        Architecture = "amd64",
+        Model = "generic",
+        Variant = "core",
+        TrustedBoot = trustedBoot,
+        CloudConfig = cloudConfig,
+        Builder = "podman",
+        Artifacts = new BuildOutputs(true, false, false),
+    };
+
+    private BuildJobContext Context(BuildSpec spec, string? keys)
+    {
+        var job = new JobRecord("job1", "running", null, spec, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null, null);
+        var work = Directory.CreateDirectory(Path.Combine(_scratch, "work")).FullName;
+        var output = Directory.CreateDirectory(Path.Combine(_scratch, "output")).FullName;
+        var log = new JobLog(Path.Combine(_scratch, "build.log"), job.Id, new LogHub(), new SecretMask([]));
+        return new BuildJobContext(job, work, output, new JobProcesses("prefix:", job.Id, log, CancellationToken.None), log, new FactoryOptions { DataDir = _scratch, UkiKeysDir = keys });
+    }
+}
