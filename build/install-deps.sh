@@ -52,6 +52,9 @@ tests=(
   swtpm swtpm-tools          # a TPM for the Trusted Boot boots
   libtss2-tcti-swtpm0        # the .pcrsig test runs systemd-measure sign against swtpm
   qemu-user-static binfmt-support # arm64 roots run on this amd64 machine
+  gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu # build/publish.sh linux-arm64: the cross crt files, libgcc and objcopy
+  libc6-dev:arm64 zlib1g-dev:arm64 libssl-dev:arm64 # ... and the arm64 libraries it links (after dpkg --add-architecture arm64)
+  qemu-system-arm qemu-efi-aarch64 # the arm64 ISO boots under qemu-system-aarch64 with AAVMF
   docker.io docker-registry  # the buildx builder and a local registry
   iproute2                   # .ci/run gives its dockerd a bridge (ip link), for the documents' docker run -p
   chromium                   # the Factory page's browser tests (Playwright drives Debian's chromium; no download)
@@ -86,6 +89,13 @@ done
 if ((${#missing[@]})); then
   echo "install-deps $purpose: installing ${missing[*]} ($why)" >&2
   export DEBIAN_FRONTEND=noninteractive
+  # packages of another architecture (name:arch) need dpkg to know it: added once, only when absent
+  for foreign in $(printf '%s\n' "${missing[@]}" | sed -n 's/^[^:]*:\([a-z0-9]*\)$/\1/p' | sort -u); do
+    if [ "$foreign" != "$(dpkg --print-architecture)" ] && ! dpkg --print-foreign-architectures | grep -qx "$foreign"; then
+      echo "install-deps $purpose: dpkg --add-architecture $foreign" >&2
+      dpkg --add-architecture "$foreign"
+    fi
+  done
   recommends=--no-install-recommends
   [ "$purpose" = tests ] && recommends=--install-recommends
   apt-get -o DPkg::Lock::Timeout=900 update -qq

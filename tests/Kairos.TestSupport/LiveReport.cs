@@ -9,8 +9,11 @@ namespace Kairos.TestSupport;
 /// </summary>
 public static class LiveReport
 {
-    /// <summary>A test-only unit, added by an extension file: prints what the test asserts on the serial port, then powers off.</summary>
-    public const string Extension = """
+    /// <summary>A test-only unit, added by an extension file: prints what the test asserts on the serial port (ttyS0), then powers off.</summary>
+    public static string Extension { get; } = ExtensionFor("ttyS0");
+
+    /// <summary>The report unit writing to <paramref name="tty"/> (ttyS0 on a PC, ttyAMA0 on arm64 <c>virt</c>).</summary>
+    public static string ExtensionFor(string tty) => """
         name: e2e-live-report
         stages:
           after-install:
@@ -27,17 +30,20 @@ public static class LiveReport
                     [Service]
                     Type=oneshot
                     StandardOutput=tty
-                    TTYPath=/dev/ttyS0
+                    TTYPath=/dev/{{TTY}}
                     ExecStart=/bin/sh -c 'echo KS-LIVE-RELEASE-BEGIN; cat /etc/kairos-release; echo KS-LIVE-RELEASE-END; grep -E " (squashfs|overlay) " /proc/mounts | sed "s/^/KS-LIVE-MOUNT /"; systemctl is-failed ssh.service | sed "s/^/KS-LIVE-SSH /"; systemctl is-active multi-user.target | sed "s/^/KS-LIVE-MULTI-USER /"; ls /run/cos 2>/dev/null | sed "s/^/KS-LIVE-COS /"; systemctl --no-block poweroff'
                     [Install]
                     WantedBy=multi-user.target
               commands:
                 - mkdir -p /etc/systemd/system/multi-user.target.wants
                 - ln -sf /etc/systemd/system/ks-e2e-live-report.service /etc/systemd/system/multi-user.target.wants/ks-e2e-live-report.service
-        """;
+        """.Replace("{{TTY}}", tty, StringComparison.Ordinal);
 
     /// <summary>The console order the test boots with: the last console= (the serial port) gets systemd's and immucore's messages.</summary>
     public const string LiveConsole = "console=tty1 console=ttyS0,115200";
+
+    /// <summary>The same on arm64 <c>virt</c>, whose serial port is the PL011 (ttyAMA0).</summary>
+    public const string Arm64LiveConsole = "console=tty1 console=ttyAMA0,115200";
 
     /// <summary>
     /// Asserts, in boot order, what a booted live ISO must show on its serial port (escape sequences already removed):
@@ -47,7 +53,8 @@ public static class LiveReport
     public static IReadOnlyList<string> AssertBooted(string serial, Func<string> context)
     {
         Assert.True(serial.Contains("Kairos debian v1.0.0 (manual install)", StringComparison.Ordinal), "GRUB menu entries" + context());
-        var cmdline = Regex.Match(serial, @"Command line: (.*)");
+        // x86 prints "Command line: …" early in setup; arm64 prints only "Kernel command line: …"
+        var cmdline = Regex.Match(serial, @"(?:Kernel c|C)ommand line: (.*)");
         Assert.True(cmdline.Success, "kernel command line" + context());
         foreach (var argument in new[] { "root=live:CDLABEL=COS_LIVE", "rd.live.dir=/", "rd.live.squashimg=rootfs.squashfs", "rd.live.overlay.overlayfs", "cdroot", "install-mode" })
         {

@@ -12,6 +12,8 @@ public static class QemuLiveBoot
 {
     public const string OvmfCode = "/usr/share/OVMF/OVMF_CODE_4M.fd";
     public const string OvmfVars = "/usr/share/OVMF/OVMF_VARS_4M.fd";
+    public const string AavmfCode = "/usr/share/AAVMF/AAVMF_CODE.fd";
+    public const string AavmfVars = "/usr/share/AAVMF/AAVMF_VARS.fd";
 
     private static readonly Lock ProbeLock = new();
     private static bool? kvmWorks;
@@ -19,6 +21,12 @@ public static class QemuLiveBoot
     public static string? Unavailable() =>
         !File.Exists("/usr/bin/qemu-system-x86_64") ? "needs qemu-system-x86 (build/install-deps.sh installs it)"
         : !File.Exists(OvmfCode) ? "needs ovmf (build/install-deps.sh installs it)"
+        : null;
+
+    /// <summary>Why an arm64 guest cannot boot here (qemu-system-aarch64 and AAVMF), or null.</summary>
+    public static string? Arm64Unavailable() =>
+        !File.Exists("/usr/bin/qemu-system-aarch64") ? "needs qemu-system-arm (build/install-deps.sh installs it)"
+        : !File.Exists(AavmfCode) ? "needs qemu-efi-aarch64, the AAVMF firmware (build/install-deps.sh installs it)"
         : null;
 
     /// <summary>The accelerator the boots got ("kvm" or "tcg"), once a boot has probed it.</summary>
@@ -54,15 +62,35 @@ public static class QemuLiveBoot
         return await RunAsync(args, deadline);
     }
 
+    /// <summary>
+    /// Boots an arm64 ISO as an arm64 server boots it: QEMU's <c>virt</c> machine, a Cortex-A57, AAVMF (UEFI), the ISO on a
+    /// virtio-scsi CD drive, the PL011 serial port captured. Always TCG (no arm64 KVM on this amd64 machine).
+    /// </summary>
+    public static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> BootArm64Async(string iso, TimeSpan deadline, string scratch)
+    {
+        var vars = Path.Combine(scratch, "AAVMF_VARS.fd");
+        File.Copy(AavmfVars, vars, overwrite: true);
+        return await RunAsync(
+            "/usr/bin/qemu-system-aarch64",
+            ["-machine", "virt", "-cpu", "cortex-a57", "-accel", "tcg,thread=multi", "-smp", "2", "-m", "2048",
+             "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot", "-nic", "user,model=virtio-net-pci,restrict=on",
+             "-drive", $"if=pflash,format=raw,unit=0,readonly=on,file={AavmfCode}", "-drive", $"if=pflash,format=raw,unit=1,file={vars}",
+             "-device", "virtio-scsi-pci,id=scsi", "-drive", $"if=none,id=cd,file={iso},media=cdrom,readonly=on", "-device", "scsi-cd,drive=cd,bus=scsi.0"],
+            deadline);
+    }
+
     /// <summary>The machine-wide VM lock (one VM at a time on a shared machine); <c>flock(1)</c> on the same file takes the same lock.</summary>
     public const string VmLock = "/tmp/kairos-vm.lock";
 
-    private static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> RunAsync(IEnumerable<string> args, TimeSpan deadline)
+    private static Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> RunAsync(IEnumerable<string> args, TimeSpan deadline) =>
+        RunAsync("/usr/bin/qemu-system-x86_64", args, deadline);
+
+    private static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> RunAsync(string qemu, IEnumerable<string> args, TimeSpan deadline)
     {
         // KAIROS_STAGES_VM_LOCK=1: each VM waits for the machine's lock itself, so the images build meanwhile. Off by default:
         // under an outer 'flock /tmp/kairos-vm.lock dotnet test' this second lock (another open file description) would wait forever.
         using var vmLock = Environment.GetEnvironmentVariable("KAIROS_STAGES_VM_LOCK") == "1" ? await LockVmAsync() : null;
-        var start = new ProcessStartInfo("/usr/bin/qemu-system-x86_64") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo(qemu) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
