@@ -67,7 +67,6 @@ public sealed class FactoryCatalog
             .Select(preset => new Preset(data.Text(preset, "name"), data.Text(preset, "image")))
             .ToList();
         var descriptions = Map(data, root, "descriptions");
-        var fips = FipsRules.Load(source);
 
         var artifacts = ArtifactCatalog.Parse(
             source.ReadText(ArtifactCatalog.DataPath) ?? throw new InvalidDataException($"{source.DisplayPath(ArtifactCatalog.DataPath)}: missing"),
@@ -84,7 +83,8 @@ public sealed class FactoryCatalog
             throw data.Error(StageData.Child(root, "descriptions")!, $"'descriptions' has no '{undescribed}' (or its .sha256): every artifact suffix (Image/Release/ArtifactNames) needs one");
         }
 
-        return new FactoryCatalog(presets, data.Text(root, "default_preset"), architectures, descriptions, kubernetes, fips);
+        // fips.yaml last: an error in factory.yaml is named first
+        return new FactoryCatalog(presets, data.Text(root, "default_preset"), architectures, descriptions, kubernetes, FipsRules.Load(source));
     }
 
     private static Dictionary<string, string> Map(StageData data, YamlMappingNode node, string key) =>
