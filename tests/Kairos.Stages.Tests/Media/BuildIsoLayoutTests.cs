@@ -84,4 +84,50 @@ public sealed class BuildIsoLayoutTests
             Directory.Delete(scratch, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task AuroraBoots_naming_and_overlay_flags_as_written_name_the_iso_and_add_the_overlays_to_the_iso_and_the_live_root()
+    {
+        if (IsoTools.Unavailable() is { } why)
+        {
+            Assert.Skip(why);
+        }
+
+        // arrange: an overlay for the live root and one for the ISO's own tree
+        using var root = new FakeKairosRoot();
+        var output = Directory.CreateTempSubdirectory("ks-iso-out-").FullName;
+        var scratch = Directory.CreateTempSubdirectory("ks-iso-read-").FullName;
+        var overlayRootfs = Directory.CreateDirectory(Path.Combine(scratch, "overlay-rootfs", "etc", "overlaid")).Parent!.Parent!.FullName;
+        await File.WriteAllTextAsync(Path.Combine(overlayRootfs, "etc", "overlaid", "from-rootfs-overlay"), "rootfs overlay\n", TestContext.Current.CancellationToken);
+        var overlayIso = Directory.CreateDirectory(Path.Combine(scratch, "overlay-iso")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(overlayIso, "extra.txt"), "iso overlay\n", TestContext.Current.CancellationToken);
+        try
+        {
+            // act: -n and --date as the documents spell them, then the date without -n
+            var named = await IsoTools.BuildIsoAsync($"dir:{root.Path}", "--output", output, "-n", "my-kairos", "--overlay-rootfs", overlayRootfs, "--overlay-iso", overlayIso);
+            var dated = await IsoTools.BuildIsoAsync($"dir:{root.Path}", "--output", output, "--date");
+
+            // assert: the names
+            Assert.True(named.Code == 0, named.Error);
+            Assert.True(dated.Code == 0, dated.Error);
+            var iso = Path.Combine(output, "my-kairos.iso");
+            Assert.Equal(iso, named.Output.Trim());
+            Assert.Matches($@"/{FakeKairosRoot.IsoName}\.20\d{{6}}\.iso$", dated.Output.Trim());
+            Assert.Equal(DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), Path.GetFileNameWithoutExtension(dated.Output.Trim())[^8..]);
+
+            // the ISO overlay in the ISO's tree; the rootfs overlay in the live root's squashfs, beside the image's own files
+            Assert.Equal("iso overlay\n", await File.ReadAllTextAsync(IsoTools.Extract(iso, "/extra.txt", scratch), TestContext.Current.CancellationToken));
+            var squashfs = Programs.Run("unsquashfs", "-lls", IsoTools.Extract(iso, "/rootfs.squashfs", scratch));
+            Assert.Contains("squashfs-root/etc/overlaid/from-rootfs-overlay", squashfs);
+            Assert.Contains("squashfs-root/etc/kairos-release", squashfs);
+
+            // the dated ISO has no overlay
+            Assert.DoesNotContain("'/extra.txt'", string.Join('\n', IsoTools.List(dated.Output.Trim())));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
 }
