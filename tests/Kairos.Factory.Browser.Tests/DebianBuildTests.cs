@@ -18,6 +18,8 @@ namespace Kairos.Factory.Browser.Tests;
 [Slow(SlowKind.Browser)]
 public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
 {
+    private const string ToolsBase = "localhost/kairos-factory-test/tools-base:12";
+
     [Fact]
     public async Task A_Debian_12_build_goes_from_the_form_to_a_downloaded_artifact()
     {
@@ -32,8 +34,12 @@ public sealed class DebianBuildTests(FactoryBrowserFixture fixture)
         try
         {
             var rootTarball = DebianBase.CreateRootTarball(work);
-            var (binary, artifacts, scratch) = readme ? ReadmeLayoutOf(DebianBase.Binary!) : (DebianBase.Binary!, DebianBase.CreateStandInArtifacts(work), null);
-            await using var server = await FactoryServer.StartAsync(binary, builder: "podman", workers: 1, ["--artifacts-dir", artifacts], scratch);
+            var (binary, artifacts, scratch) = readme ? ReadmeLayoutOf(DebianBase.Binary!) : (DebianBase.Binary!, DebianBase.CreateStandInArtifacts(work), Path.Combine(work, "server"));
+            // the ISO is made in the engine from the tools image, built on the server's first media build from a Debian 12
+            // base in the podman store the server reads (never pulled): the same debootstrap root, imported there
+            var podmanRoot = Path.Combine(scratch!, "podman");
+            Programs.Run("podman", "--root", podmanRoot, "--runroot", podmanRoot + "-run", "--storage-driver", "overlay", "import", rootTarball, ToolsBase);
+            await using var server = await FactoryServer.StartAsync(binary, builder: "podman", workers: 1, ["--artifacts-dir", artifacts, "--tools-base", ToolsBase], scratch);
             await using var session = await PageSession.OpenAsync(fixture.Browser, server.Token, 1280, 900);
             var page = session.Page;
 
