@@ -18,4 +18,8 @@ public static class DefaultBuilder
         onPath("podman") ? "podman"
         : onPath(docker) && (dockerHost is { Length: > 0 } || exists(DockerSocket)) ? "docker"
         : null;
+
+    /// <summary>Why a server started without <c>--builder</c> has no engine to build with.</summary>
+    public static string NoEngine(string docker) =>
+        $"no container engine to build with: podman is not on PATH, and docker ('{docker}') is not on PATH or has no daemon (DOCKER_HOST unset, no {DockerSocket}); install one, or name it with --builder";
 }

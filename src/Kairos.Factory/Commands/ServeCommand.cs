@@ -70,10 +70,9 @@ public static partial class ServeCommand
                 return Usage($"--builder '{chosen}' is not one of {string.Join(", ", builders)}");
             }
 
-            var defaultBuilder = result.GetValue(builder) ?? Commands.DefaultBuilder.Pick(OnPath, result.GetValue(docker)!, Environment.GetEnvironmentVariable("DOCKER_HOST"), File.Exists);
-            if (defaultBuilder is null)
+            if ((result.GetValue(builder) ?? Commands.DefaultBuilder.Pick(OnPath, result.GetValue(docker)!, Environment.GetEnvironmentVariable("DOCKER_HOST"), File.Exists)) is not { } defaultBuilder)
             {
-                return Usage($"no container engine to build with: podman is not on PATH, and docker ('{result.GetValue(docker)}') is not on PATH or has no daemon (DOCKER_HOST unset, no {Commands.DefaultBuilder.DockerSocket}); install one, or name it with --builder");
+                return Usage(Commands.DefaultBuilder.NoEngine(result.GetValue(docker)!));
             }
 
             // at least a minute, at most ten years (TimeSpan.FromHours throws on values beyond its range)
