@@ -101,7 +101,8 @@ public sealed class MediaStageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
-    private static BuildSpec Spec(bool trustedBoot, string? cloudConfig) => new()
+    /// <summary>A podman build of localhost/debian:12 asking the ISO (the media tests' request).</summary>
+    internal static BuildSpec Spec(bool trustedBoot, string? cloudConfig) => new()
     {
         Image = "localhost/debian:12",
         Version = "v1.0.0",

@@ -1,4 +1,3 @@
-using Kairos.Factory.Api;
 using Kairos.Factory.Builders;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
@@ -30,18 +29,7 @@ public sealed class MediaStepsCloudConfigTests
             await SecureBootKeys.GenerateAsync("factory-test", keys, 30, null, _ => { }, TestContext.Current.CancellationToken);
             var work = Directory.CreateDirectory(Path.Combine(scratch, "work")).FullName;
             var output = Directory.CreateDirectory(Path.Combine(scratch, "output")).FullName;
-            var spec = new BuildSpec
-            {
-                Image = "localhost/debian:12",
-                Version = "v1.0.0",
-                Architecture = "amd64",
-                Model = "generic",
-                Variant = "core",
-                TrustedBoot = true,
-                CloudConfig = CloudConfig,
-                Builder = "podman",
-                Artifacts = new BuildOutputs(true, false, false),
-            };
+            var spec = MediaStageTests.Spec(trustedBoot: true, CloudConfig);
             var job = new JobRecord("job1", "running", null, spec, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null, null);
             var log = new JobLog(Path.Combine(scratch, "build.log"), job.Id, new LogHub(), new SecretMask([]));
             var processes = new JobProcesses("prefix:", job.Id, log, TestContext.Current.CancellationToken);
