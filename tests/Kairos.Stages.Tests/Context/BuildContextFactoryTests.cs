@@ -1,3 +1,4 @@
+using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Target.Context;
 
 namespace Kairos.Stages.Tests.Context;
@@ -71,6 +72,21 @@ public sealed class BuildContextFactoryTests
 
         // assert
         Assert.Contains("--fips: FIPS is not supported on riscv64", result.Errors);
+    }
+
+    [Theory]
+    [InlineData("amd64")]
+    [InlineData("arm64")]
+    [InlineData("riscv64")]
+    [InlineData("arm")]
+    public void Fips_is_refused_for_exactly_the_architectures_of_fips_yaml_in_its_words(string arch)
+    {
+        // act
+        var result = BuildContextFactory.Create(Ubuntu(arch) with { Fips = true });
+
+        // assert: the one build model's refusal (stages/data/fips.yaml, as the install stage and the Factory read it), no other
+        var expected = FipsRules.Bundled.UnsupportedArchitectures.TryGetValue(arch, out var reason) ? new[] { "--fips: " + reason } : [];
+        Assert.Equal(expected, result.Errors.Where(error => error.StartsWith("--fips", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -41,9 +41,10 @@ public static class BuildContextFactory
             errors.Add($"--model {model} requires a {required} target but the root is {arch}: build with --platform=linux/{required} (emulation) or pass --arch {required}");
         }
 
-        if (options.Fips && arch == "riscv64")
+        // the architectures stages/data/fips.yaml refuses, in its words (the install stage's fips_refusal reads the same)
+        if (options.Fips && FrontEnd.Sources.FipsRules.Bundled.UnsupportedArchitectures.TryGetValue(arch, out var fipsRefusal))
         {
-            errors.Add("--fips: FIPS is not supported on riscv64");
+            errors.Add("--fips: " + fipsRefusal);
         }
 
         if (errors.Count > 0 || distro is null || version is null || model is null)
