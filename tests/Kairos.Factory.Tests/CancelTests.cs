@@ -1,32 +1,25 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kairos.Factory.Api;
-using Kairos.Factory.Jobs;
 using Kairos.Factory.Tests.Support;
 
 namespace Kairos.Factory.Tests;
 
-/// <summary>Cancel (queued: at once; running: process tree killed, mounts undone, work dir gone), and log followers that leave.</summary>
+/// <summary>Cancel (queued: at once; running: process tree killed, work dir gone), and log followers that leave.</summary>
 public sealed class CancelTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Cancelling_a_running_build_kills_its_processes_undoes_its_mounts_and_a_queued_one_is_cancelled_at_once()
+    public async Task Cancelling_a_running_build_kills_its_processes_and_a_queued_one_is_cancelled_at_once()
     {
-        if (Environment.UserName != "root")
-        {
-            Assert.Skip("needs root (the fixture mounts a tmpfs)");
-        }
-
-        // arrange: one worker busy with a build that mounts and waits; a second build queued behind it
+        // arrange: one worker busy with a build that waits; a second build queued behind it
         using var host = new FactoryHost(options => options with { KairosStagesBinary = FactoryHost.Fixture("stages-hang.sh"), Workers = 1 });
         var upload = await host.UploadAsync(BaseTarball.Busybox());
         var running = await host.CreateOkAsync(Requests.Upload(upload));
         var pids = await WaitForPidsAsync(host, running);
         var queued = await host.CreateOkAsync(Requests.Upload(upload));
         var work = Path.Combine(host.DataDir, "work", running);
-        Assert.NotEmpty(LeftoverCleaner.MountsUnder(work));
 
         // a log follower that leaves mid-stream, and one that stays to the end
         using (var leaving = await host.Client.GetAsync($"/api/v1/builds/{running}/logs", HttpCompletionOption.ResponseHeadersRead))
@@ -55,7 +48,6 @@ public sealed class CancelTests
         Assert.Equal("cancelled", cancelled.Status);
         Assert.Equal(HttpStatusCode.Conflict, cancelAgain.StatusCode);
         Assert.All(pids, pid => Assert.False(IsAlive(pid), $"process {pid} survived the cancel"));
-        Assert.Empty(LeftoverCleaner.MountsUnder(host.DataDir));
         Assert.False(Directory.Exists(work));
         Assert.Contains("fixture kairos-stages is running", log);
         Assert.EndsWith("event: end\ndata: {\"status\":\"cancelled\"}\n\n", log);

@@ -6,9 +6,6 @@ namespace Kairos.Factory.Builders;
 /// <summary>podman's global storage flags: the server's one build store, or the store base images are read from.</summary>
 public static class PodmanStorage
 {
-    /// <summary>podman refuses a run root longer than 50 characters, so it lives under /run, named by the job, and the cleaner removes it with the work dir.</summary>
-    public static string RunRootOf(string jobId) => "/run/kairos-factory/" + jobId[^16..];
-
     /// <summary>
     /// The store every podman build of this server shares, under the data dir (<c>DATA/podman</c>), so layers are cached
     /// across builds; podman's own locks keep concurrent builds in it safe. Its run root is under /run (podman's

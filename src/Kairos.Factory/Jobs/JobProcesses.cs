@@ -91,7 +91,7 @@ public sealed class JobProcesses(string markerPrefix, string jobId, JobLog log, 
                 LeftoverCleaner.KillMarked(Marker);
                 break;
             case StopPhase.Abandoned:
-                // a process outside the group and without the marker holds the output pipe: give up on the step, the cleaner sweeps the work dir's chroot
+                // a process outside the group and without the marker holds the output pipe: give up on the step, the cleaner deletes its work dir
                 log.Write(step, "the step's output stayed open after the kill; leaving it to the clean-up");
                 break;
         }

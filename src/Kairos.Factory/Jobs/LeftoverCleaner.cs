@@ -5,8 +5,9 @@ using Serilog;
 namespace Kairos.Factory.Jobs;
 
 /// <summary>
-/// Removes what a stopped build left: processes that carry its marker (the whole tree, wherever it was re-parented),
-/// mounts under its work dir (deepest first), then the work dir itself (never deleted through a mount).
+/// Removes what a stopped build left: processes that carry its marker (the whole tree, wherever it was re-parented:
+/// an engine's client, podman's build), then the work dir (never deleted through a mount: no builder mounts anything
+/// there, the engines build in their own stores, so one found there is left alone with an error).
 /// </summary>
 public sealed class LeftoverCleaner(FactoryOptions options)
 {
@@ -19,14 +20,12 @@ public sealed class LeftoverCleaner(FactoryOptions options)
     public async Task CleanJobAsync(string jobId)
     {
         KillMarked(MarkerPrefix + jobId);
-        KillRootedUnder(WorkDirOf(jobId));
         await CleanDirectoryAsync(WorkDirOf(jobId));
-        await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(jobId));
     }
 
     /// <summary>
     /// At start: nothing of this server runs yet, so every marked process, and every work dir named as this server names
-    /// a job's (32 lower-case hex digits) with the mounts under it, is a leftover. Other names (a volume's
+    /// a job's (32 lower-case hex digits), is a leftover. Other names (a volume's
     /// <c>lost+found</c>, an operator's files) are never touched.
     /// </summary>
     public async Task CleanAllAsync()
@@ -39,16 +38,14 @@ public sealed class LeftoverCleaner(FactoryOptions options)
 
         foreach (var directory in Directory.GetDirectories(options.WorkDir).Where(directory => IsJobId(Path.GetFileName(directory))))
         {
-            KillRootedUnder(directory);
             await CleanDirectoryAsync(directory);
-            await CleanDirectoryAsync(Builders.PodmanStorage.RunRootOf(Path.GetFileName(directory)));
         }
     }
 
     /// <summary>A job id as the API makes them: <c>Guid.ToString("N")</c>.</summary>
     public static bool IsJobId(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);
 
-    /// <summary>The mount points at or below <paramref name="directory"/>, deepest first (the order to undo them in).</summary>
+    /// <summary>The mount points at or below <paramref name="directory"/>, deepest first.</summary>
     public static IReadOnlyList<string> MountsUnder(string directory) =>
         [.. MountTable.MountsUnder(Path.GetFullPath(directory))
             .Distinct(StringComparer.Ordinal)
@@ -56,15 +53,6 @@ public sealed class LeftoverCleaner(FactoryOptions options)
 
     private static async Task CleanDirectoryAsync(string directory)
     {
-        for (var pass = 0; pass < 3 && MountsUnder(directory).Count > 0; pass++)
-        {
-            foreach (var mountPoint in MountsUnder(directory))
-            {
-                // lazy: a mount a leftover still holds goes once it lets go; what stays is counted below
-                _ = await ProgramRunner.RunAsync(new ProgramCall("umount", ["-l", mountPoint]), CancellationToken.None);
-            }
-        }
-
         if (MountsUnder(directory) is { Count: > 0 } left)
         {
             Log.Error("Work dir {Directory} keeps {Count} mounts; not deleting it", directory, left.Count);
@@ -101,28 +89,6 @@ public sealed class LeftoverCleaner(FactoryOptions options)
     {
         var needle = Encoding.UTF8.GetBytes(JobProcesses.MarkerVariable + "=" + marker);
         KillWhere(pid => Carries(pid, needle));
-    }
-
-    /// <summary>
-    /// Kills the processes whose root directory is inside <paramref name="directory"/>: programs a build started in its
-    /// chroot, which may have left the step's process group and lost the marker (a daemon, a cleared environment).
-    /// </summary>
-    internal static void KillRootedUnder(string directory)
-    {
-        var prefix = Path.GetFullPath(directory).TrimEnd('/') + "/";
-        KillWhere(pid => RootOf(pid) is { } root && (root + "/").StartsWith(prefix, StringComparison.Ordinal));
-    }
-
-    private static string? RootOf(int pid)
-    {
-        try
-        {
-            return new FileInfo($"/proc/{pid}/root").LinkTarget;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     private static void KillWhere(Func<int, bool> belongs)

@@ -1,13 +1,11 @@
 #!/bin/sh
-# TEST FIXTURE standing in for kairos-stages: mounts a tmpfs in the root (as run does with /proc), starts a
-# child process, records both pids next to the root, and waits: for cancel and restart clean-up tests.
+# TEST FIXTURE standing in for kairos-stages: starts a child process, records both pids next to the root, and
+# waits: for cancel and restart clean-up tests.
 root=""; previous=""
 for argument in "$@"; do
   [ "$previous" = "--root" ] && root="$argument"
   previous="$argument"
 done
-mkdir -p "$root/mnt/fixture"
-mount -t tmpfs fixture-tmpfs "$root/mnt/fixture" || exit 1
 sleep 600 &
 echo "$$ $!" > "$root/../fixture.pids"
 echo "fixture kairos-stages is running (pids $$ $!)"
