@@ -7,7 +7,7 @@ namespace Kairos.Factory.Fixture;
 /// TEST FIXTURE, never shipped: a builder without an engine for the tests of the API, queue, logs, cancel and retention.
 /// It unpacks the uploaded root tarball into the job's work dir and runs the server's kairos-stages — a fixture script
 /// (tests/Kairos.Factory.Tests/Fixtures/stages-*.sh) — for install, init and validate with the arguments the engines'
-/// builds give it, then tars the root as the rootfs output. Uploads only; no OCI archive.
+/// builds give it, then tars the root as the rootfs output. Uploads only; no OCI archive, no media.
 /// </summary>
 public sealed class FixtureBuilder : IImageBuilder
 {
@@ -15,9 +15,9 @@ public sealed class FixtureBuilder : IImageBuilder
 
     public async Task<string> BuildAsync(BuildJobContext context)
     {
-        if (context.Spec.BaseUpload is not { } upload || context.Spec.Artifacts.Oci)
+        if (context.Spec.BaseUpload is not { } upload || context.Spec.Artifacts.Oci || context.Spec.Artifacts.NeedsImage)
         {
-            throw new StepFailedException("base: the fixture builder builds an uploaded root into a rootfs only (no image, no OCI archive)");
+            throw new StepFailedException("base: the fixture builder builds an uploaded root into a rootfs only (no image, no OCI archive, no media: those are made in an engine)");
         }
 
         var root = Path.Combine(context.WorkDir, "root");

@@ -110,10 +110,10 @@ public sealed class BuilderTests
         var context = Path.Combine(host.DataDir, "work", id, "context");
         var first = File.ReadAllLines(Path.Combine(record, "call-0", "args"));
         var second = File.ReadAllLines(Path.Combine(record, "call-1", "args"));
-        Assert.Equal(["buildx", "build", "--builder", "remote-kube", "--platform", "linux/amd64", "--file", Path.Combine(context, "Dockerfile"), "--output"], first[..9]);
-        Assert.Equal($"type=oci,dest={Path.Combine(host.DataDir, "jobs", id, "artifacts", "unnamed.oci.tar")}", first[9]);
-        Assert.Equal(context, first[10]);
-        Assert.StartsWith("type=tar,dest=", second[9]);
+        Assert.Equal(["buildx", "build", "--builder", "remote-kube", "--platform", "linux/amd64", "--file", Path.Combine(context, "Dockerfile"), "--target", "image", "--output"], first[..11]);
+        Assert.Equal($"type=oci,dest={Path.Combine(host.DataDir, "jobs", id, "artifacts", "unnamed.oci.tar")}", first[11]);
+        Assert.Equal(context, first[12]);
+        Assert.StartsWith("type=tar,dest=", second[11]);
 
         // the recorded Dockerfile is exactly the generated one, and podman builds it
         var dockerfile = File.ReadAllText(Path.Combine(record, "call-0", "context", "Dockerfile"));
@@ -146,6 +146,31 @@ public sealed class BuilderTests
         // the engine's OCI archive is named, as every artifact, from the kairos-release inside it
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
         Assert.Equal(["kairos-fixture-1-core-amd64-generic-v1.0.0.oci.tar", "kairos-fixture-1-core-amd64-generic-v1.0.0.oci.tar.sha256"], artifacts.Select(artifact => artifact.Name));
+        Directory.Delete(record, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_buildx_build_asking_for_media_exports_the_media_target_with_its_secrets_and_runs_nothing_on_the_host()
+    {
+        var record = Directory.CreateTempSubdirectory("kf-buildx-media-").FullName;
+        Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
+        using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote", ToolsBase = "registry.example.org/debian:12" });
+
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/debian:12") with { Builder = "docker", CloudConfig = "#cloud-config\nhostname: buildx\n", Artifacts = new BuildArtifactsRequest { Iso = true } });
+        var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
+
+        // one call: the media target, the cloud-config as a secret, /out exported as files; the ISO named from its kairos-release
+        Assert.True(job.Status == "succeeded", job.Message);
+        Assert.Equal(["call-0"], Directory.GetDirectories(record).Select(Path.GetFileName));
+        var arguments = File.ReadAllLines(Path.Combine(record, "call-0", "args"));
+        Assert.Equal(["--target", "media-out", "--secret", $"id=cloud-config,src={Path.Combine(host.DataDir, "work", id, "media-cloud-config.yaml")}", "--output"], arguments[8..13]);
+        Assert.Equal($"type=local,dest={Path.Combine(host.DataDir, "work", id, "media")}", arguments[13]);
+        var dockerfile = File.ReadAllText(Path.Combine(record, "call-0", "context", "Dockerfile"));
+        Assert.Contains("\nFROM registry.example.org/debian:12 AS tools\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("\nFROM tools AS media\n", dockerfile, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(record, "call-0", "context", "install-deps.sh")));
+        var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
+        Assert.Equal(["kairos-fixture-1-core-amd64-generic-v1.0.0.iso", "kairos-fixture-1-core-amd64-generic-v1.0.0.iso.sha256"], artifacts.Select(artifact => artifact.Name));
         Directory.Delete(record, recursive: true);
     }
 

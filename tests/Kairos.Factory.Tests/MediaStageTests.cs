@@ -2,6 +2,7 @@ using Kairos.Factory.Api;
 using Kairos.Factory.Builders;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
+using Kairos.Factory.Tests.Support;
 
 namespace Kairos.Factory.Tests;
 
@@ -99,6 +100,25 @@ public sealed class MediaStageTests : IDisposable
         Assert.Contains("the engine exported no live.iso", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_buildx_context_carries_tools_Containerfile_as_its_tools_stage_and_what_that_stage_copies()
+    {
+        // arrange
+        var context = Context(Spec(trustedBoot: false, cloudConfig: null), null);
+
+        // act
+        var (directory, _) = ContainerfileWriter.WriteContext(context, "localhost/debian:12", "Dockerfile", inlineTools: "registry.example.org/debian:12");
+
+        // assert: every instruction of tools.Containerfile, in its order, FROM the tools base as the stage the media stage is FROM
+        var text = File.ReadAllText(Path.Combine(directory, "Dockerfile"));
+        var instructions = ToolsImage.Resource("tools.Containerfile").Split('\n').Where(line => line.Length > 0 && !line.StartsWith('#') && !line.StartsWith("ARG ", StringComparison.Ordinal) && !line.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+        Assert.Contains("\nFROM registry.example.org/debian:12 AS tools\n" + string.Join('\n', instructions) + "\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nFROM tools AS media\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("TOOLS_BASE", text, StringComparison.Ordinal);
+        Assert.Equal(ToolsImage.Resource("install-deps.sh"), File.ReadAllText(Path.Combine(directory, "install-deps.sh")));
+        Assert.Equal(File.ReadAllBytes(context.Options.KairosStagesBinary), File.ReadAllBytes(Path.Combine(directory, "kairos-stages")));
+    }
+
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
     /// <summary>A podman build of localhost/debian:12 asking the ISO (the media tests' request).</summary>
@@ -121,6 +141,6 @@ public sealed class MediaStageTests : IDisposable
         var work = Directory.CreateDirectory(Path.Combine(_scratch, "work")).FullName;
         var output = Directory.CreateDirectory(Path.Combine(_scratch, "output")).FullName;
         var log = new JobLog(Path.Combine(_scratch, "build.log"), job.Id, new LogHub(), new SecretMask([]));
-        return new BuildJobContext(job, work, output, new JobProcesses("prefix:", job.Id, log, CancellationToken.None), log, new FactoryOptions { DataDir = _scratch, UkiKeysDir = keys });
+        return new BuildJobContext(job, work, output, new JobProcesses("prefix:", job.Id, log, CancellationToken.None), log, new FactoryOptions { DataDir = _scratch, UkiKeysDir = keys, KairosStagesBinary = FactoryHost.Fixture("stages-ok.sh") });
     }
 }

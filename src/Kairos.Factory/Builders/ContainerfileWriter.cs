@@ -18,9 +18,11 @@ public static class ContainerfileWriter
 
     /// <summary>
     /// Writes the context: Containerfile, the binary and the offline artifacts (when the server has them); with
-    /// <paramref name="tools"/> (the tools image), the media stages too. Returns the directory and the secrets those stages mount.
+    /// <paramref name="tools"/> (the tools image), the media stages too; with <paramref name="inlineTools"/>, the tools
+    /// stage itself FROM that base (<see cref="ToolsImage.InlineStage"/>) and the media stages over it. Returns the
+    /// directory and the secrets those stages mount.
     /// </summary>
-    public static (string Directory, List<EngineSecret> Secrets) WriteContext(BuildJobContext context, string from, string fileName, string? tools = null)
+    public static (string Directory, List<EngineSecret> Secrets) WriteContext(BuildJobContext context, string from, string fileName, string? tools = null, string? inlineTools = null)
     {
         var directory = Path.Combine(context.WorkDir, "context");
         Directory.CreateDirectory(directory);
@@ -32,6 +34,13 @@ public static class ContainerfileWriter
 
         var text = Render(context.Job.Id, context.Spec, from, context.Options.ArtifactsDir is not null);
         var secrets = new List<EngineSecret>();
+        if (inlineTools is not null)
+        {
+            ToolsImage.WriteInputs(directory, context.Options.KairosStagesBinary);
+            text += ToolsImage.InlineStage(inlineTools);
+            tools = ToolsImage.Stage;
+        }
+
         if (tools is not null)
         {
             (var media, secrets) = MediaStage.Render(context, tools);

@@ -11,7 +11,10 @@ namespace Kairos.Factory.Builders;
 /// found"), so the engine writes the rootfs tarball and the media stages' /out (<see cref="MediaStage"/>, run in the
 /// tools image) itself, and an OCI archive comes from the tagged image (<c>docker save</c>, turned into an OCI archive by skopeo).
 /// With <c>serve --buildx-builder NAME</c>: <c>docker buildx build --builder NAME</c> (a remote BuildKit or its
-/// Kubernetes driver, made with <c>docker buildx create</c>), whose exporters write the OCI archive directly.
+/// Kubernetes driver, made with <c>docker buildx create</c>), whose exporters write the OCI archive directly; such a
+/// builder cannot read the server's tools image, so the Dockerfile carries the tools stage itself
+/// (<see cref="ToolsImage.InlineStage"/>, FROM <c>serve --tools-base</c> as the builder pulls it) and the builder runs
+/// the media stages as dockerd's does. No step of a build runs on the server's host.
 /// </summary>
 public sealed class DockerBuilder : IImageBuilder
 {
@@ -19,9 +22,6 @@ public sealed class DockerBuilder : IImageBuilder
     public static readonly IReadOnlyDictionary<string, string> BuildKit = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOCKER_BUILDKIT"] = "1" };
 
     public string Name => "docker";
-
-    /// <summary>dockerd's BuildKit runs the media stages; a buildx builder elsewhere cannot read the tools image, which is local, so the server makes them from its OCI archive.</summary>
-    public bool MediaInEngine(FactoryOptions options) => options.BuildxBuilder is null;
 
     public Task<string> BuildAsync(BuildJobContext context) =>
         context.Options.BuildxBuilder is { } builder ? BuildxAsync(context, builder) : DaemonAsync(context);
@@ -112,21 +112,35 @@ public sealed class DockerBuilder : IImageBuilder
             throw new StepFailedException("base: a buildx builder (serve --buildx-builder) builds FROM an image in a registry; an uploaded tarball needs dockerd's BuildKit or podman");
         }
 
-        var (directory, _) = ContainerfileWriter.WriteContext(context, image, "Dockerfile");
-        var oci = context.Spec.Artifacts.Oci ? context.OutputPath(".oci.tar") : Path.Combine(context.WorkDir, "image.oci.tar");
-        await context.Processes.RunAsync("build", context.Options.Docker, BuildxArguments(context, builder, directory, $"type=oci,dest={oci}"));
-        if (context.Spec.Artifacts.Rootfs)
+        var outputs = context.Spec.Artifacts;
+        var media = MediaStage.Wanted(context);
+        var (directory, secrets) = ContainerfileWriter.WriteContext(context, image, "Dockerfile", inlineTools: media ? context.Options.ToolsBase : null);
+        // every export after the first takes all its steps from BuildKit's cache
+        if (outputs.Oci)
         {
-            // the second export reuses BuildKit's cache: no step runs again
-            await context.Processes.RunAsync("rootfs", context.Options.Docker, BuildxArguments(context, builder, directory, $"type=tar,dest={context.OutputPath(".rootfs.tar")}"));
+            await context.Processes.RunAsync("oci", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=oci,dest={context.OutputPath(".oci.tar")}"));
         }
 
-        return "ocifile:" + oci;
+        if (outputs.Rootfs)
+        {
+            await context.Processes.RunAsync("rootfs", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=tar,dest={context.OutputPath(".rootfs.tar")}"));
+        }
+
+        if (media)
+        {
+            var exported = Path.Combine(context.WorkDir, "media");
+            await context.Processes.RunAsync("media", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.Target, secrets, $"type=local,dest={exported}"));
+            MediaStage.Publish(context, exported);
+        }
+
+        // no root on the host: the job names the oci and rootfs archives from themselves
+        return "dir:" + Path.Combine(context.WorkDir, "rootfs");
     }
 
-    public static List<string> BuildxArguments(BuildJobContext context, string builder, string directory, string output) =>
+    /// <summary>One <c>docker buildx build</c> of <paramref name="target"/> on the remote builder, its secrets mounted, exported with <paramref name="output"/>.</summary>
+    private static List<string> BuildxArguments(BuildJobContext context, string builder, string directory, string target, IReadOnlyList<EngineSecret> secrets, string output) =>
     [
         "buildx", "build", "--builder", builder, "--platform", "linux/" + context.Spec.Architecture,
-        "--file", Path.Combine(directory, "Dockerfile"), "--output", output, directory,
+        "--file", Path.Combine(directory, "Dockerfile"), "--target", target, .. secrets.SelectMany(secret => new[] { "--secret", secret.Flag }), "--output", output, directory,
     ];
 }

@@ -1,13 +1,10 @@
 namespace Kairos.Factory.Builders;
 
-/// <summary>Turns a job's base into a built Kairos image, writes the OCI and rootfs outputs asked for, and says where build-iso should read from.</summary>
+/// <summary>Turns a job's base into a built Kairos image and writes every output asked for (the media in the engine, <see cref="MediaStage"/>).</summary>
 public interface IImageBuilder
 {
     string Name { get; }
 
-    /// <summary>Returns build-iso's SOURCE argument (<c>dir:PATH</c> or <c>ocifile:PATH</c>) for the built image.</summary>
+    /// <summary>Returns where the built image can be read to name the outputs (<c>dir:PATH</c> or <c>ocifile:PATH</c>; a <c>dir:</c> that does not exist: the builder's own archives).</summary>
     Task<string> BuildAsync(BuildJobContext context);
-
-    /// <summary>True when the builder made the media too (in the engine, <see cref="MediaStage"/>); false: the server makes them from SOURCE.</summary>
-    bool MediaInEngine(FactoryOptions options) => false;
 }

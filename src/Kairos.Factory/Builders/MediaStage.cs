@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kairos.Factory.Jobs;
 using Kairos.Stages.Image.Release;
+using Kairos.Stages.Media.Disk;
 
 namespace Kairos.Factory.Builders;
 
@@ -29,6 +30,19 @@ public static class MediaStage
     public const string ImageStage = "image";
 
     private const string Out = "/out";
+
+    /// <summary>What systemd-boot does with the keys on the UKI media: enroll them on first boot (a machine in setup mode).</summary>
+    public const string SecureBootEnroll = "force";
+
+    /// <summary>The disk outputs: request name, firmware and format.</summary>
+    public static readonly (string Name, DiskFirmware Firmware, DiskFormat Format)[] Disks =
+    [
+        ("raw_efi", DiskFirmware.Efi, DiskFormat.Raw),
+        ("raw_bios", DiskFirmware.Bios, DiskFormat.Raw),
+        ("vhd", DiskFirmware.Efi, DiskFormat.Vhd),
+        ("gce", DiskFirmware.Efi, DiskFormat.Gce),
+        ("maas", DiskFirmware.Efi, DiskFormat.Maas),
+    ];
 
     /// <summary>True when the build asks for any media (everything but the oci and rootfs archives).</summary>
     public static bool Wanted(BuildJobContext context) => context.Spec.Artifacts.NeedsImage;
@@ -69,7 +83,7 @@ public static class MediaStage
             }
         }
 
-        foreach (var disk in MediaSteps.Disks.Where(disk => outputs.Names.Contains(disk.Name)))
+        foreach (var disk in Disks.Where(disk => outputs.Names.Contains(disk.Name)))
         {
             text.Append(Run(cloudMount, [ToolsImage.Binary, "build-disk", "dir:/rootfs", "--output", Out + "/disk-" + disk.Name,
                 "--firmware", disk.Firmware.ToString().ToLowerInvariant(), "--format", disk.Format.ToString().ToLowerInvariant(), .. cloud]));
@@ -97,7 +111,7 @@ public static class MediaStage
             foreach (var (step, type) in ukis)
             {
                 var mounts = type == "iso" ? keyMounts + cloudMount : keyMounts;
-                List<string> arguments = [ToolsImage.Binary, "build-uki", "dir:/rootfs", "--keys", keys, "--output-dir", Out + "/" + step, "--output-type", type, "--secure-boot-enroll", MediaSteps.SecureBootEnroll];
+                List<string> arguments = [ToolsImage.Binary, "build-uki", "dir:/rootfs", "--keys", keys, "--output-dir", Out + "/" + step, "--output-type", type, "--secure-boot-enroll", SecureBootEnroll];
                 text.Append(Run(mounts, type == "iso" ? [.. arguments, .. cloud] : arguments));
             }
 
@@ -129,7 +143,7 @@ public static class MediaStage
             Move(context, Path.Combine(exported, "netboot.tar"), ArtifactNames.Of(stem, "netboot"));
         }
 
-        foreach (var disk in MediaSteps.Disks.Where(disk => outputs.Names.Contains(disk.Name)))
+        foreach (var disk in Disks.Where(disk => outputs.Names.Contains(disk.Name)))
         {
             Move(context, SingleFile(Path.Combine(exported, "disk-" + disk.Name)), ArtifactNames.Of(stem, disk.Name));
         }

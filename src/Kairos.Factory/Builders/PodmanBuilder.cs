@@ -14,8 +14,6 @@ public sealed class PodmanBuilder : IImageBuilder
 {
     public string Name => "podman";
 
-    public bool MediaInEngine(FactoryOptions options) => true;
-
     public async Task<string> BuildAsync(BuildJobContext context)
     {
         var podman = context.Options.Podman;

@@ -47,13 +47,45 @@ public static class ToolsImage
         return Repository + ":" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
+    /// <summary>The name of the tools stage inside a build's own Containerfile (<see cref="InlineStage"/>).</summary>
+    public const string Stage = "tools";
+
+    private const string FromLine = "FROM ${TOOLS_BASE}";
+
+    /// <summary>
+    /// tools.Containerfile as a stage of a build's own Containerfile, <c>FROM <paramref name="toolsBase"/> AS tools</c>
+    /// (a buildx builder elsewhere cannot read the server's tools image: it builds and caches this stage itself). The
+    /// stage reads install-deps.sh and kairos-stages from the build's context (<see cref="WriteInputs"/>).
+    /// </summary>
+    public static string InlineStage(string toolsBase)
+    {
+        var lines = Resource("tools.Containerfile").Split('\n').Where(line => line.Length > 0 && !line.StartsWith('#') && line != "ARG TOOLS_BASE").ToList();
+        var from = lines.IndexOf(FromLine);
+        if (from < 0)
+        {
+            throw new InvalidOperationException($"tools.Containerfile has no line '{FromLine}'");
+        }
+
+        lines[from] = $"FROM {toolsBase} AS {Stage}";
+        return "# the tools the media stages run with (tools.Containerfile), built by the builder itself\n" + string.Join('\n', lines) + "\n";
+    }
+
+    /// <summary>Writes what tools.Containerfile copies (install-deps.sh, and kairos-stages unless it is there) into <paramref name="directory"/>.</summary>
+    public static void WriteInputs(string directory, string binary)
+    {
+        File.WriteAllText(Path.Combine(directory, "install-deps.sh"), Resource("install-deps.sh"));
+        if (!File.Exists(Path.Combine(directory, "kairos-stages")))
+        {
+            File.Copy(binary, Path.Combine(directory, "kairos-stages"));
+        }
+    }
+
     /// <summary>Writes the tools image's build context (Containerfile, install-deps.sh, kairos-stages) under the job's work dir.</summary>
     public static string WriteContext(BuildJobContext context)
     {
         var directory = Directory.CreateDirectory(Path.Combine(context.WorkDir, "tools")).FullName;
         File.WriteAllText(Path.Combine(directory, "Containerfile"), Resource("tools.Containerfile"));
-        File.WriteAllText(Path.Combine(directory, "install-deps.sh"), Resource("install-deps.sh"));
-        File.Copy(context.Options.KairosStagesBinary, Path.Combine(directory, "kairos-stages"));
+        WriteInputs(directory, context.Options.KairosStagesBinary);
         return directory;
     }
 

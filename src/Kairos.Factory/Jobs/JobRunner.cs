@@ -6,7 +6,7 @@ using Kairos.Factory.Store;
 
 namespace Kairos.Factory.Jobs;
 
-/// <summary>One build, start to end: base → builder (kairos-stages install, init, validate) → ISO → disks, netboot, UKIs → checksums → artifacts in the store.</summary>
+/// <summary>One build, start to end: base → builder (kairos-stages install, init, validate, and the media, all in the engine) → checksums → artifacts in the store.</summary>
 public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub, LeftoverCleaner cleaner, FactoryCatalog catalog, ApiToken token, ImageBuilders builders)
 {
 
@@ -32,18 +32,6 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         var builder = builders[job.Spec.Builder];
         var source = await builder.BuildAsync(context);
         ArtifactNaming.NameBuilderOutputs(context, source);
-        var outputs = job.Spec.Artifacts;
-        if (!builder.MediaInEngine(options))
-        {
-            // the live ISO (a Trusted Boot image's ISO is the UKI one, made with the other media); netboot files come out of it
-            var liveIso = (outputs.Iso && !job.Spec.TrustedBoot) || outputs.Netboot ? await BuildIsoAsync(context, source) : null;
-            await new MediaSteps(context, cancellation).RunAsync(source, liveIso);
-            if (liveIso is not null && outputs.Iso)
-            {
-                File.Move(liveIso, Path.Combine(output, Path.GetFileName(liveIso)));
-            }
-        }
-
         cancellation.ThrowIfCancellationRequested();
         var artifacts = new List<ArtifactRecord>();
         foreach (var file in Directory.GetFiles(output).Where(file => !file.EndsWith(".sha256", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
@@ -57,30 +45,6 @@ public sealed class JobRunner(FactoryOptions options, JobStore store, LogHub hub
         }
 
         store.AddArtifacts(job.Id, artifacts);
-    }
-
-    /// <summary>Runs build-iso into the work dir; returns the ISO's path there.</summary>
-    private async Task<string> BuildIsoAsync(BuildJobContext context, string source)
-    {
-        var isoDir = Path.Combine(context.WorkDir, "iso");
-        Directory.CreateDirectory(isoDir);
-        List<string> arguments = ["build-iso", source, "--output", isoDir, "--arch", context.Spec.Architecture];
-        if (options.IsoLiveConsole is { } liveConsole)
-        {
-            arguments.AddRange(["--live-console", liveConsole]);
-        }
-
-        if (context.Spec.CloudConfig is { } cloudConfig)
-        {
-            var path = Path.Combine(context.WorkDir, "cloud-config.yaml");
-            await File.WriteAllTextAsync(path, cloudConfig);
-            arguments.AddRange(["--cloud-config", path]);
-        }
-
-        await context.Processes.RunAsync("iso", options.KairosStagesBinary, arguments);
-        var iso = Directory.GetFiles(isoDir, "*.iso").SingleOrDefault()
-            ?? throw new StepFailedException("iso: build-iso finished without writing an .iso file");
-        return iso;
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellation)

@@ -1,8 +1,8 @@
 #!/bin/sh
 # TEST FIXTURE standing in for docker (no daemon here): records one buildx call — its arguments, one a
 # line, and a copy of the build context — into $KF_BUILDX_RECORD, and writes a stand-in output: for
-# type=oci a one-layer OCI archive, for type=tar a root tarball, each holding the kairos-release the
-# fixture kairos-stages writes (version v1.0.0, model generic).
+# type=oci a one-layer OCI archive, for type=tar a root tarball, for type=local a media export (a stand-in
+# live ISO), each holding the kairos-release the fixture kairos-stages writes (version v1.0.0, model generic).
 set -e
 n=$(ls "$KF_BUILDX_RECORD" | wc -l)
 call="$KF_BUILDX_RECORD/call-$n"
@@ -26,6 +26,9 @@ for argument in "$@"; do
       printf '{"imageLayoutVersion":"1.0.0"}' > "$work/oci/oci-layout"
       tar -C "$work/oci" -cf "${argument#*,dest=}" oci-layout index.json blobs ;;
     type=tar,dest=*) tar -C "$work/root" -cf "${argument#*,dest=}" etc ;;
+    type=local,dest=*)
+      # the media target's /out: the image's kairos-release and a stand-in live ISO
+      dest="${argument#*,dest=}" && mkdir -p "$dest/iso" && cp "$work/root/etc/kairos-release" "$dest/" && printf 'stand-in ISO\n' > "$dest/iso/live.iso" ;;
   esac
 done
 rm -rf "$work"
