@@ -88,6 +88,7 @@ public sealed class BuildOptionsBinder
         ProviderConfigs = [.. ProviderFlags.Where(f => parse.GetResult(f.Config) is not null).Select(f => f.Provider)],
         TrustedBoot = parse.GetValue(TrustedBoot) == "true",
         Fips = parse.GetValue(Fips),
+        FipsRefusedArchitectures = parse.GetValue(Fips) ? FipsRules.Load(Source(parse)).UnsupportedArchitectures : new Dictionary<string, string>(),
         Arch = parse.GetValue(Arch),
         LogLevel = parse.GetValue(LogLevel) ?? "info",
         ToolVersion = BuildToolVersion.Current,

@@ -67,6 +67,13 @@ public static class CliMisuses
         new("lint-extension-fifo", ["lint"], "extension file {aside}/ext/10-x.yaml: cannot read it: .*not a regular file", (_, aside) => MakeFifo(aside.HostPath("ext/10-x.yaml")), "{aside}/ext"),
         new("lint-extension-dir-is-a-file", ["lint"], "extensions directory {aside}/ext: not a directory", (_, aside) => aside.Write("ext", "x\n"), "{aside}/ext"),
         new("env-extensions-dir-link-loop", Args(), "extensions directory /loop/ext: .*Too many levels of symbolic links", (root, _) => root.Link("loop", "loop"), "/loop/ext"),
+        // a fork's fips.yaml is the rule the run's context applies too (main's context refused riscv64 alone, from a copy of its own)
+        new("stages-dir-fips-architecture", Args("--stages-dir", "{aside}/stages", "--fips", "--arch", "arm64"), "--fips: this fork refuses FIPS on arm64", (_, aside) =>
+        {
+            CopyTree(Path.Combine(Golden.ProjectDirectory, "..", "..", "stages"), aside.HostPath("stages"));
+            var fips = Path.Combine(aside.HostPath("stages"), "data", "fips.yaml");
+            File.WriteAllText(fips, File.ReadAllText(fips).Replace("architectures:\n", "architectures:\n  arm64: \"this fork refuses FIPS on arm64\"\n", StringComparison.Ordinal));
+        }),
         Broken("stages-dir-packages-data-bad-yaml", "stages/data/packages.yaml:2:1", path => File.WriteAllText(Path.Combine(path, "data/packages.yaml"), "base: [\n")),
         Broken("stages-dir-packages-data-missing", "data/packages.yaml is missing", path => File.Delete(Path.Combine(path, "data/packages.yaml"))),
         Broken("stages-dir-template-fifo", "stages/install/99-x.yaml.*not a regular file", path => MakeFifo(Path.Combine(path, "install/99-x.yaml"))),

@@ -68,7 +68,7 @@ public sealed class BuildContextFactoryTests
     public void Fips_on_riscv64_is_refused()
     {
         // act
-        var result = BuildContextFactory.Create(Ubuntu("riscv64") with { Fips = true });
+        var result = BuildContextFactory.Create(Ubuntu("riscv64") with { Fips = true, FipsRefusedArchitectures = FipsRules.Bundled.UnsupportedArchitectures });
 
         // assert
         Assert.Contains("--fips: FIPS is not supported on riscv64", result.Errors);
@@ -82,7 +82,7 @@ public sealed class BuildContextFactoryTests
     public void Fips_is_refused_for_exactly_the_architectures_of_fips_yaml_in_its_words(string arch)
     {
         // act
-        var result = BuildContextFactory.Create(Ubuntu(arch) with { Fips = true });
+        var result = BuildContextFactory.Create(Ubuntu(arch) with { Fips = true, FipsRefusedArchitectures = FipsRules.Bundled.UnsupportedArchitectures });
 
         // assert: the one build model's refusal (stages/data/fips.yaml, as the install stage and the Factory read it), no other
         var expected = FipsRules.Bundled.UnsupportedArchitectures.TryGetValue(arch, out var reason) ? new[] { "--fips: " + reason } : [];

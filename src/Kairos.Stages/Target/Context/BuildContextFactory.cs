@@ -41,8 +41,8 @@ public static class BuildContextFactory
             errors.Add($"--model {model} requires a {required} target but the root is {arch}: build with --platform=linux/{required} (emulation) or pass --arch {required}");
         }
 
-        // the architectures stages/data/fips.yaml refuses, in its words (the install stage's fips_refusal reads the same)
-        if (options.Fips && FrontEnd.Sources.FipsRules.Bundled.UnsupportedArchitectures.TryGetValue(arch, out var fipsRefusal))
+        // the architectures stages/data/fips.yaml refuses, in its words (the install stage's fips_refusal reads the same file)
+        if (options.Fips && options.FipsRefusedArchitectures.TryGetValue(arch, out var fipsRefusal))
         {
             errors.Add("--fips: " + fipsRefusal);
         }

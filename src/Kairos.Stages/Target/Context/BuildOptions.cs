@@ -36,6 +36,12 @@ public sealed record BuildOptions
 
     public bool Fips { get; init; }
 
+    /// <summary>
+    /// The architectures a FIPS build is refused for, and why: <c>stages/data/fips.yaml</c> of the stages in use (the
+    /// caller reads it with FrontEnd's <c>FipsRules</c>, the one home of the rule, which the install stage reads too).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FipsRefusedArchitectures { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Go arch override; null to read it from the root's <c>/bin/sh</c>.</summary>
     public string? Arch { get; init; }
 
