@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kairos.Factory.Api;
 
@@ -11,16 +12,17 @@ public sealed partial class BootedIsoEndToEndTests
     private const string LinuxFs = "0FC63DAF-8483-4772-8E79-3D69D8477DE4";
 
     /// <summary>
-    /// Issue 28's Factory part on the same build (no second image): the raw EFI, GCE and MAAS disks and the netboot files,
-    /// named from the ISO's kairos-release name, made by the media stages in the engine (the CLI's disk and netboot boot
-    /// tests boot such media). The raw disk holds AuroraBoot's partitions; GCE's archive holds only disk.raw of the next whole GiB, starting with the raw; MAAS gunzips
+    /// Issue 28's Factory part on the same build (no second image): every disk output and the netboot files, named from
+    /// the ISO's kairos-release name, made by the media stage in the engine (the CLI's disk and netboot boot tests boot
+    /// such media). The raw disks hold AuroraBoot's partitions; the VHD is the EFI raw plus a fixed footer QEMU reads as
+    /// vpc and converts back; GCE's archive holds only disk.raw of the next whole GiB, starting with the raw; MAAS gunzips
     /// to the raw with COS_CURTIN after efi; the netboot tarball the three files and an iPXE script that fetches the
     /// squashfs from beside itself.
     /// </summary>
     private static async Task AssertDiskAndNetbootAsync(HttpClient client, List<ArtifactView> listed, string stem, string scratch, CancellationToken cancellation)
     {
         Assert.Matches(TrustedBootJobEndToEndTests.ReleaseName(), stem);
-        string[] files = [stem + "-netboot.tar", stem + ".iso", stem + ".raw", stem + ".raw.gce.tar.gz", stem + ".raw.gz"];
+        string[] files = [stem + "-bios.raw", stem + "-netboot.tar", stem + ".iso", stem + ".raw", stem + ".raw.gce.tar.gz", stem + ".raw.gz", stem + ".raw.vhd"];
         Assert.Equal(files.SelectMany(f => new[] { f, f + ".sha256" }).Order(StringComparer.Ordinal), listed.Select(artifact => artifact.Name).Order(StringComparer.Ordinal));
         Task<string> Download(string name) => TrustedBootJobEndToEndTests.DownloadAsync(client, listed.Single(artifact => artifact.Name == name), scratch, cancellation);
 
@@ -28,6 +30,19 @@ public sealed partial class BootedIsoEndToEndTests
         var rawTable = Partitions(raw);
         Assert.Equal(["efi", "oem", "recovery"], rawTable.Select(p => p.Name));
         Assert.Equal("C12A7328-F81F-11D2-BA4B-00A0C93EC93B", rawTable[0].Type);
+
+        var vhd = await Download(stem + ".raw.vhd");
+        using (var info = JsonDocument.Parse(TrustedBootJobEndToEndTests.Run("qemu-img", "info", "--output=json", "-f", "vpc", vhd)))
+        {
+            Assert.Equal("vpc", info.RootElement.GetProperty("format").GetString());
+            Assert.Equal(new FileInfo(raw).Length, info.RootElement.GetProperty("virtual-size").GetInt64());
+        }
+
+        var converted = Path.Combine(scratch, "vhd-converted.raw");
+        TrustedBootJobEndToEndTests.Run("qemu-img", "convert", "-f", "vpc", "-O", "raw", vhd, converted);
+        File.Delete(vhd);
+        Assert.True(SameBytes(raw, converted), "qemu-img convert of the VHD gives back the EFI raw disk's bytes");
+        File.Delete(converted);
 
         var gce = await Download(stem + ".raw.gce.tar.gz");
         await using (var file = File.OpenRead(gce))
@@ -57,6 +72,12 @@ public sealed partial class BootedIsoEndToEndTests
         File.Delete(unpacked);
         File.Delete(raw);
 
+        var bios = await Download(stem + "-bios.raw");
+        var biosTable = Partitions(bios);
+        Assert.Equal(["bios", "oem", "recovery"], biosTable.Select(p => p.Name));
+        Assert.Equal(("21686148-6449-6E6F-744E-656564454649", 2048L), (biosTable[0].Type, biosTable[0].Start));
+        File.Delete(bios);
+
         var netboot = await Download(stem + "-netboot.tar");
         var entries = TrustedBootJobEndToEndTests.Run("tar", "-tf", netboot).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
         Assert.Equal(["netboot/", "netboot/kairos-initrd", "netboot/kairos-kernel", "netboot/kairos.ipxe", "netboot/kairos.squashfs"], entries);
@@ -72,6 +93,12 @@ public sealed partial class BootedIsoEndToEndTests
             .Select(line => PartitionLine().Match(line))
             .Where(m => m.Success)
             .Select(m => (m.Groups["name"].Value, m.Groups["type"].Value, long.Parse(m.Groups["start"].Value, System.Globalization.CultureInfo.InvariantCulture), long.Parse(m.Groups["size"].Value, System.Globalization.CultureInfo.InvariantCulture)))];
+
+    private static bool SameBytes(string a, string b)
+    {
+        using var stream = File.OpenRead(b);
+        return new FileInfo(a).Length == stream.Length && StartsWith(stream, a);
+    }
 
     private static bool StartsWith(Stream stream, string prefix)
     {

@@ -13,11 +13,11 @@ namespace Kairos.Factory.Tests;
 /// Issue 18's end to end over HTTP: a real server process builds a Debian 12 ISO with its default builder, podman, from a
 /// base image imported into a local podman store (the Factory never pulls); the test follows the build's SSE log to its
 /// end, downloads the ISO, checks its sha256 against the artifact list and the response header, and boots it with
-/// SeaBIOS, asserting what the engine's live boot test asserts on the serial console. The same build makes the raw EFI,
-/// GCE and MAAS disks and the netboot files (issue 28's Factory outputs), checked with the field's tools without a boot
-/// (BootedIsoEndToEndTests.Disks.cs). Not the BIOS raw and the VHD as well: podman's media-out stage copies each
-/// uncompressed disk several times (the COPY, the commit, the export; holes filled), and with all three the build ran
-/// out of space on a 64 GB disk in CI (issue 30 keeps that open); their layouts are BuildDiskTests' and DiskBootTests'.
+/// SeaBIOS, asserting what the engine's live boot test asserts on the serial console. The same build makes every disk
+/// output (raw EFI and BIOS, VHD, GCE, MAAS) and the netboot files (issue 28's Factory outputs), checked with the
+/// field's tools without a boot (BootedIsoEndToEndTests.Disks.cs). Issue 30: the three uncompressed disks once filled a
+/// 64 GB CI disk, as podman copied each into layers several times; now the engine writes them once, into the job's
+/// work dir (a build volume), and the server's build store must stay smaller than the three together.
 /// </summary>
 [Slow(SlowKind.Boot)]
 public sealed partial class BootedIsoEndToEndTests
@@ -61,7 +61,7 @@ public sealed partial class BootedIsoEndToEndTests
 
             // act: POST the build, follow its log to the end event, list and download the ISO
             // with a cloud-config: users reported it missing from ISOs built from a container image (kairos#2876)
-            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", CloudConfig = CloudConfig, Artifacts = new BuildArtifactsRequest { Iso = true, RawEfi = true, Gce = true, Maas = true, Netboot = true } };
+            var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", CloudConfig = CloudConfig, Artifacts = new BuildArtifactsRequest { Iso = true, RawEfi = true, RawBios = true, Vhd = true, Gce = true, Maas = true, Netboot = true } };
             using var created = await server.Client.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json, cancellation);
             Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<BuildCreated>(FactoryHost.Json, cancellation))!.Id;
@@ -82,10 +82,13 @@ public sealed partial class BootedIsoEndToEndTests
             // base), exporting only their /out: build-iso ran inside the engine
             Assert.Contains(lines, line => line.Contains("[base]", StringComparison.Ordinal) && line.Contains(" image inspect ", StringComparison.Ordinal) && line.Contains(BaseImage, StringComparison.Ordinal));
             Assert.Contains(lines, line => line.Contains("[tools]", StringComparison.Ordinal) && line.Contains(" build --isolation chroot ", StringComparison.Ordinal) && line.Contains("TOOLS_BASE=" + BaseImage, StringComparison.Ordinal));
+            // (issue 30: the built image bind-mounted, never copied; /out a volume on the work dir; no layer cache, no export)
             Assert.Contains(lines, line => line.Contains("[media]", StringComparison.Ordinal) && line.Contains(" build --isolation chroot ", StringComparison.Ordinal)
-                && line.Contains(" --target media-out ", StringComparison.Ordinal) && line.Contains(" --secret id=cloud-config,", StringComparison.Ordinal)
-                && line.Contains(" --output type=local,dest=", StringComparison.Ordinal) && line.Contains("--root " + Path.Combine(dataDir, "podman", "root"), StringComparison.Ordinal));
-            Assert.Contains(lines, line => line.Contains("[media]", StringComparison.Ordinal) && line.Contains("RUN --mount=type=secret,id=cloud-config,", StringComparison.Ordinal) && line.Contains("\"build-iso\"", StringComparison.Ordinal));
+                && line.Contains(" --layers=false --volume " + Path.Combine(dataDir, "work"), StringComparison.Ordinal) && line.Contains("/media:/out --secret id=cloud-config,", StringComparison.Ordinal)
+                && !line.Contains("--output", StringComparison.Ordinal) && line.Contains("--root " + Path.Combine(dataDir, "podman", "root"), StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.Contains("[media]", StringComparison.Ordinal) && line.Contains("RUN --mount=type=bind,from=localhost/kairos-factory/build:" + id + ",target=/rootfs --mount=type=secret,id=cloud-config,", StringComparison.Ordinal)
+                && line.Contains("\"build-iso\"", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, line => line.Contains("COPY --from=image", StringComparison.Ordinal) || line.Contains("media-out", StringComparison.Ordinal));
             Assert.DoesNotContain(lines, line => line.Contains("[iso]", StringComparison.Ordinal));
             // no step of the build ran on the server's host outside the engine: the only program the server started is
             // podman, both as the job log records every command and as /proc showed the server's children
@@ -93,6 +96,11 @@ public sealed partial class BootedIsoEndToEndTests
             Assert.Equal(["/usr/bin/podman"], hostPrograms);
 
             var listed = await server.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json, cancellation);
+            var disks = listed!.Where(artifact => artifact.Name.EndsWith(".raw", StringComparison.Ordinal) || artifact.Name.EndsWith(".raw.vhd", StringComparison.Ordinal)).ToList();
+            var storeBytes = long.Parse(TrustedBootJobEndToEndTests.Run("du", "-s", "--block-size=1", Path.Combine(dataDir, "podman", "root")).Split('\t')[0], System.Globalization.CultureInfo.InvariantCulture);
+            TestContext.Current.TestOutputHelper?.WriteLine($"build store {storeBytes >> 20} MiB; disks {string.Join(", ", disks.Select(disk => $"{disk.Name} {disk.Size >> 20} MiB"))}");
+            Assert.Equal(3, disks.Count);
+            Assert.True(storeBytes < disks.Sum(disk => disk.Size), $"the build store holds {storeBytes >> 20} MiB, more than the three disks ({disks.Sum(disk => disk.Size) >> 20} MiB): a layer holds media");
             var iso = Assert.Single(listed!, artifact => artifact.Name.EndsWith(".iso", StringComparison.Ordinal));
             var saved = Path.Combine(scratch, iso.Name);
             using (var download = await server.Client.GetAsync(iso.Url, HttpCompletionOption.ResponseHeadersRead, cancellation))

@@ -89,6 +89,31 @@ public sealed class MediaStageTests : IDisposable
     }
 
     [Fact]
+    public void Podmans_media_stage_mounts_the_tagged_image_in_every_RUN_and_writes_only_to_the_build_volume()
+    {
+        // arrange: issue 30: COPY --from=image / /rootfs, the RUN layers holding /out and media-out's copy of it made
+        // podman (buildah) write each uncompressed disk several times, and a raw EFI + BIOS raw + VHD build filled a 64 GB disk
+        var spec = Spec(trustedBoot: false, cloudConfig: "#cloud-config\nhostname: a\n") with { Artifacts = new BuildOutputs(true, false, false) { RawEfi = true, RawBios = true, Vhd = true, Netboot = true } };
+        var context = Context(spec, null);
+        const string Tag = "localhost/kairos-factory/build:job1";
+
+        // act
+        var (text, secrets) = MediaStage.Render(context, Tools, Tag);
+
+        // assert: the root is the tagged image, mounted (a tag: buildah 1.28 mounts a cached stage's base instead of the stage);
+        // nothing copies it or /out into a layer, and no stage follows for an export
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith('#')).ToList();
+        Assert.Equal("FROM " + Tools + " AS media", lines[0]);
+        Assert.All(lines.Skip(1), line => Assert.StartsWith("RUN --mount=type=bind,from=" + Tag + ",target=/rootfs ", line, StringComparison.Ordinal));
+        Assert.DoesNotContain("COPY", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FROM scratch", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(MediaStage.Target, text, StringComparison.Ordinal);
+        Assert.Equal(["raw_efi", "raw_bios", "vhd"], lines.Where(line => line.Contains("\"build-disk\"", StringComparison.Ordinal)).Select(line => line.Split("/out/disk-")[1].Split('"')[0]));
+        Assert.Contains("RUN --mount=type=bind,from=" + Tag + ",target=/rootfs --mount=type=secret,id=cloud-config,", text, StringComparison.Ordinal);
+        Assert.Equal("cloud-config", Assert.Single(secrets).Id);
+    }
+
+    [Fact]
     public void An_export_without_the_asked_file_fails_the_build_naming_it()
     {
         var context = Context(Spec(trustedBoot: false, cloudConfig: null), null);

@@ -8,8 +8,9 @@ namespace Kairos.Factory.Builders;
 /// The generated Containerfile (podman) / Dockerfile (docker): FROM the base, the kairos-stages binary copied in,
 /// install, init and validate as exec-form RUN lines (JSON arrays: no shell ever parses a request value), binary removed.
 /// Install comes first and carries no version, so a build of the same base with a new version takes every layer up to
-/// and including install from the engine's cache and runs from init on. That stage is named <c>image</c>; a build that
-/// asks for media gets <see cref="MediaStage"/>'s stages after it (run FROM the tools image).
+/// and including install from the engine's cache and runs from init on. That stage is named <c>image</c>; a docker build
+/// that asks for media gets <see cref="MediaStage"/>'s stages after it (run FROM the tools image); podman builds its
+/// media stage from a file of its own, over the tagged image (<see cref="PodmanBuilder"/>).
 /// </summary>
 public static class ContainerfileWriter
 {
@@ -18,9 +19,9 @@ public static class ContainerfileWriter
 
     /// <summary>
     /// Writes the context: Containerfile, the binary and the offline artifacts (when the server has them); with
-    /// <paramref name="tools"/> (the tools image), the media stages too; with <paramref name="inlineTools"/>, the tools
-    /// stage itself FROM that base (<see cref="ToolsImage.InlineStage"/>) and the media stages over it. Returns the
-    /// directory and the secrets those stages mount.
+    /// <paramref name="tools"/> (the tools image), docker's media stages too; with <paramref name="inlineTools"/>, the
+    /// tools stage itself FROM that base (<see cref="ToolsImage.InlineStage"/>) and the media stages over it (a buildx
+    /// builder). Returns the directory and the secrets those stages mount.
     /// </summary>
     public static (string Directory, List<EngineSecret> Secrets) WriteContext(BuildJobContext context, string from, string fileName, string? tools = null, string? inlineTools = null)
     {

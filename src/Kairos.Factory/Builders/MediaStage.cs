@@ -13,23 +13,29 @@ public sealed record EngineSecret(string Id, string Source)
 }
 
 /// <summary>
-/// The media stages of a build's Containerfile, run by the engine: <c>FROM tools AS media</c> (<see cref="ToolsImage"/>),
-/// the built image as <c>COPY --from=image / /rootfs</c>, then build-iso, build-disk and build-uki into /out as exec-form
-/// RUN lines, and <c>FROM scratch AS media-out</c> holding only /out, which the engine exports (<c>--output
-/// type=local</c>). The Trusted Boot keys and the cloud-config reach their RUN as secret mounts (<c>RUN
-/// --mount=type=secret</c>): in no layer, no context. Their content hash is in the mount's path, so a changed key or
-/// cloud-config misses the cache (the engine does not hash secrets); the media the RUN writes do hold the cloud-config
-/// (an ISO carries it), so that layer is as private as the ISO itself. The server only moves the exported files to
-/// their names (<see cref="Publish"/>).
+/// The media stage of a build, run by the engine <c>FROM tools AS media</c> (<see cref="ToolsImage"/>): build-iso,
+/// build-disk and build-uki read the built image at /rootfs and write into /out, as exec-form RUN lines. Docker (BuildKit):
+/// appended to the build's Dockerfile, the image stage as <c>COPY --from=image / /rootfs</c>, and <c>FROM scratch AS
+/// media-out</c> holding only /out, which BuildKit exports (<c>--output type=local</c>; its exporter commits no layer).
+/// podman: a file of its own, the tagged image bind-mounted read-only at /rootfs in each RUN (<c>RUN --mount=type=bind,from=TAG</c>:
+/// no copy of the root; a tag, not the stage, as buildah 1.28 mounts a cached stage's base instead of the stage) and /out
+/// the build's <c>--volume</c>: each medium is written once, straight into the job's work dir, and in no layer (buildah
+/// commits every RUN's layer, holes filled, and copied media-out's /out again). The Trusted Boot keys and the cloud-config
+/// reach their RUN as secret mounts (<c>RUN --mount=type=secret</c>): in no layer, no context. Their content hash is in
+/// the mount's path, so a changed key or cloud-config misses the cache (the engine does not hash secrets); the media the
+/// RUN writes do hold the cloud-config (an ISO carries it), so BuildKit's layer is as private as the ISO itself. The
+/// server only moves the exported files to their names (<see cref="Publish"/>).
 /// </summary>
 public static class MediaStage
 {
+    /// <summary>The stage BuildKit exports (docker); podman's media stage writes into its volume instead.</summary>
     public const string Target = "media-out";
 
     /// <summary>The image stage of the generated Containerfile (the built Kairos image).</summary>
     public const string ImageStage = "image";
 
-    private const string Out = "/out";
+    /// <summary>Where the media commands write: the exported stage's content (docker), the build's volume (podman).</summary>
+    public const string Out = "/out";
 
     /// <summary>What systemd-boot does with the keys on the UKI media: enroll them on first boot (a machine in setup mode).</summary>
     public const string SecureBootEnroll = "force";
@@ -49,18 +55,27 @@ public static class MediaStage
 
     private static bool LiveIso(BuildJobContext context) => context.Spec.Artifacts.Iso && !context.Spec.TrustedBoot;
 
-    /// <summary>The stages' text, and the secrets the engine is given for them (files under the job's work dir).</summary>
-    public static (string Text, List<EngineSecret> Secrets) Render(BuildJobContext context, string tools)
+    /// <summary>
+    /// The stages' text, and the secrets the engine is given for them (files under the job's work dir). With
+    /// <paramref name="mountedImage"/> (podman: the built image's tag) the stage bind-mounts that image at /rootfs in every
+    /// RUN and leaves /out to the build's volume (no media-out stage); without it, the Dockerfile's stages after the image stage.
+    /// </summary>
+    public static (string Text, List<EngineSecret> Secrets) Render(BuildJobContext context, string tools, string? mountedImage = null)
     {
         var spec = context.Spec;
         var outputs = spec.Artifacts;
         var secrets = new List<EngineSecret>();
+        var root = mountedImage is null ? "" : $"--mount=type=bind,from={mountedImage},target=/rootfs ";
+        string Run(string mounts, IReadOnlyList<string> arguments) => ContainerfileWriter.Run(arguments, root + mounts);
         var text = new StringBuilder()
-            .Append("# the media, made inside the engine from the image above\n")
-            .Append("FROM ").Append(tools).Append(" AS media\n")
-            .Append("COPY --from=").Append(ImageStage).Append(" / /rootfs\n")
-            .Append(Run("", ["mkdir", "-p", Out]))
-            .Append(Run("", ["cp", "/rootfs/etc/kairos-release", Out + "/kairos-release"]));
+            .Append(mountedImage is null ? "# the media, made inside the engine from the image above\n" : "# the media, made inside the engine from the built image (/rootfs); /out is the build's volume\n")
+            .Append("FROM ").Append(tools).Append(" AS media\n");
+        if (mountedImage is null)
+        {
+            text.Append("COPY --from=").Append(ImageStage).Append(" / /rootfs\n").Append(Run("", ["mkdir", "-p", Out]));
+        }
+
+        text.Append(Run("", ["cp", "/rootfs/etc/kairos-release", Out + "/kairos-release"]));
         var (cloudMount, cloudPath) = CloudConfig(context, secrets);
         List<string> cloud = cloudPath is null ? [] : ["--cloud-config", cloudPath];
         if (LiveIso(context) || outputs.Netboot)
@@ -122,8 +137,11 @@ public static class MediaStage
             }
         }
 
-        text.Append("FROM scratch AS ").Append(Target).Append('\n')
-            .Append("COPY --from=media ").Append(Out).Append(" /\n");
+        if (mountedImage is null)
+        {
+            text.Append("FROM scratch AS ").Append(Target).Append('\n').Append("COPY --from=media ").Append(Out).Append(" /\n");
+        }
+
         return (text.ToString(), secrets);
     }
 
@@ -219,6 +237,4 @@ public static class MediaStage
 
     private static List<string> Tar(string file, string directory, params string[] names) =>
         ["tar", "--create", "--numeric-owner", "--owner=0", "--group=0", "--sort=name", "--file", file, "--directory", directory, .. names];
-
-    private static string Run(string mounts, IReadOnlyList<string> arguments) => ContainerfileWriter.Run(arguments, mounts);
 }

@@ -7,8 +7,9 @@ namespace Kairos.Factory.Builders;
 /// (<see cref="PodmanStorage.Shared"/>), so the layers of a base — install above all — are cached across builds.
 /// The base comes from the local store (copied into the shared one only when its image ID there differs) or an
 /// uploaded root tarball (<c>podman import</c>), never a registry. podman writes the OCI archive (<c>podman save</c>)
-/// and the rootfs (<c>podman export</c>) itself, and runs the media stages (<see cref="MediaStage"/>, in the tools
-/// image) whose /out it exports (<c>--output type=local</c>): the root is never unpacked on the server.
+/// and the rootfs (<c>podman export</c>) itself, and runs the media stage (<see cref="MediaStage"/>, in the tools image,
+/// the tagged image bind-mounted at /rootfs) whose /out is a build volume on the job's work dir: the root is never
+/// unpacked on the server, and each medium is written once, into no layer.
 /// </summary>
 public sealed class PodmanBuilder : IImageBuilder
 {
@@ -37,21 +38,13 @@ public sealed class PodmanBuilder : IImageBuilder
         try
         {
             var tools = MediaStage.Wanted(context) ? await ToolsImage.EnsurePodmanAsync(context, store) : null;
-            var (directory, secrets) = ContainerfileWriter.WriteContext(context, from, "Containerfile", tools);
-            List<string> build = [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--layers", "--platform", "linux/" + context.Spec.Architecture, "--file", Path.Combine(directory, "Containerfile")];
-            if (outputs.Oci || outputs.Rootfs || tools is null)
-            {
-                await context.Processes.RunAsync("build", podman, [.. build, "--target", MediaStage.ImageStage, "--tag", context.ImageTag, directory]);
-                built = true;
-            }
-
+            var (directory, _) = ContainerfileWriter.WriteContext(context, from, "Containerfile");
+            List<string> build = [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--platform", "linux/" + context.Spec.Architecture];
+            await context.Processes.RunAsync("build", podman, [.. build, "--layers", "--file", Path.Combine(directory, "Containerfile"), "--target", MediaStage.ImageStage, "--tag", context.ImageTag, directory]);
+            built = true;
             if (tools is not null)
             {
-                // the image stage's layers come from the cache when it was built just above; the engine writes only /out here
-                var media = Path.Combine(context.WorkDir, "media");
-                await context.Processes.RunAsync("media", podman,
-                    [.. build, "--target", MediaStage.Target, .. secrets.SelectMany(secret => new[] { "--secret", secret.Flag }), "--output", $"type=local,dest={media}", directory]);
-                MediaStage.Publish(context, media);
+                await MediaAsync(context, tools, directory, build);
             }
 
             if (outputs.Oci)
@@ -85,6 +78,27 @@ public sealed class PodmanBuilder : IImageBuilder
 
         // no root on the host: the job names the oci and rootfs archives from themselves
         return "dir:" + Path.Combine(context.WorkDir, "rootfs");
+    }
+
+    /// <summary>
+    /// The media stage in a file of its own, over the tagged image (bind-mounted, never copied), writing into the job's
+    /// work dir through the build's volume: the media reach the host once and no layer holds them. No cache either
+    /// (<c>--layers=false</c>): a cached RUN would not run and leave the volume empty; the image's own steps were cached above.
+    /// </summary>
+    private static async Task MediaAsync(BuildJobContext context, string tools, string directory, List<string> build)
+    {
+        var media = Directory.CreateDirectory(Path.Combine(context.WorkDir, "media")).FullName;
+        if (media.Contains(':', StringComparison.Ordinal) || media.Contains(',', StringComparison.Ordinal))
+        {
+            throw new StepFailedException($"media: podman cannot mount the work dir {media} as a build volume (its path holds ':' or ','): give serve a --data-dir without them");
+        }
+
+        var (text, secrets) = MediaStage.Render(context, tools, context.ImageTag);
+        var file = Path.Combine(directory, "media.Containerfile");
+        File.WriteAllText(file, text);
+        await context.Processes.RunAsync("media", context.Options.Podman,
+            [.. build, "--layers=false", "--volume", media + ":" + MediaStage.Out, .. secrets.SelectMany(secret => new[] { "--secret", secret.Flag }), "--file", file, directory]);
+        MediaStage.Publish(context, media);
     }
 
     /// <summary>Makes <paramref name="image"/> of the source store available in the shared store, copying it only when the shared store lacks that image ID.</summary>
