@@ -32,9 +32,9 @@ public static class GoodRoot
     /// <summary>What lsinitrd prints for a good Kairos initrd (abridged).</summary>
     public const string Listing = "Image: /boot/initrd: 40M\ndracut modules:\nimmucore\n-rwxr-xr-x 1 root root 0 usr/bin/immucore\n-rwxr-xr-x 1 root root 0 usr/bin/kairos-agent\n-rw-r--r-- 1 root root 0 usr/lib/modules/6.1.0-18-amd64/kernel/drivers/usb/host/xhci-pci-renesas.ko.xz\n";
 
-    /// <summary>Answers <c>lsinitrd /boot/initrd</c> with <see cref="Listing"/>.</summary>
+    /// <summary>Answers the [INITRD] listing of /boot/initrd with <see cref="Listing"/>.</summary>
     public static CommandResult Answer(string script) =>
-        script == "lsinitrd /boot/initrd" ? new CommandResult(0, Listing, TimeSpan.Zero) : new CommandResult(127, "unexpected", TimeSpan.Zero);
+        script == InitrdCheck.ListScript("/boot/initrd") ? new CommandResult(0, Listing, TimeSpan.Zero) : new CommandResult(127, "unexpected", TimeSpan.Zero);
 
     public static TempRoot Create()
     {

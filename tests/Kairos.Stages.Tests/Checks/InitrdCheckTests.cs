@@ -3,7 +3,7 @@ using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Tests.Checks;
 
-/// <summary>[INITRD] runs lsinitrd inside the root through the target; a fake target answers it.</summary>
+/// <summary>[INITRD] lists the initrd inside the root through the target; a fake target answers it.</summary>
 public sealed class InitrdCheckTests
 {
     private readonly InitrdCheck check = new();
@@ -12,14 +12,14 @@ public sealed class InitrdCheckTests
         new(root.Path, _ => new CommandResult(exitCode, listing, TimeSpan.Zero));
 
     [Fact]
-    public async Task Lsinitrd_runs_inside_the_root_on_boot_initrd()
+    public async Task The_listing_runs_inside_the_root_on_boot_initrd()
     {
         using var root = GoodRoot.Create();
         var target = new FakeTarget(root.Path, GoodRoot.Answer);
 
         var findings = await GoodRoot.RunAsync(check, root, target: target);
 
-        Assert.Equal(["lsinitrd /boot/initrd"], target.Scripts);
+        Assert.Equal([InitrdCheck.ListScript("/boot/initrd")], target.Scripts);
         Assert.Equal(CheckStatus.Pass, Assert.Single(findings).Status);
     }
 
