@@ -52,9 +52,11 @@ public static class RpiBoot
             File.Copy(Path.Combine(firmware!, file), Path.Combine(staging, file));
         }
 
+        var uBootDtbs = Directory.CreateDirectory(Path.Combine(staging, rpi.UBootDtbDirectory)).FullName;
         foreach (var dtb in model.Dtbs.Where(d => File.Exists(Path.Combine(dtbs, d))))
         {
             File.Copy(Path.Combine(dtbs, dtb), Path.Combine(staging, dtb));
+            File.Copy(Path.Combine(dtbs, dtb), Path.Combine(uBootDtbs, dtb));
         }
 
         File.WriteAllText(Path.Combine(staging, "config.txt"), config);

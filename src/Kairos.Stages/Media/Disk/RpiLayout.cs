@@ -15,6 +15,7 @@ public sealed record RpiLayout(
     string ConfigTemplate,
     string FirmwareDirectory,
     IReadOnlyList<string> DtbDirectories,
+    string UBootDtbDirectory,
     IReadOnlyList<string> Grub,
     IReadOnlyList<string> ChainPaths,
     IReadOnlyDictionary<string, RpiModel> Models)
@@ -30,6 +31,7 @@ public sealed record RpiLayout(
             r.Text(node, "config_template"),
             r.Text(node, "firmware_directory"),
             r.List(node, "dtb_directories"),
+            r.Text(node, "u_boot_dtb_directory"),
             r.List(node, "grub"),
             r.List(node, "chain_paths"),
             r.Entries(r.Map(node, "models"), "models").ToDictionary(
