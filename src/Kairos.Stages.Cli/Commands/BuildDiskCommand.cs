@@ -40,6 +40,8 @@ public static class BuildDiskCommand
 
         public Option<string> Format { get; } = new("--format") { Description = "raw (NAME.raw), vhd (NAME.raw.vhd, fixed, Azure), gce (NAME.raw.gce.tar.gz holding disk.raw), maas (NAME.raw.gz: an EFI disk with the COS_CURTIN partition MAAS deploys through; needs a static busybox, Debian busybox-static)", DefaultValueFactory = _ => "raw" };
 
+        public Option<string?> Model { get; } = new("--model") { Description = "generic, rpi3 or rpi4: a Raspberry Pi disk (hybrid MBR; a 96 MiB FAT32 first partition with the image's Pi firmware, config.txt, device trees, U-Boot and GRUB; arm64, raw only). Default: the image's KAIROS_MODEL" };
+
         public Option<bool> Partitions { get; } = new("--partitions") { Description = "write efi.img, oem.img and recovery_partition.img instead of one disk (--format raw only)" };
 
         public Option<long?> Size { get; } = new("--size") { Description = "grow the disk to this many MiB (smaller than the disk: an error)" };
@@ -56,7 +58,7 @@ public static class BuildDiskCommand
 
         public override bool ClearsParseErrors => true;
 
-        public IEnumerable<Option> Options => [Output, OverrideName, Firmware, Format, Partitions, Size, RecoveryImageSize, StateSize, CloudConfig, NoDefaultCloudConfig, StagesDir];
+        public IEnumerable<Option> Options => [Output, OverrideName, Firmware, Format, Model, Partitions, Size, RecoveryImageSize, StateSize, CloudConfig, NoDefaultCloudConfig, StagesDir];
 
         public override async Task<int> InvokeAsync(ParseResult parse, CancellationToken cancellationToken)
         {
@@ -81,6 +83,7 @@ public static class BuildDiskCommand
                 OverrideName = parse.GetValue(OverrideName),
                 Firmware = parse.GetValue(Firmware) == "bios" ? DiskFirmware.Bios : DiskFirmware.Efi,
                 Format = Enum.Parse<DiskFormat>(parse.GetValue(Format)!, ignoreCase: true),
+                Model = parse.GetValue(Model),
                 Partitions = parse.GetValue(Partitions),
                 SizeMiB = parse.GetValue(Size),
                 RecoveryImageSizeMiB = parse.GetValue(RecoveryImageSize),
@@ -133,6 +136,11 @@ public static class BuildDiskCommand
             if (parse.GetValue(Format) is not ("raw" or "vhd" or "gce" or "maas") and var format)
             {
                 return $"--format must be raw, vhd, gce or maas, not '{format}'";
+            }
+
+            if (parse.GetValue(Model) is { } model && model is not (RpiBoot.Generic or "rpi3" or "rpi4"))
+            {
+                return $"--model must be generic, rpi3 or rpi4, not '{model}'";
             }
 
             return null;

@@ -1,12 +1,12 @@
 namespace Kairos.Stages.Media.Disk;
 
-/// <summary>Puts the partition images (EFI or BIOS boot, COS_CURTIN for MAAS, OEM, RECOVERY) into one disk file at their offsets (zero runs left as holes), then the GPT and, for BIOS, GRUB's boot code.</summary>
+/// <summary>Puts the partition images (EFI or BIOS boot, COS_CURTIN for MAAS, OEM, RECOVERY) into one disk file at their offsets (zero runs left as holes), then the GPT (with a hybrid MBR for a Raspberry Pi) and, for BIOS, GRUB's boot code.</summary>
 public static class DiskAssembler
 {
     private const long MiB = 1024 * 1024;
     private const int Chunk = 1024 * 1024;
 
-    public static void Write(string raw, DiskLayout layout, DiskFirmware firmware, long diskMiB, string? efiImage, string? curtinImage, string oemImage, string recoveryImage, string? core)
+    public static void Write(string raw, DiskLayout layout, DiskFirmware firmware, long diskMiB, string? efiImage, string? curtinImage, string oemImage, string recoveryImage, string? core, byte hybridMbrType = 0)
     {
         using var disk = new FileStream(raw, FileMode.CreateNew, FileAccess.ReadWrite);
         disk.SetLength(diskMiB * MiB);
@@ -46,7 +46,7 @@ public static class DiskAssembler
             BiosGrub.Install(disk, core, entries[0].FirstLba, entries[0].LastLba - entries[0].FirstLba + 1);
         }
 
-        GptTable.Write(disk, Uuid5.FromUrlName(layout.DiskGuidName), entries);
+        GptTable.Write(disk, Uuid5.FromUrlName(layout.DiskGuidName), entries, hybridMbrType);
     }
 
     private static void CopySparse(string image, FileStream disk, long offset)

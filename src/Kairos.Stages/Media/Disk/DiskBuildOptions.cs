@@ -32,6 +32,9 @@ public sealed record DiskBuildOptions
 
     public DiskFormat Format { get; init; } = DiskFormat.Raw;
 
+    /// <summary>generic, rpi3 or rpi4 (a Raspberry Pi disk); null: the image's KAIROS_MODEL when it is a Pi, else generic.</summary>
+    public string? Model { get; init; }
+
     /// <summary>Separate partition images (efi.img, oem.img, recovery_partition.img) instead of one disk.</summary>
     public bool Partitions { get; init; }
 

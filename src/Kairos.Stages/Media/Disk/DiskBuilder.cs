@@ -17,7 +17,7 @@ public static class DiskBuilder
     {
         var layout = DiskLayout.Load(options.Stages);
         var isoLayout = IsoLayout.Load(options.Stages);
-        var cloudConfig = CheckInputs(options);
+        var cloudConfig = DiskInputs.Check(options);
         if (options.Firmware == DiskFirmware.Bios)
         {
             BiosGrub.CheckHost();
@@ -38,6 +38,8 @@ public static class DiskBuilder
                 throw MediaException.Input($"--firmware bios: the image is {arch}; BIOS disks are amd64 only");
             }
 
+            var rpi = RpiBoot.Model(options, layout.Rpi, files.Release, arch);
+            layout = rpi is null ? layout : layout with { Efi = layout.Efi with { SizeMiB = layout.Rpi.SizeMiB } };
             var busybox = options.Format == DiskFormat.Maas ? CurtinPartition.FindBusybox(layout.Maas, arch) : null;
             var epoch = options.Epoch ?? Epoch(root);
             var name = options.OverrideName is { Length: > 0 } given ? given : files.Release.IsoBaseName(arch, null);
@@ -46,7 +48,7 @@ public static class DiskBuilder
             options.Log($"recovery.img {sizes.RecoveryImageMiB} MiB, RECOVERY {sizes.RecoveryPartitionMiB} MiB, state {sizes.StateMiB} MiB, disk {sizes.DiskMiB} MiB; timestamps {epoch}");
 
             var context = Context(root, files.Release, arch);
-            var variables = DiskFiles.Variables(layout, sizes.StateMiB);
+            var variables = DiskFiles.Variables(layout, sizes.StateMiB, rpi?.Name ?? RpiBoot.Generic);
             var chain = DiskFiles.Render(options.Stages, layout.EfiChainTemplate, context, variables);
 
             // RECOVERY: the image as cOS/recovery.img, its GRUB menu, and for BIOS GRUB's modules.
@@ -95,10 +97,19 @@ public static class DiskBuilder
             if (options.Firmware == DiskFirmware.Efi)
             {
                 var efi = Path.Combine(work, "efi");
-                DiskFiles.StageEfi(root, efi, isoLayout.Efi[arch], layout, files.Release.Get("KAIROS_FLAVOR"), chain, options.Log);
+                if (rpi is null)
+                {
+                    DiskFiles.StageEfi(root, efi, isoLayout.Efi[arch], layout, files.Release.Get("KAIROS_FLAVOR"), chain, options.Log);
+                }
+                else
+                {
+                    var config = DiskFiles.Render(options.Stages, layout.Rpi.ConfigTemplate, context, variables);
+                    RpiBoot.Stage(root, efi, layout.Rpi, rpi, isoLayout.Efi[arch].BootName, layout.Rpi.ChainPaths.Concat(DiskFiles.FlavorChainPaths(layout, files.Release.Get("KAIROS_FLAVOR"))), chain, config, options.Log);
+                }
+
                 PartitionImages.Touch(efi, epoch);
                 efiImage = Path.Combine(work, "efi.img");
-                await PartitionImages.FatAsync(efi, efiImage, layout.Efi.SizeMiB, layout.Efi.Label!, Uuid5.FromUrlName(layout.Efi.GuidName), epoch, cancellationToken);
+                await PartitionImages.FatAsync(efi, efiImage, layout.Efi.SizeMiB, layout.Efi.Label!, Uuid5.FromUrlName(layout.Efi.GuidName), epoch, rpi is null ? 0 : layout.Rpi.FatBits, cancellationToken);
             }
 
             if (options.Partitions)
@@ -108,8 +119,8 @@ public static class DiskBuilder
             }
 
             var raw = Path.Combine(work, name + ".raw");
-            options.Log($"writing {Path.GetFileName(raw)}: GPT, partitions{(core is null ? "" : ", GRUB's BIOS core")}");
-            DiskAssembler.Write(raw, layout, options.Firmware, sizes.DiskMiB, efiImage, curtinImage, oemImage, recoveryPartition, core);
+            options.Log($"writing {Path.GetFileName(raw)}: GPT{(rpi is null ? "" : " with a hybrid MBR")}, partitions{(core is null ? "" : ", GRUB's BIOS core")}");
+            DiskAssembler.Write(raw, layout, options.Firmware, sizes.DiskMiB, efiImage, curtinImage, oemImage, recoveryPartition, core, rpi is null ? (byte)0 : layout.Rpi.MbrType);
             var bytes = new FileInfo(raw).Length;
             var output = options.Format switch
             {
@@ -127,51 +138,6 @@ public static class DiskBuilder
         finally
         {
             Directory.Delete(work, recursive: true);
-        }
-    }
-
-    private static string? CheckInputs(DiskBuildOptions options)
-    {
-        if (options.Partitions && options.Format != DiskFormat.Raw)
-        {
-            throw MediaException.Input($"--partitions writes separate partition images; it cannot be combined with --format {options.Format.ToString().ToLowerInvariant()}");
-        }
-
-        if (options.Format == DiskFormat.Maas && options.Firmware == DiskFirmware.Bios)
-        {
-            throw MediaException.Input("--format maas makes an EFI disk (as AuroraBoot's); it cannot be combined with --firmware bios");
-        }
-
-        if (options.CloudConfig is not null && options.NoDefaultCloudConfig)
-        {
-            throw MediaException.Input("--cloud-config and --no-default-cloud-config: give one or the other");
-        }
-
-        foreach (var (flag, value) in new[] { ("--size", options.SizeMiB), ("--recovery-image-size", options.RecoveryImageSizeMiB), ("--state-size", options.StateSizeMiB) })
-        {
-            if (value is <= 0)
-            {
-                throw MediaException.Input($"{flag} {value}: must be a positive number of MiB");
-            }
-        }
-
-        if (options.OverrideName is { } name && (name.Contains('/', StringComparison.Ordinal) || name is "." or ".."))
-        {
-            throw MediaException.Input($"--override-name '{name}' must be a file name, not a path");
-        }
-
-        if (options.CloudConfig is not { } config)
-        {
-            return null;
-        }
-
-        try
-        {
-            return File.ReadAllText(config);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw MediaException.Input($"--cloud-config {config}: cannot read it ({e.Message})");
         }
     }
 

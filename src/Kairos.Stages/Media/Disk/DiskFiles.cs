@@ -12,7 +12,7 @@ public static class DiskFiles
     private const int GrubenvSize = 1024;
 
     /// <summary>The variables build-disk adds under <c>disk</c> for the templates in stages/disk/.</summary>
-    public static ScriptObject Variables(DiskLayout layout, long stateSizeMiB) => new()
+    public static ScriptObject Variables(DiskLayout layout, long stateSizeMiB, string model) => new()
     {
         ["disk"] = new ScriptObject
         {
@@ -22,6 +22,7 @@ public static class DiskFiles
             ["grub_config"] = layout.GrubConfig,
             ["state_size_mib"] = stateSizeMiB,
             ["reset_config"] = layout.OemResetConfig,
+            ["rpi_model"] = model,
         },
     };
 
@@ -67,8 +68,17 @@ public static class DiskFiles
         File.Copy(shim, Path.Combine(boot, efi.BootName));
         File.Copy(shim, Path.Combine(boot, Unsigned(Path.GetFileName(shim))), overwrite: true);
         File.Copy(grub, Path.Combine(boot, efi.GrubName), overwrite: true);
-        var paths = layout.EfiChainPaths.Concat(layout.EfiChainPathsByFlavor.TryGetValue(flavor, out var extra) ? extra : []);
-        foreach (var path in paths)
+        WriteChain(staging, layout.EfiChainPaths.Concat(FlavorChainPaths(layout, flavor)), chain);
+    }
+
+    /// <summary>The flavour's own grub directory, where its grub looks for the chain config (none for most).</summary>
+    public static IReadOnlyList<string> FlavorChainPaths(DiskLayout layout, string flavor) =>
+        layout.EfiChainPathsByFlavor.TryGetValue(flavor, out var extra) ? extra : [];
+
+    /// <summary>The chain config at each path (relative to the partition's root), once per distinct path.</summary>
+    public static void WriteChain(string staging, IEnumerable<string> paths, string chain)
+    {
+        foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
             var target = Path.Combine(staging, path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

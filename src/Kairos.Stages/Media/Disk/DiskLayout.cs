@@ -46,6 +46,7 @@ public sealed record DiskLayout
     public required string BiosChainTemplate { get; init; }
     public required string BiosCorePrefix { get; init; }
     public required MaasLanding Maas { get; init; }
+    public required RpiLayout Rpi { get; init; }
 
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
     public static DiskLayout Load(IStageSource source) => LayoutReader.Read(source, DataPath, "the raw disk layout", Decode);
@@ -103,6 +104,7 @@ public sealed record DiskLayout
                 r.Pairs(maas, "links"),
                 r.Pairs(maas, "scripts"),
                 r.Pairs(maas, "skeleton")),
+            Rpi = RpiLayout.Decode(r, r.Map(root, "rpi")),
         };
     }
 

@@ -19,7 +19,8 @@ public static class GptTable
     private const int EntrySectors = EntryCount * EntrySize / SectorSize;
     private const int HeaderSize = 92;
 
-    public static void Write(FileStream disk, Guid diskId, IReadOnlyList<GptEntry> entries)
+    /// <summary><paramref name="hybridMbrType"/> non-zero: a hybrid MBR whose entry 1 is the first partition with that type, for firmware that reads only an MBR (the Raspberry Pi's).</summary>
+    public static void Write(FileStream disk, Guid diskId, IReadOnlyList<GptEntry> entries, byte hybridMbrType = 0)
     {
         var sectors = disk.Length / SectorSize;
         var lastLba = sectors - 1;
@@ -51,7 +52,7 @@ public static class GptTable
         WriteAt(disk, 2L * SectorSize, array);
         WriteAt(disk, (lastLba - EntrySectors) * SectorSize, array);
         WriteAt(disk, lastLba * SectorSize, Header(diskId, lastLba, 1, firstUsable, lastUsable, lastLba - EntrySectors, arrayCrc));
-        WriteAt(disk, 0, ProtectiveMbr(disk, sectors));
+        WriteAt(disk, 0, hybridMbrType == 0 ? ProtectiveMbr(disk, sectors) : HybridMbr(disk, entries[0], hybridMbrType));
     }
 
     private static byte[] Header(Guid diskId, long myLba, long alternateLba, long firstUsable, long lastUsable, long entriesLba, uint arrayCrc)
@@ -93,6 +94,29 @@ public static class GptTable
         BinaryPrimitives.WriteUInt32LittleEndian(entry[12..], (uint)Math.Min(sectors - 1, uint.MaxValue));
         mbr[510] = 0x55;
         mbr[511] = 0xAA;
+        return mbr;
+    }
+
+    /// <summary>
+    /// LBA 0 of a hybrid disk: entry 1 is the first GPT partition with an MBR type (what the Pi's firmware reads),
+    /// entry 2 a 0xEE partition from LBA 1 up to it (Linux and U-Boot need 0xEE to start at LBA 1, then read
+    /// the GPT).
+    /// </summary>
+    private static byte[] HybridMbr(FileStream disk, GptEntry first, byte type)
+    {
+        var mbr = ProtectiveMbr(disk, first.FirstLba);
+        mbr.AsSpan(446, 16).CopyTo(mbr.AsSpan(462, 16));
+        var entry = mbr.AsSpan(446, 16);
+        entry.Clear();
+        entry[1] = 0xFE;
+        entry[2] = 0xFF;
+        entry[3] = 0xFF;
+        entry[4] = type;
+        entry[5] = 0xFE;
+        entry[6] = 0xFF;
+        entry[7] = 0xFF;
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[8..], (uint)first.FirstLba);
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[12..], (uint)(first.LastLba - first.FirstLba + 1));
         return mbr;
     }
 

@@ -38,7 +38,8 @@ public static class PartitionImages
         Ext2Times.Pin(image, epoch);
     }
 
-    public static async Task FatAsync(string directory, string image, long sizeMiB, string label, Guid uuid, long epoch, CancellationToken cancellationToken)
+    /// <summary><paramref name="fatBits"/>: 12, 16 or 32 (mkfs.vfat -F), or 0 for mkfs.vfat's choice by size.</summary>
+    public static async Task FatAsync(string directory, string image, long sizeMiB, string label, Guid uuid, long epoch, int fatBits, CancellationToken cancellationToken)
     {
         await using (var file = File.Create(image))
         {
@@ -47,7 +48,8 @@ public static class PartitionImages
 
         var time = Environment(epoch);
         var volumeId = uuid.ToString("N")[..8];
-        await MediaTool.RunAsync("mkfs.vfat", ["-n", label, "-i", volumeId, "--invariant", image], cancellationToken, $"formatting {label}", time);
+        string[] bits = fatBits == 0 ? [] : ["-F", fatBits.ToString(CultureInfo.InvariantCulture)];
+        await MediaTool.RunAsync("mkfs.vfat", [.. bits, "-n", label, "-i", volumeId, "--invariant", image], cancellationToken, $"formatting {label}", time);
         foreach (var entry in Directory.GetFileSystemEntries(directory).Order(StringComparer.Ordinal))
         {
             await MediaTool.RunAsync("mcopy", ["-s", "-m", "-i", image, entry, "::"], cancellationToken, $"filling {label}", time);
