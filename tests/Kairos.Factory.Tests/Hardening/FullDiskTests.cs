@@ -33,12 +33,15 @@ public sealed class FullDiskTests
                 var upload = await first.UploadAsync();
                 cancelled = await first.CreateAsync(Requests.Upload(upload));
                 await first.WaitForAsync(cancelled, "running");
+                // running is recorded before the builder unpacks the upload: fill only once the fixture runs (the cold CI
+                // run on 02ac78d filled the disk under that unpack, and the build failed before the cancel came)
+                await FixtureRunningAsync(dataDir, cancelled);
 
                 // act 1: the disk fills up under a running build, which is then cancelled: its end is recorded, the server stays up
                 Fill(filler);
                 (await first.Client.PostAsync($"/api/v1/builds/{cancelled}/cancel", null)).EnsureSuccessStatusCode();
                 var job = await first.WaitForAsync(cancelled, "cancelled", "failed");
-                Assert.Equal("cancelled", job.Status);
+                Assert.True(job.Status == "cancelled", $"{job.Status}: {job.Message}");
                 await Task.Delay(500);
                 Assert.False(first.HasExited, "the server stopped: " + first.Output);
                 using (var health = await first.Client.GetAsync("/api/v1/healthz"))
@@ -50,6 +53,7 @@ public sealed class FullDiskTests
                 File.Delete(filler);
                 interrupted = await first.CreateAsync(Requests.Upload(upload));
                 await first.WaitForAsync(interrupted, "running");
+                await FixtureRunningAsync(dataDir, interrupted);
                 Fill(filler);
                 first.KillServerOnly();
             }
@@ -153,5 +157,17 @@ public sealed class FullDiskTests
         using var tar = new ByteArrayContent(BaseTarball.Busybox());
         using var response = await server.Client.PostAsync("/api/v1/uploads", tar);
         return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<UploadCreated>(FactoryHost.Json))!.Id : null;
+    }
+
+    /// <summary>Waits for stages-hang.sh's pid file in the build's work dir: the fixture is past the upload's unpack.</summary>
+    private static async Task FixtureRunningAsync(string dataDir, string id)
+    {
+        var file = Path.Combine(dataDir, "work", id, "fixture.pids");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!File.Exists(file) || File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the fixture never started for {id}");
+            await Task.Delay(100);
+        }
     }
 }
