@@ -40,6 +40,7 @@ def busybox_tarball(tmp):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=str(ROOT / "out/linux-x64/kairos-stages"))
+    parser.add_argument("--logs", help="copy the Factory jobs' build.log files here (where its extra time goes)")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     with tempfile.TemporaryDirectory(prefix="kf-vs-hand-", dir="/var/tmp") as tmp:
@@ -75,6 +76,11 @@ def main():
             factory = server.build_request({"image": image, "version": "1.0.0", "architecture": "amd64", "artifacts": {"iso": True}})
         finally:
             server.stop()
+            if args.logs:
+                for log in (data / "jobs").glob("*/build.log"):
+                    target = pathlib.Path(args.logs) / log.parent.name
+                    target.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(log, target / "build.log")
             runroot = "/run/kairos-factory/store-" + hashlib.sha256(str(data).encode()).hexdigest()[:16]
             shared = ["--root", str(data / "podman" / "root"), "--runroot", runroot, "--storage-driver", "overlay"]
             subprocess.run(["podman", *shared, "rmi", "--all", "--force"], capture_output=True)
