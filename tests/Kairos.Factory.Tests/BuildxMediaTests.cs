@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Kairos.Factory.Api;
 using Kairos.Factory.Tests.Support;
-using Kairos.Stages.Media.Uki;
 
 namespace Kairos.Factory.Tests;
 
@@ -14,6 +13,7 @@ namespace Kairos.Factory.Tests;
 /// --output type=local</c>; the server keeps no tools image and runs nothing but the client.
 /// </summary>
 [Slow(SlowKind.Engine)]
+[Collection(KeyedDockerServer.Collection)]
 public sealed class BuildxMediaTests
 {
     private const string BaseImage = "localhost/kairos-factory-test/buildx-debian:12";
@@ -33,15 +33,8 @@ public sealed class BuildxMediaTests
         try
         {
             // arrange: the operator's keys, the debootstrap root as the base and the tools base, a real server with a buildx builder
-            var keys = Path.Combine(scratch, "keys");
-            await SecureBootKeys.GenerateAsync("Factory buildx test", keys, 30, null, _ => { }, cancellation);
-            var tarball = DebianBase.CreateRootTarball(scratch);
-            DockerDaemon.Run("import", tarball, BaseImage);
-            File.Delete(tarball);
-            using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "docker", "--docker", client, "--buildx-builder", "remote-buildkit", "--workers", "1",
-                "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--uki-keys", keys, "--tools-base", BaseImage);
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
-            server.Authorize();
+            var (server, keys) = await KeyedDockerServer.StartAsync(scratch, BaseImage, "Factory buildx test", client, artifacts, ["--buildx-builder", "remote-buildkit"], cancellation);
+            using var _ = server;
 
             // act
             var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", TrustedBoot = true, Artifacts = new BuildArtifactsRequest { Iso = true, Uki = true } };

@@ -20,6 +20,7 @@ namespace Kairos.Factory.Tests;
 /// keys on first boot. No VM: the CLI's Secure Boot boot test proves such media boot.
 /// </summary>
 [Slow(SlowKind.Engine)]
+[Collection(KeyedDockerServer.Collection)]
 public sealed partial class TrustedBootJobEndToEndTests
 {
     // a name of its own: the Stages tests' Docker fixture imports and removes debian:12 in the same daemon, maybe at the same time
@@ -39,15 +40,8 @@ public sealed partial class TrustedBootJobEndToEndTests
         try
         {
             // arrange: the operator's keys (genkey's library code), the base imported into the Docker daemon, a real server
-            var keys = Path.Combine(scratch, "keys");
-            await SecureBootKeys.GenerateAsync("Factory test", keys, 30, null, _ => { }, cancellation);
-            var tarball = DebianBase.CreateRootTarball(scratch);
-            DockerDaemon.Run("import", tarball, BaseImage);
-            File.Delete(tarball);
-            using var server = new FactoryServer(Path.Combine(scratch, "data"), "--builder", "docker", "--docker", DockerDaemon.Client, "--workers", "1",
-                "--kairos-stages", DebianBase.Binary!, "--artifacts-dir", artifacts, "--uki-keys", keys, "--tools-base", BaseImage);
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
-            server.Authorize();
+            var (server, keys) = await KeyedDockerServer.StartAsync(scratch, BaseImage, "Factory test", DockerDaemon.Client, artifacts, [], cancellation);
+            using var _ = server;
 
             // act: a Trusted Boot build asking for the ISO (the UKI one) and the tree
             var request = new BuildRequest { Image = BaseImage, Version = "1.0.0", Architecture = "amd64", TrustedBoot = true, Artifacts = new BuildArtifactsRequest { Iso = true, Uki = true } };
