@@ -34,7 +34,8 @@ public sealed class BuilderTests
         // assert: the RUN lines ran the binary in the image, and the outputs are real archives
         Assert.True(job.Status == "succeeded", job.Message + "\n" + log);
         Assert.Contains("fixture kairos-stages run --stage install --model generic --fips\n", log);
-        Assert.Contains("fixture kairos-stages run --stage init --version v1.0.0 --model generic --fips\n", log);
+        Assert.Contains("fixture kairos-stages run --stage init --only-steps before-init,kernel,initramfsConfigs,initrd --model generic --fips\n", log);
+        Assert.Contains("fixture kairos-stages run --stage init --skip-steps before-init,kernel,initramfsConfigs,initrd --version v1.0.0 --model generic --fips\n", log);
         Assert.True(job.Fips);
         Assert.Contains("fixture kairos-stages validate --model generic", log);
         var oci = artifacts.Single(artifact => artifact.Name.EndsWith(".oci.tar", StringComparison.Ordinal));
@@ -140,7 +141,8 @@ public sealed class BuilderTests
         Assert.True(job.Status == "succeeded", job.Message);
         var dockerfile = File.ReadAllLines(Path.Combine(record, "call-0", "context", "Dockerfile"));
         Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","install","--model","generic","--fips"]""", dockerfile);
-        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--only-steps","before-init,kernel,initramfsConfigs,initrd","--model","generic","--fips"]""", dockerfile);
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--skip-steps","before-init,kernel,initramfsConfigs,initrd","--version","v1.0.0","--model","generic","--fips"]""", dockerfile);
         Assert.Contains("""RUN ["/kairos-stages/kairos-stages","validate","--model","generic"]""", dockerfile);
 
         // the engine's OCI archive is named, as every artifact, from the kairos-release inside it
@@ -200,8 +202,9 @@ public sealed class BuilderTests
             COPY kairos-stages /kairos-stages/kairos-stages
             COPY artifacts /kairos-stages/artifacts
             RUN ["/kairos-stages/kairos-stages","run","--stage","install","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
+            RUN ["/kairos-stages/kairos-stages","run","--stage","init","--only-steps","before-init,kernel,initramfsConfigs,initrd","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
             # the version starts here: every line above is shared by all versions of this base
-            RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.2.3","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
+            RUN ["/kairos-stages/kairos-stages","run","--stage","init","--skip-steps","before-init,kernel,initramfsConfigs,initrd","--version","v1.2.3","--model","generic","--kubernetes","k3s","--k8s-version","v1.32.1\u002Bk3s1","--trusted-boot","true","--artifacts-dir","/kairos-stages/artifacts"]
             RUN ["/kairos-stages/kairos-stages","validate","--model","generic","--kubernetes","k3s","--trusted-boot","true"]
             RUN ["rm","-rf","/kairos-stages"]
 

@@ -37,7 +37,8 @@ public sealed class DockerBuilderTests
         Assert.Contains($"[base] $ {DockerDaemon.Client} import {Path.Combine(host.DataDir, "uploads", upload + ".tar")} localhost/kairos-factory/base:{id}", log);
         Assert.Contains("--output type=tar,dest=", log);
         Assert.Matches(@"\[rootfs\] #\d+ \[\d/\d\] RUN \[""/kairos-stages/kairos-stages"",""run"",""--stage"",""install""", log);
-        Assert.Contains("fixture kairos-stages run --stage init --version v1.0.0 --model generic", log);
+        Assert.Contains("fixture kairos-stages run --stage init --only-steps before-init,kernel,initramfsConfigs,initrd --model generic", log);
+        Assert.Contains("fixture kairos-stages run --stage init --skip-steps before-init,kernel,initramfsConfigs,initrd --version v1.0.0 --model generic", log);
         Assert.DoesNotContain(id, DockerDaemon.Try("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").Output, StringComparison.Ordinal);
 
         var rootEntries = BuilderTests.Entries(await host.Authorized.GetByteArrayAsync(artifacts.Single(a => a.Name.EndsWith(".rootfs.tar", StringComparison.Ordinal)).Url));

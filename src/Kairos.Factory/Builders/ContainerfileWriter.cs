@@ -7,8 +7,9 @@ namespace Kairos.Factory.Builders;
 /// <summary>
 /// The generated Containerfile (podman) / Dockerfile (docker): FROM the base, the kairos-stages binary copied in,
 /// install, init and validate as exec-form RUN lines (JSON arrays: no shell ever parses a request value), binary removed.
-/// Install comes first and carries no version, so a build of the same base with a new version takes every layer up to
-/// and including install from the engine's cache and runs from init on. That stage is named <c>image</c>; a docker build
+/// Install and the init work no version changes (the initrd: <see cref="Kairos.Stages.Engine.Planning.VersionLine"/>)
+/// come first and carry no version, so a build of the same base with a new version takes every layer up to and
+/// including the initrd from the engine's cache and runs from the version line on. That stage is named <c>image</c>; a docker build
 /// that asks for media gets <see cref="MediaStage"/>'s stages after it (run FROM the tools image); podman builds its
 /// media stage from a file of its own, over the tagged image (<see cref="PodmanBuilder"/>).
 /// </summary>
@@ -65,8 +66,9 @@ public static class ContainerfileWriter
         }
 
         text.Append(Run([BinaryInImage, .. StageArguments.Run(spec, "install", null, artifacts)]))
+            .Append(Run([BinaryInImage, .. StageArguments.InitVersionFree(spec, null, artifacts)]))
             .Append("# the version starts here: every line above is shared by all versions of this base\n")
-            .Append(Run([BinaryInImage, .. StageArguments.Run(spec, "init", null, artifacts)]))
+            .Append(Run([BinaryInImage, .. StageArguments.InitVersioned(spec, null, artifacts)]))
             .Append(Run([BinaryInImage, .. StageArguments.Validate(spec, null)]))
             .Append(Run(["rm", "-rf", "/kairos-stages"]));
         return text.ToString();

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Kairos.Stages.Cli.Terminal;
 using Kairos.Stages.Engine.Execution;
+using Kairos.Stages.Engine.Planning;
 using Kairos.Stages.Engine.Pipeline;
 using Kairos.Stages.Engine.Recording;
 using Kairos.Stages.FrontEnd.Diagnostics;
-using Kairos.Stages.FrontEnd.Model;
 using Kairos.Stages.FrontEnd.Rendering.Functions;
 using Kairos.Stages.FrontEnd.Sources;
 using Kairos.Stages.Target.Downloads;
@@ -33,15 +33,16 @@ public static class RunCommand
     {
         var error = parse.InvocationConfiguration.Error;
 
-        // Only the init phase stamps the version: an install-only run may leave it out, so a Dockerfile can declare
-        // ARG VERSION after the install RUN and a new version rebuilds only the init layer and later.
-        var installOnly = BuildStages.Select(parse.GetValue(stages.Stage) ?? "all") is { } selected && selected.All(s => BuildStages.PhaseOf(s) == "install");
-        if (!installOnly && string.IsNullOrWhiteSpace(parse.GetValue(binder.Version)))
+        // Only the kairosRelease step stamps the version: a run that cannot reach it (install only, or the init work
+        // above the version line, VersionLine) may leave it out, so a Dockerfile can declare ARG VERSION after those
+        // RUN lines and a new version rebuilds only what follows.
+        var needsVersion = VersionLine.NeedsVersion(parse.GetValue(stages.Stage) ?? "all", parse.GetValue(stages.SkipSteps) ?? [], parse.GetValue(stages.OnlySteps) ?? []);
+        if (needsVersion && string.IsNullOrWhiteSpace(parse.GetValue(binder.Version)))
         {
-            throw new UsageException("--version is required (the OS version stamped in /etc/kairos-release, e.g. --version 1.2.3)");
+            throw new UsageException($"--version is required (the OS version stamped in /etc/kairos-release by the {VersionLine.Step} step, e.g. --version 1.2.3)");
         }
 
-        var context = BuildContextLoader.Load(binder, parse, options => options with { RequireOsRelease = true, AllowMissingVersion = installOnly });
+        var context = BuildContextLoader.Load(binder, parse, options => options with { RequireOsRelease = true, AllowMissingVersion = !needsVersion });
         if (context is null)
         {
             return ExitCodes.Usage;

@@ -6,7 +6,7 @@ using Kairos.Stages.Target.Context;
 
 namespace Kairos.Stages.Cli.Commands;
 
-/// <summary>The flags shared by run and plan: stage selection, skips, extensions, leniency.</summary>
+/// <summary>The flags shared by run and plan: stage selection, skips and only-steps, extensions, leniency.</summary>
 public sealed class StageOptions
 {
     public Option<string> Stage { get; } = new("--stage", "-s")
@@ -18,6 +18,12 @@ public sealed class StageOptions
     public Option<string[]> SkipSteps { get; } = new("--skip-steps", "--skip-step")
     {
         Description = "comma-separated step, stage or phase names to skip (repeatable; see steps-info)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> OnlySteps { get; } = new("--only-steps", "--only-step")
+    {
+        Description = "run only these comma-separated step, stage or phase names of the selected stages (repeatable; skips still apply)",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -37,7 +43,7 @@ public sealed class StageOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Stage, SkipSteps, ExtensionsDir, NoExtensions, StageExtensions, Lenient })
+        foreach (var option in new Option[] { Stage, SkipSteps, OnlySteps, ExtensionsDir, NoExtensions, StageExtensions, Lenient })
         {
             command.Options.Add(option);
         }
@@ -73,6 +79,7 @@ public sealed class StageOptions
             ExtensionsDisplay = explicitDir is { Length: > 0 } ? explicitDir : environment is { Length: > 0 } ? environment : ExtensionFiles.DefaultDirectory,
             Selector = parse.GetValue(Stage) ?? "all",
             SkipSteps = parse.GetValue(SkipSteps) ?? [],
+            OnlySteps = parse.GetValue(OnlySteps) ?? [],
             Lenient = parse.GetValue(Lenient),
         };
     }

@@ -139,12 +139,13 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Install_phase_runs_without_a_version_and_init_still_needs_one()
     {
-        // arrange: only the extension's after-install and before-init steps run
+        // arrange: only the extension's after-install and before-init steps run, and kairosRelease, which stamps the version
         using var root = RootWithExtension(Failing.Replace("echo \"about to fail\"; exit 3", "true", StringComparison.Ordinal));
+        var allButRelease = string.Join(',', AllBundled.Split(',').Where(s => s != "kairosRelease"));
 
         // act
         var install = await RunAsync("run", "--root", root.Path, "--stage", "install", "--skip-steps", AllBundled);
-        var init = await RunAsync("run", "--root", root.Path, "--stage", "init", "--skip-steps", AllBundled);
+        var init = await RunAsync("run", "--root", root.Path, "--stage", "init", "--skip-steps", allButRelease);
 
         // assert: the version is stamped by init, so only init asks for it
         Assert.True(install.Code == 0, install.Error);
@@ -152,5 +153,39 @@ public sealed class RunCommandTests
         Assert.Equal(2, init.Code);
         Assert.Contains("--version is required", init.Error);
         Assert.False(File.Exists(Path.Combine(root.Path, "tmp/next")));
+    }
+
+    [Fact]
+    public async Task Init_work_above_the_version_line_runs_without_a_version_and_the_rest_needs_it()
+    {
+        // arrange: the init steps above the version line are left to their before-init stage (the extension's step);
+        // a busybox root has no kernel for the rest of them
+        using var root = RootWithExtension(Failing.Replace("echo \"about to fail\"; exit 3", "true", StringComparison.Ordinal));
+
+        // act
+        var above = await RunAsync("run", "--root", root.Path, "--stage", "init", "--only-steps", "before-init");
+        var below = await RunAsync("run", "--root", root.Path, "--stage", "init", "--skip-steps", "before-init,kernel,initramfsConfigs,initrd");
+        var release = await RunAsync("run", "--root", root.Path, "--stage", "init", "--only-steps", "kairosRelease", "--version", "1.2.3");
+
+        // assert: only the part that reaches kairosRelease asks for the version, and --only-steps ran that step alone
+        Assert.True(above.Code == 0, above.Error);
+        Assert.True(File.Exists(Path.Combine(root.Path, "tmp/next")));
+        Assert.Equal(2, below.Code);
+        Assert.Contains("--version is required", below.Error);
+        Assert.True(release.Code == 0, release.Error);
+        Assert.Contains("KAIROS_VERSION=\"v1.2.3\"", File.ReadAllText(Path.Combine(root.Path, "etc/kairos-release")));
+        Assert.False(File.Exists(Path.Combine(root.Path, "boot/initrd")));
+    }
+
+    [Fact]
+    public async Task An_unknown_only_steps_name_is_refused_with_a_suggestion()
+    {
+        using var root = RootWithExtension(Failing);
+
+        var (code, _, error) = await RunAsync("run", "--root", root.Path, "--stage", "init", "--only-steps", "initrdd");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown step 'initrdd' in --only-steps", error);
+        Assert.Contains("initrd", error);
     }
 }

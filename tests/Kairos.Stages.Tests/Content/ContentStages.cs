@@ -25,11 +25,12 @@ public static class ContentStages
         return File.Exists(shared) ? shared : Path.Combine(Golden.ProjectDirectory, "Content", "Samples", name);
     }
 
-    public static RenderResult Render(string file, ContentTarget target)
+    /// <summary>Renders one bundled file for <paramref name="target"/>, with <paramref name="version"/> instead of its version when given.</summary>
+    public static RenderResult Render(string file, ContentTarget target, string? version = null)
     {
         var renderer = new StageRenderer(SelectorCache.Selector, Source);
         var text = Source.ReadText(file) ?? throw new FileNotFoundException(file);
-        var context = target.Context();
+        var context = version is null ? target.Context() : target.Context() with { Version = version };
         if (target.KernelVersion.Length == 0)
         {
             return renderer.Render("stages/" + file, text, context);

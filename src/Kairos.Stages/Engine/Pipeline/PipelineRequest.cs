@@ -22,6 +22,9 @@ public sealed record PipelineRequest
 
     public IReadOnlyList<string> SkipSteps { get; init; } = [];
 
+    /// <summary><c>--only-steps</c>: when not empty, only the entries these names select run (skips still apply).</summary>
+    public IReadOnlyList<string> OnlySteps { get; init; } = [];
+
     /// <summary>Unknown keys become warnings (yip parity) instead of errors.</summary>
     public bool Lenient { get; init; }
 }

@@ -64,10 +64,17 @@ public static class StagePipeline
         }
 
         var sources = inputs.Select(i => new PlanSource(files[i.Input.Path], i.Kind)).ToList();
-        var (skip, skipErrors) = SkipSet.Parse(request.SkipSteps, SkipSet.KnownNames(sources, aliases), aliases);
-        if (skipErrors.Count > 0)
+        var known = SkipSet.KnownNames(sources, aliases);
+        var (skip, skipErrors) = SkipSet.Parse(request.SkipSteps, known, aliases);
+        var (only, onlyErrors) = SkipSet.Parse(request.OnlySteps, known, aliases, "--only-steps");
+        if (skipErrors.Count + onlyErrors.Count > 0)
         {
-            return new PipelineResult(null, sorted, skipErrors);
+            return new PipelineResult(null, sorted, [.. skipErrors, .. onlyErrors]);
+        }
+
+        if (only.Names.Count > 0)
+        {
+            skip = skip.Only(only);
         }
 
         var (plan, planErrors) = Planner.Build(sources, request.Selector, skip, new PlanFacts(request.Context, new RootFileSystem(request.Context.Root)));

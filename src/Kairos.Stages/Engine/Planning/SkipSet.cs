@@ -6,7 +6,7 @@ namespace Kairos.Stages.Engine.Planning;
 /// <summary>
 /// The validated <c>--skip-steps</c> names: bundled step names, extension step names, stage names, the
 /// phases install/init, or kairos-init step names that map to one of those (stages/data/step-aliases.yaml).
-/// Case-insensitive.
+/// Case-insensitive. With <c>--only-steps</c> (<see cref="Only"/>), every entry those names do not select is skipped too.
 /// </summary>
 public sealed class SkipSet
 {
@@ -15,24 +15,34 @@ public sealed class SkipSet
     // what an alias skips -> the alias the user gave, so a skip reason names the flag value as written
     private readonly Dictionary<string, string> _aliasFor;
 
-    private SkipSet(IEnumerable<string> names, Dictionary<string, string> aliasFor)
+    // --only-steps: null when not given
+    private readonly SkipSet? _only;
+
+    private SkipSet(IEnumerable<string> names, Dictionary<string, string> aliasFor, SkipSet? only = null)
     {
         _names = new(names, StringComparer.OrdinalIgnoreCase);
         _aliasFor = aliasFor;
         _names.UnionWith(aliasFor.Keys);
+        _only = only;
     }
 
     public static SkipSet Empty { get; } = new([], []);
 
     public IReadOnlyCollection<string> Names => _names;
 
+    /// <summary>
+    /// This set, and every entry that <paramref name="only"/>'s names (parsed as skips are, from <c>--only-steps</c>)
+    /// do not select skipped as well: a phase, stage, step or entry name selects what it would skip.
+    /// </summary>
+    public SkipSet Only(SkipSet only) => new(_names, _aliasFor, only);
+
     /// <summary>Parses comma-separated lists (items trimmed); unknown names are errors with a suggestion; aliases skip what they map to.</summary>
-    public static (SkipSet Set, IReadOnlyList<string> Errors) Parse(IEnumerable<string> values, IReadOnlyCollection<string> known, IReadOnlyList<StepAlias>? aliases = null)
+    public static (SkipSet Set, IReadOnlyList<string> Errors) Parse(IEnumerable<string> values, IReadOnlyCollection<string> known, IReadOnlyList<StepAlias>? aliases = null, string flag = "--skip-steps")
     {
         var names = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
         var errors = names
             .Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase))
-            .Select(n => $"unknown step '{n}' in --skip-steps{Suggestions.DidYouMean(n, known)} (see 'kairos-stages steps-info')")
+            .Select(n => $"unknown step '{n}' in {flag}{Suggestions.DidYouMean(n, known)} (see 'kairos-stages steps-info')")
             .ToList();
         var aliasFor = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var alias in aliases ?? [])
@@ -68,7 +78,11 @@ public sealed class SkipSet
     }
 
     /// <summary>Why an entry is skipped by this set, or null.</summary>
-    public string? ReasonFor(string stage, string? stepName, string entryName)
+    public string? ReasonFor(string stage, string? stepName, string entryName) =>
+        Skipped(stage, stepName, entryName)
+        ?? (_only is not null && _only.Skipped(stage, stepName, entryName) is null ? "not among --only-steps" : null);
+
+    private string? Skipped(string stage, string? stepName, string entryName)
     {
         var phase = BuildStages.PhaseOf(stage);
         if (_names.Contains(phase))
