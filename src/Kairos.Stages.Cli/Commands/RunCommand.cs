@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Kairos.Stages.Cli.Terminal;
 using Kairos.Stages.Engine.Execution;
-using Kairos.Stages.Engine.Planning;
 using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Engine.Planning;
 using Kairos.Stages.Engine.Recording;
 using Kairos.Stages.FrontEnd.Diagnostics;
 using Kairos.Stages.FrontEnd.Rendering.Functions;
