@@ -2,13 +2,14 @@
 """Issue 30's engine-overhead bench: a cold ISO build through the Factory (podman builder) against the same work by
 hand with kairos-stages on this machine, from the same Debian 12 base, in one invocation.
 
-    python3 bench/factory_vs_hand.py [--binary out/linux-x64/kairos-stages]
+    python3 bench/factory_vs_hand.py [--binary out/linux-x64/kairos-stages] [--engine podman|docker]
 
 (a) by hand: the base unpacked into a directory, `kairos-stages run --root DIR --version 1.0.0` (install and init),
     `kairos-stages validate --root DIR`, `kairos-stages build-iso dir:DIR`;
 (b) the Factory: a real kairos-factory server (src/Kairos.Factory's Release build) with a fresh data dir, the podman
-    builder, the base imported into a podman store of the bench's own, one build asking for the ISO (POST to the end
-    state). Its tools image (the media stages' Debian packages) is made before the clock starts by a throwaway build
+    builder (the base imported into a podman store of the bench's own) or, with --engine docker, the docker builder on
+    the daemon DOCKER_HOST names (its build cache pruned first, the base `docker import`ed), one build asking for the
+    ISO (POST to the end state). Its tools image (the media stages' Debian packages) is made before the clock starts by a throwaway build
     of a tiny uploaded root that fails at once after it: the tools image is made once per engine, as the host's
     packages are installed once for (a); every layer of the image itself is cold.
 Both read the debootstrap root of the test suite's cache (/var/cache/kairos-stages-ci) and stand-in release artifacts
@@ -18,7 +19,7 @@ one JSON line last. Needs root, debootstrap, podman, busybox-static and a publis
 import argparse, hashlib, json, os, pathlib, shutil, subprocess, sys, tempfile, time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from factory_cache import DEBIAN_CACHE, ROOT, Server, run  # noqa: E402  (one server driver for both Factory benches)
+from factory_cache import DEBIAN_CACHE, DOCKER, ROOT, Server, run  # noqa: E402  (one server driver for both Factory benches)
 
 
 def timed(*cmd):
@@ -40,6 +41,7 @@ def busybox_tarball(tmp):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=str(ROOT / "out/linux-x64/kairos-stages"))
+    parser.add_argument("--engine", choices=["podman", "docker"], default="podman")
     parser.add_argument("--logs", help="copy the Factory jobs' build.log files here (where its extra time goes)")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
@@ -62,14 +64,19 @@ def main():
         shutil.rmtree(tmp / "hand-iso")
         print(f"hand     {hand:7.1f} s  (run + validate + build-iso)", flush=True)
 
-        # (b) the Factory, podman
+        # (b) the Factory
         image = "localhost/kairos-factory-bench/debian:12"
-        source = tmp / "podman-source"
-        store = ["--root", str(source), "--runroot", str(source) + "-run", "--storage-driver", "overlay"]
-        run("podman", *store, "import", str(tarball), image)
         data = tmp / "data"
-        server = Server(data, ["--builder", "podman", "--podman-root", str(source), "--tools-base", image,
-                               "--kairos-stages", binary, "--artifacts-dir", str(artifacts), "--workers", "1"])
+        common = ["--kairos-stages", binary, "--artifacts-dir", str(artifacts), "--workers", "1"]
+        if args.engine == "podman":
+            source = tmp / "podman-source"
+            store = ["--root", str(source), "--runroot", str(source) + "-run", "--storage-driver", "overlay"]
+            run("podman", *store, "import", str(tarball), image)
+            server = Server(data, ["--builder", "podman", "--podman-root", str(source), "--tools-base", image, *common])
+        else:
+            run(DOCKER, "builder", "prune", "-af")
+            run(DOCKER, "import", str(tarball), image)
+            server = Server(data, ["--builder", "docker", "--docker", DOCKER, "--tools-base", image, *common])
         try:
             upload = server.upload(busybox_tarball(tmp))
             server.build_request({"base_upload": upload, "version": "1.0.0", "architecture": "amd64", "artifacts": {"iso": True}}, expect=None)
@@ -81,13 +88,16 @@ def main():
                     target = pathlib.Path(args.logs) / log.parent.name
                     target.mkdir(parents=True, exist_ok=True)
                     shutil.copy(log, target / "build.log")
-            runroot = "/run/kairos-factory/store-" + hashlib.sha256(str(data).encode()).hexdigest()[:16]
-            shared = ["--root", str(data / "podman" / "root"), "--runroot", runroot, "--storage-driver", "overlay"]
-            subprocess.run(["podman", *shared, "rmi", "--all", "--force"], capture_output=True)
-            subprocess.run(["podman", *store, "rmi", "--all", "--force"], capture_output=True)
-        print(f"factory  {factory:7.1f} s  (podman, cold image layers, tools image made before)", flush=True)
+            if args.engine == "podman":
+                runroot = "/run/kairos-factory/store-" + hashlib.sha256(str(data).encode()).hexdigest()[:16]
+                shared = ["--root", str(data / "podman" / "root"), "--runroot", runroot, "--storage-driver", "overlay"]
+                subprocess.run(["podman", *shared, "rmi", "--all", "--force"], capture_output=True)
+                subprocess.run(["podman", *store, "rmi", "--all", "--force"], capture_output=True)
+            else:
+                subprocess.run([DOCKER, "image", "rm", image], capture_output=True)
+        print(f"factory  {factory:7.1f} s  ({args.engine}, cold image layers, tools image made before)", flush=True)
         print(f"ratio factory/hand {factory / hand:.3f} (target <= 1.1)", flush=True)
-        print(json.dumps({"hand_s": round(hand, 1), "factory_s": round(factory, 1), "ratio": round(factory / hand, 3)}))
+        print(json.dumps({"engine": args.engine, "hand_s": round(hand, 1), "factory_s": round(factory, 1), "ratio": round(factory / hand, 3)}))
 
 
 if __name__ == "__main__":
