@@ -81,6 +81,26 @@ public sealed class BuildRulesApiTests
     }
 
     [Fact]
+    public async Task A_kubernetes_version_longer_than_the_served_rule_allows_is_refused_by_the_server_as_by_the_page()
+    {
+        // arrange: a k3s tag of the right shape, longer than the rule's max_length and shorter than a field's 256
+        using var host = new FactoryHost();
+        var rule = (await host.Client.GetFromJsonAsync<JsonElement>("/api/v1/config", FactoryHost.Json)).GetProperty("rules").GetProperty("kubernetes_versions").GetProperty("k3s");
+        var maxLength = rule.GetProperty("max_length").GetInt32();
+        var tag = "v1.32.1-" + new string('a', maxLength) + "+k3s1";
+        Assert.Matches(rule.GetProperty("pattern").GetString()!, tag);
+        Assert.InRange(tag.Length, maxLength + 1, 256);
+        var request = Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())) with { KubernetesDistribution = "k3s", KubernetesVersion = tag };
+
+        // act
+        using var created = await host.Authorized.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
+
+        // assert: the page says "Longer than max_length characters"; the server (and the engine) refuse it too
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Contains("kubernetes_version", await created.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Config_serves_every_status_and_a_build_a_restart_cut_short_is_interrupted_not_failed()
     {
         // arrange: a store with a running build, as a server that died leaves it

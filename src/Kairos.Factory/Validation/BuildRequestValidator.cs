@@ -99,18 +99,18 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         }
 
         var distribution = Blank(request.KubernetesDistribution);
-        var variant = Blank(request.Variant) ?? (distribution is null ? "core" : "standard");
+        var variant = Blank(request.Variant) ?? (distribution is null ? BuildEnums.Core : BuildEnums.Standard);
         if (!BuildEnums.Variants.Contains(variant))
         {
             Fail("variant", $"'{variant}' is not one of {string.Join(", ", BuildEnums.Variants)}");
         }
-        else if (variant == "standard" && distribution is null)
+        else if (variant == BuildEnums.Standard && distribution is null)
         {
-            Fail("kubernetes_distribution", "is required for the standard variant: k3s or k0s");
+            Fail("kubernetes_distribution", $"is required for the {BuildEnums.Standard} variant: {string.Join(" or ", BuildEnums.Providers)}");
         }
-        else if (variant == "core" && distribution is not null)
+        else if (variant != BuildEnums.Standard && distribution is not null)
         {
-            Fail("kubernetes_distribution", "is only for the standard variant (set variant to standard)");
+            Fail("kubernetes_distribution", $"is only for the {BuildEnums.Standard} variant (set variant to {BuildEnums.Standard})");
         }
 
         if (distribution is not null && !BuildEnums.Providers.Contains(distribution))
