@@ -3,16 +3,6 @@ import { ApiError, call, getJson, token } from './api.js';
 import { el } from './format.js';
 import { cloudConfigProblem, fipsProblem, imageProblem, kubernetesVersionProblem, outputOffered, versionProblem } from './validate.js';
 
-const OUTPUT_LABELS = {
-  iso: 'ISO image (installer / live)', netboot: 'Netboot (kernel, initrd, squashfs, iPXE script)',
-  uki: 'UKI tree (signed EFI files, tarball)', 'uki-container': 'UKI tree as an OCI image',
-  raw_efi: 'Raw disk, UEFI', raw_bios: 'Raw disk, BIOS', vhd: 'Azure VHD', gce: 'Google Cloud (GCE)', maas: 'MAAS',
-  oci: 'OCI image archive', rootfs: 'Root filesystem tarball',
-};
-const TRUSTED_ISO_LABEL = 'Trusted Boot ISO (signed UKIs; UEFI only; Secure Boot keys enrolled on first boot)';
-// AuroraBoot's groups; a name the server offers beyond these lands in the last group
-const OUTPUT_GROUPS = [['Install media', ['iso', 'netboot', 'uki', 'uki-container']], ['Disk images', ['raw_efi', 'raw_bios', 'vhd', 'gce', 'maas']], ['Archives', []]];
-
 function field(id, label, control, hint) {
   control.id = id;
   const hintNode = hint !== undefined ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
@@ -35,11 +25,11 @@ function showError(form, id, message) {
   return !message;
 }
 
-const VARIANT_LABELS = { core: 'Core (no Kubernetes)', standard: 'Standard (with Kubernetes)' };
-
 export async function renderNewBuild(main, cloneId) {
   const config = await getJson('/config');
   const rules = config.rules;
+  // the outputs' and variants' names for people, and the outputs' groups (GET /config's labels, data/factory.yaml)
+  const labels = config.labels;
   const clone = cloneId ? await getJson(`/builds/${encodeURIComponent(cloneId)}`) : null;
   const presetImages = config.presets.map(preset => preset.image);
   const byo = clone ? !presetImages.includes(clone.image) : false;
@@ -59,11 +49,10 @@ export async function renderNewBuild(main, cloneId) {
   const builderSelect = el('select', {}, config.builders.map(builder =>
     el('option', { value: builder, selected: builder === (clone?.builder || config.default_builder) }, builder)));
   const outputBox = name => el('label', { id: `output-${name}` },
-    el('input', { type: 'checkbox', name: 'output', value: name, checked: clone ? !!clone.artifacts?.[name] : name === 'iso' }), ' ', el('span', {}, OUTPUT_LABELS[name] || name));
-  const grouped = OUTPUT_GROUPS.map(([legend, names], index) => [legend, config.artifacts.filter(name =>
-    names.includes(name) || (index === OUTPUT_GROUPS.length - 1 && !OUTPUT_GROUPS.some(([, listed]) => listed.includes(name))))]);
-  const outputs = grouped.filter(([, names]) => names.length).map(([legend, names]) =>
-    el('div', { class: 'output-group' }, el('h3', {}, legend), el('div', { class: 'choices' }, names.map(outputBox))));
+    el('input', { type: 'checkbox', name: 'output', value: name, checked: clone ? !!clone.artifacts?.[name] : name === 'iso' }), ' ', el('span', {}, labels.outputs[name] || name));
+  const outputs = labels.output_groups.map(group => [group.name, group.outputs.filter(name => config.artifacts.includes(name))])
+    .filter(([, names]) => names.length).map(([legend, names]) =>
+      el('div', { class: 'output-group' }, el('h3', {}, legend), el('div', { class: 'choices' }, names.map(outputBox))));
 
   const form = el('form', { id: 'new-build', novalidate: true },
     el('h2', {}, clone ? `New build (clone of ${clone.id.slice(-8)})` : 'New build'),
@@ -78,7 +67,7 @@ export async function renderNewBuild(main, cloneId) {
     el('fieldset', {}, el('legend', {}, 'Target'),
       radios('architecture', 'Architecture', config.architectures.map(arch => [arch, arch]), clone?.architecture || config.architectures[0]),
       field('model', 'Model', modelSelect),
-      radios('variant', 'Variant', rules.variants.map(variant => [variant, VARIANT_LABELS[variant] || variant]), clone?.variant || rules.variants[0]),
+      radios('variant', 'Variant', rules.variants.map(variant => [variant, labels.variants[variant] || variant]), clone?.variant || rules.variants[0]),
       el('div', { id: 'kubernetes' },
         field('k8s-distribution', 'Kubernetes distribution', k8sSelect),
         field('k8s-version', 'Kubernetes version', k8sVersion, ''))),
@@ -153,7 +142,7 @@ export async function renderNewBuild(main, cloneId) {
       box.disabled = !offered;
     }
     const iso = form.querySelector('#output-iso span');
-    if (iso) iso.textContent = trusted.checked ? TRUSTED_ISO_LABEL : OUTPUT_LABELS.iso;
+    if (iso) iso.textContent = labels.outputs[trusted.checked ? 'uki-iso' : 'iso'];
   }
 
   const checkOutputs = () => {
