@@ -119,6 +119,8 @@ public sealed class BuildRulesApiTests
         Assert.Equal("interrupted", store.Get(ids[0])!.Status);
         Assert.Equal(["queued", "running", "succeeded", "failed", "cancelled", "interrupted"], config.GetProperty("statuses").EnumerateArray().Select(status => status.GetString()));
         Assert.True(JobStatus.IsFinished("interrupted"));
+        Assert.Equal(["succeeded", "failed", "cancelled", "interrupted"], config.GetProperty("finished_statuses").EnumerateArray().Select(status => status.GetString()));
+        Assert.Equal("succeeded", config.GetProperty("status_aliases").GetProperty("complete").GetString());
     }
 
     [Fact]

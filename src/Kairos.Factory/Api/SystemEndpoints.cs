@@ -41,6 +41,8 @@ public static class SystemEndpoints
         options.UkiKeysDir is not null,
         BuildRules.Current,
         JobStatus.All,
+        JobStatus.Finished,
+        ClassicNames.Aliases,
         catalog.Labels);
 
     private static IResult Ready(JobStore store, FactoryOptions options, Recovery recovery)

@@ -77,7 +77,7 @@ public static class OpenApiExamples
             new Dictionary<string, IReadOnlyList<string>> { ["amd64"] = ["generic"], ["arm64"] = ["generic", "rpi3", "rpi4"] },
             ["core", "standard"], new Dictionary<string, string> { ["k3s"] = "v1.32.1+k3s1", ["k0s"] = "v1.32.1+k0s.0" },
             ["podman", "docker"], "podman", OutputKinds.Names, 168, 1, 65536,
-            Fips, true, BuildRules.Current, Store.JobStatus.All, Labels),
+            Fips, true, BuildRules.Current, Store.JobStatus.All, Store.JobStatus.Finished, ClassicNames.Aliases, Labels),
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
