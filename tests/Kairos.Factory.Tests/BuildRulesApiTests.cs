@@ -101,6 +101,20 @@ public sealed class BuildRulesApiTests
     }
 
     [Fact]
+    public void A_builds_outputs_are_named_exactly_as_the_engines_output_kinds()
+    {
+        // arrange: every output asked for
+        var all = new BuildOutputs(true, true, true) { RawEfi = true, RawBios = true, Vhd = true, Gce = true, Maas = true, Netboot = true, Uki = true, UkiContainer = true };
+
+        // act
+        var json = JsonSerializer.SerializeToElement(all, FactoryHost.Json);
+
+        // assert: the API's field names and the names the store and the checks use are OutputKinds', no more, no fewer
+        Assert.Equal(Kairos.Stages.Image.Requests.OutputKinds.Names.Order(), json.EnumerateObject().Select(property => property.Name).Order());
+        Assert.Equal(Kairos.Stages.Image.Requests.OutputKinds.Names.Order(), all.Names.Order());
+    }
+
+    [Fact]
     public async Task Config_serves_every_status_and_a_build_a_restart_cut_short_is_interrupted_not_failed()
     {
         // arrange: a store with a running build, as a server that died leaves it

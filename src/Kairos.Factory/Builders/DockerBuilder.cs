@@ -60,7 +60,7 @@ public sealed class DockerBuilder : IImageBuilder
             // every export after the first takes all its steps from the build cache
             if (outputs.Rootfs)
             {
-                await BuildAsync(context, "rootfs", directory, ["--target", MediaStage.ImageStage, "--output", $"type=tar,dest={context.OutputPath(".rootfs.tar")}"]);
+                await BuildAsync(context, "rootfs", directory, ["--target", MediaStage.ImageStage, "--output", $"type=tar,dest={context.OutputPath("rootfs")}"]);
             }
 
             if (tools is not null)
@@ -83,7 +83,7 @@ public sealed class DockerBuilder : IImageBuilder
                     await context.Processes.ForCleanup().RunAsync("oci", docker, ["image", "rm", context.ImageTag]);
                 }
 
-                await context.Processes.RunAsync("oci", "skopeo", ["copy", "--quiet", "docker-archive:" + archive, "oci-archive:" + context.OutputPath(".oci.tar")]);
+                await context.Processes.RunAsync("oci", "skopeo", ["copy", "--quiet", "docker-archive:" + archive, "oci-archive:" + context.OutputPath("oci")]);
                 File.Delete(archive);
             }
 
@@ -118,12 +118,12 @@ public sealed class DockerBuilder : IImageBuilder
         // every export after the first takes all its steps from BuildKit's cache
         if (outputs.Oci)
         {
-            await context.Processes.RunAsync("oci", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=oci,dest={context.OutputPath(".oci.tar")}"));
+            await context.Processes.RunAsync("oci", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=oci,dest={context.OutputPath("oci")}"));
         }
 
         if (outputs.Rootfs)
         {
-            await context.Processes.RunAsync("rootfs", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=tar,dest={context.OutputPath(".rootfs.tar")}"));
+            await context.Processes.RunAsync("rootfs", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=tar,dest={context.OutputPath("rootfs")}"));
         }
 
         if (media)
