@@ -46,7 +46,7 @@ public sealed class FactoryCatalog
     public FormLabels Labels { get; }
 
     /// <summary>The engines a server builds with (<c>serve --builder</c>, a request's <c>builder</c>).</summary>
-    public static IReadOnlyList<string> Builders { get; } = ["podman", "docker"];
+    public static IReadOnlyList<string> Builders { get; } = [Kairos.Factory.Builders.PodmanBuilder.Engine, Kairos.Factory.Builders.DockerBuilder.Engine];
 
     /// <summary>Models a build may ask for on <paramref name="architecture"/> (non-generic boards are arm64 only).</summary>
     public static IReadOnlyList<string> ModelsFor(string architecture) =>

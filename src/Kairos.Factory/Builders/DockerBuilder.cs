@@ -21,7 +21,10 @@ public sealed class DockerBuilder : IImageBuilder
     /// <summary>The classic client builds with BuildKit only when asked to (a fixed value, never a request's).</summary>
     public static readonly IReadOnlyDictionary<string, string> BuildKit = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOCKER_BUILDKIT"] = "1" };
 
-    public string Name => "docker";
+    /// <summary>This builder's name (<c>serve --builder</c>, a request's <c>builder</c>).</summary>
+    public const string Engine = "docker";
+
+    public string Name => Engine;
 
     public Task<string> BuildAsync(BuildJobContext context) =>
         context.Options.BuildxBuilder is { } builder ? BuildxAsync(context, builder) : DaemonAsync(context);

@@ -13,7 +13,10 @@ namespace Kairos.Factory.Builders;
 /// </summary>
 public sealed class PodmanBuilder : IImageBuilder
 {
-    public string Name => "podman";
+    /// <summary>This builder's name (<c>serve --builder</c>, a request's <c>builder</c>).</summary>
+    public const string Engine = "podman";
+
+    public string Name => Engine;
 
     public async Task<string> BuildAsync(BuildJobContext context)
     {

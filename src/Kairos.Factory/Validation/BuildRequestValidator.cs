@@ -83,7 +83,7 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
             Fail("architecture", $"'{architecture}' is not one of {string.Join(", ", catalog.Architectures)}");
         }
 
-        else if ((Blank(request.Builder) ?? options.DefaultBuilder) is not "docker" || options.BuildxBuilder is null)
+        else if ((Blank(request.Builder) ?? options.DefaultBuilder) is not DockerBuilder.Engine || options.BuildxBuilder is null)
         {
             // this machine runs the build's programs (a buildx builder elsewhere decides for itself)
             if (ForeignPrograms.Unavailable(architecture, options.BinfmtDir) is { } cannot)
@@ -137,7 +137,7 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         {
             Fail("builder", $"'{builder}' is not one of {string.Join(", ", builders.Names)}");
         }
-        else if (builder == "docker" && options.BuildxBuilder is not null && image is not null && ImageReference.IsValid(image) && ImageReference.Registry(image) is var registry
+        else if (builder == DockerBuilder.Engine && options.BuildxBuilder is not null && image is not null && ImageReference.IsValid(image) && ImageReference.Registry(image) is var registry
             && !options.AllowedRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase))
         {
             Fail("image", $"the docker builder's buildx builder may not pull from '{registry}': allowed are {string.Join(", ", options.AllowedRegistries)} (serve --allowed-registry HOST)");
