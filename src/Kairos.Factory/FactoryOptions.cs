@@ -13,7 +13,7 @@ public sealed record FactoryOptions
     public int Workers { get; init; } = 1;
 
     /// <summary>The builder a request gets when it names none: podman or docker.</summary>
-    public string DefaultBuilder { get; init; } = "podman";
+    public string DefaultBuilder { get; init; } = Builders.PodmanBuilder.Engine;
 
     /// <summary>The published kairos-stages binary the pipeline runs (copied into the engine's build context).</summary>
     public string KairosStagesBinary { get; init; } = "kairos-stages";

@@ -29,7 +29,7 @@ public sealed class FixtureBuilder : IImageBuilder
         await context.Processes.RunAsync("validate", binary, StageArguments.Validate(context.Spec, root));
         if (context.Spec.Artifacts.Rootfs)
         {
-            await context.Processes.RunAsync("rootfs", "tar", ["--create", "--numeric-owner", "--file", context.OutputPath(".rootfs.tar"), "--directory", root, "."]);
+            await context.Processes.RunAsync("rootfs", "tar", ["--create", "--numeric-owner", "--file", context.OutputPath("rootfs"), "--directory", root, "."]);
         }
 
         return "dir:" + root;

@@ -81,6 +81,40 @@ public sealed class BuildRulesApiTests
     }
 
     [Fact]
+    public async Task A_kubernetes_version_longer_than_the_served_rule_allows_is_refused_by_the_server_as_by_the_page()
+    {
+        // arrange: a k3s tag of the right shape, longer than the rule's max_length and shorter than a field's 256
+        using var host = new FactoryHost();
+        var rule = (await host.Client.GetFromJsonAsync<JsonElement>("/api/v1/config", FactoryHost.Json)).GetProperty("rules").GetProperty("kubernetes_versions").GetProperty("k3s");
+        var maxLength = rule.GetProperty("max_length").GetInt32();
+        var tag = "v1.32.1-" + new string('a', maxLength) + "+k3s1";
+        Assert.Matches(rule.GetProperty("pattern").GetString()!, tag);
+        Assert.InRange(tag.Length, maxLength + 1, 256);
+        var request = Requests.Upload(await host.UploadAsync(BaseTarball.Busybox())) with { KubernetesDistribution = "k3s", KubernetesVersion = tag };
+
+        // act
+        using var created = await host.Authorized.PostAsJsonAsync("/api/v1/builds", request, FactoryHost.Json);
+
+        // assert: the page says "Longer than max_length characters"; the server (and the engine) refuse it too
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Contains("kubernetes_version", await created.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void A_builds_outputs_are_named_exactly_as_the_engines_output_kinds()
+    {
+        // arrange: every output asked for
+        var all = new BuildOutputs(true, true, true) { RawEfi = true, RawBios = true, Vhd = true, Gce = true, Maas = true, Netboot = true, Uki = true, UkiContainer = true };
+
+        // act
+        var json = JsonSerializer.SerializeToElement(all, FactoryHost.Json);
+
+        // assert: the API's field names and the names the store and the checks use are OutputKinds', no more, no fewer
+        Assert.Equal(Kairos.Stages.Image.Requests.OutputKinds.Names.Order(), json.EnumerateObject().Select(property => property.Name).Order());
+        Assert.Equal(Kairos.Stages.Image.Requests.OutputKinds.Names.Order(), all.Names.Order());
+    }
+
+    [Fact]
     public async Task Config_serves_every_status_and_a_build_a_restart_cut_short_is_interrupted_not_failed()
     {
         // arrange: a store with a running build, as a server that died leaves it
@@ -99,6 +133,8 @@ public sealed class BuildRulesApiTests
         Assert.Equal("interrupted", store.Get(ids[0])!.Status);
         Assert.Equal(["queued", "running", "succeeded", "failed", "cancelled", "interrupted"], config.GetProperty("statuses").EnumerateArray().Select(status => status.GetString()));
         Assert.True(JobStatus.IsFinished("interrupted"));
+        Assert.Equal(["succeeded", "failed", "cancelled", "interrupted"], config.GetProperty("finished_statuses").EnumerateArray().Select(status => status.GetString()));
+        Assert.Equal("succeeded", config.GetProperty("status_aliases").GetProperty("complete").GetString());
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class FactoryCatalogTests : IDisposable
         var pins = ArtifactCatalog.Parse(new EmbeddedStageSource().ReadText(ArtifactCatalog.DataPath)!);
         Assert.Equal(pins.PinnedVersion("k3s"), catalog.Kubernetes["k3s"]);
         Assert.All(Kairos.Stages.Image.Release.ArtifactNames.Suffixes.Values, suffix => Assert.NotEqual("file", catalog.Describe("kairos-x" + suffix)));
+        Assert.Equal(Kairos.Stages.Image.Requests.OutputKinds.Names.Order(), catalog.Labels.OutputGroups.SelectMany(group => group.Outputs).Order());
+        Assert.Equal(Kairos.Stages.Image.Release.ArtifactNames.Suffixes.Keys.Order(), catalog.Labels.Outputs.Keys.Order());
+        Assert.Equal(Kairos.Stages.Target.Context.BuildEnums.Variants.Order(), catalog.Labels.Variants.Keys.Order());
     }
 
     [Theory]
@@ -31,6 +34,10 @@ public sealed class FactoryCatalogTests : IDisposable
     [InlineData("architectures: [amd64, arm64]", "architectures: amd64", ": 'architectures' must be a list, not 'amd64'")]
     [InlineData("default_preset: \"ubuntu:24.04\"", "default_preset: [ubuntu]", ": 'default_preset' must be a value, not a list")]
     [InlineData("architectures: [amd64, arm64]", "architectures: [amd64, s390x]", ": architecture 's390x' is not one Kairos builds (amd64, arm64, riscv64)")]
+    [InlineData("outputs: [iso, netboot, uki, uki-container]}", "outputs: [iso, netboot, uki]}", ": output 'uki-container' is in no group")]
+    [InlineData("outputs: [iso, netboot, uki, uki-container]}", "outputs: [iso, netboot, uki, uki-container, iso]}", ": 'iso' is not an output kind, or is in two groups (kinds: iso, netboot, uki, uki-container, raw_efi, raw_bios, vhd, gce, maas, oci, rootfs)")]
+    [InlineData("  iso: \"ISO image (installer / live)\"", "  isos: \"ISO image (installer / live)\"", "'iso' is missing or unknown (iso, uki-iso, raw_efi, raw_bios, vhd, gce, maas, netboot, uki, uki-container, oci, rootfs)")]
+    [InlineData("  core: \"Core (no Kubernetes)\"", "  core: \"Core\"\n  minimal: \"Minimal\"", "'minimal' is missing or unknown (core, standard)")]
     public void Bad_factory_data_is_refused_with_its_position(string bundled, string broken, string expected)
     {
         // arrange: a copy of the bundled data with one value broken

@@ -21,23 +21,13 @@ public static class ArtifactEndpoints
         api.MapGet("/builds/{id}/artifacts/{name}", Download)
             .WithTags("Artifacts").WithName("DownloadArtifact").WithSummary("Download one file (Range requests supported)")
             .WithDescription($"Needs the token in the Authorization header, or a signed link from the artifact list (expires + signature; a browser link carries no token). Sends Content-Length, Accept-Ranges and the file's sha256 in {Sha256Header}.")
-            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
-            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/octet-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
-            .RequireToken(Access.Download);
+            .DownloadAnswers(body: true);
 
         // download managers and `curl -I` ask for the size and checksum first
         api.MapMethods("/builds/{id}/artifacts/{name}", [HttpMethods.Head], Download)
             .WithTags("Artifacts").WithName("ArtifactHeaders").WithSummary("One file's headers without its body")
             .WithDescription($"The download's headers (Content-Length, Accept-Ranges, ETag, {Sha256Header}) and status, no body. Needs the token like the download.")
-            .Produces(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status206PartialContent)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
-            .RequireToken(Access.Download);
+            .DownloadAnswers(body: false);
     }
 
     private static IResult List(string id, JobStore store, ApiToken token, DownloadLinks links, HttpRequest request)
@@ -58,6 +48,16 @@ public static class ArtifactEndpoints
             .Select(artifact => new ArtifactView(artifact.Name, artifact.Size, artifact.Sha256, artifact.Description, signed ? links.Sign(id, artifact.Name) : $"/api/v1/builds/{id}/artifacts/{Uri.EscapeDataString(artifact.Name)}", job.ExpiresAt))
             .ToList());
     }
+
+    /// <summary>What a download, or with <paramref name="body"/> false its HEAD, answers: the file or a range of it, or why not; it needs the token or a signed link.</summary>
+    internal static RouteHandlerBuilder DownloadAnswers(this RouteHandlerBuilder route, bool body) =>
+        (body
+            ? route.Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").Produces<Stream>(StatusCodes.Status206PartialContent, "application/octet-stream")
+            : route.Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status206PartialContent))
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status410Gone)
+        .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
+        .RequireToken(Access.Download);
 
     // expires and signature are declared for the OpenAPI document; the token filter has checked them already
     internal static IResult Download(

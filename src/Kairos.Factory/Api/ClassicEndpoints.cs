@@ -27,20 +27,10 @@ public static class ClassicEndpoints
         endpoints.MapGet("/builds/{id}/artifacts/{name}", ArtifactEndpoints.Download)
             .WithTags("Classic").WithName("ClassicDownloadArtifact").WithSummary("The classic Factory's download URL of one file")
             .WithDescription("Same answer as GET /api/v1/builds/{id}/artifacts/{name}: Range requests, the sha256 header, and the token header or a signed link from the artifact list.")
-            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
-            .Produces<Stream>(StatusCodes.Status206PartialContent, "application/octet-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
-            .RequireToken(Access.Download);
+            .DownloadAnswers(body: true);
         endpoints.MapMethods("/builds/{id}/artifacts/{name}", [HttpMethods.Head], ArtifactEndpoints.Download)
             .WithTags("Classic").WithName("ClassicArtifactHeaders").WithSummary("The classic download URL's headers without the body")
-            .Produces(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status206PartialContent)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
-            .RequireToken(Access.Download);
+            .DownloadAnswers(body: false);
     }
 
     private static Task<IResult> StartAsync(HttpRequest http, JobStore store, BuildRequestValidator validator, WorkerPool workers, FactoryOptions options, CancellationToken cancellation) =>

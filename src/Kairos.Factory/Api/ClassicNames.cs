@@ -19,6 +19,9 @@ public static class ClassicNames
             _ => status,
         };
 
+    /// <summary>The classic spellings that name one of our statuses alone (GET /config's <c>status_aliases</c>: the page reads a <c>web</c> server's builds by it).</summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.Ordinal) { [Complete] = JobStatus.Succeeded };
+
     /// <summary>A list filter in either spelling, as the store names it.</summary>
-    public static string? StatusFilter(string? status) => status == Complete ? JobStatus.Succeeded : status;
+    public static string? StatusFilter(string? status) => status is not null && Aliases.TryGetValue(status, out var native) ? native : status;
 }

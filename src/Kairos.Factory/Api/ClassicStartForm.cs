@@ -1,3 +1,4 @@
+using Kairos.Stages.Target.Context;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Kairos.Factory.Api;
@@ -75,7 +76,7 @@ public static class ClassicStartForm
 
         string? Value(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
         var image = Value("base_image") == "byoi" ? Value("byoi_image") : Value("base_image");
-        var core = Value("variant") == "core";
+        var core = Value("variant") == BuildEnums.Core;
         return (new BuildRequest
         {
             Image = image,

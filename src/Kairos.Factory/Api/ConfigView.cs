@@ -22,5 +22,11 @@ public sealed record ConfigView(
     BuildRules Rules,
     [property: System.ComponentModel.Description("Every status a build can have, in its life's order (interrupted: the server restarted while it ran).")]
     IReadOnlyList<string> Statuses,
+    [property: System.ComponentModel.Description("The statuses a build ends in; the others (queued, running) can be cancelled.")]
+    IReadOnlyList<string> FinishedStatuses,
+    [property: System.ComponentModel.Description("Other spellings a server may answer with (serve --status-names classic, or web) => the status of 'statuses' each means.")]
+    IReadOnlyDictionary<string, string> StatusAliases,
+    [property: System.ComponentModel.Description("How the page names the outputs and variants, and the groups it offers the outputs in (data/factory.yaml).")]
+    FormLabels Labels,
     [property: System.ComponentModel.Description("The classic Factory's default kairos-init release: always null here (builds run this server's kairos-stages; a kairos_init_version sent back is ignored with a warning).")]
     string? DefaultKairosInitVersion = null);

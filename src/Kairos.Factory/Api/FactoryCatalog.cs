@@ -16,9 +16,10 @@ public sealed class FactoryCatalog
     public const string DataPath = "data/factory.yaml";
 
     private FactoryCatalog(IReadOnlyList<Preset> presets, string defaultPreset, IReadOnlyList<string> architectures,
-        IReadOnlyDictionary<string, string> descriptions, IReadOnlyDictionary<string, string> kubernetes, FipsSupport fips)
+        IReadOnlyDictionary<string, string> descriptions, IReadOnlyDictionary<string, string> kubernetes, FipsSupport fips, FormLabels labels)
     {
         Fips = fips;
+        Labels = labels;
         Presets = presets;
         DefaultPreset = defaultPreset;
         Architectures = architectures;
@@ -41,8 +42,11 @@ public sealed class FactoryCatalog
     /// <summary>Bases and architectures a FIPS build is refused for.</summary>
     public FipsSupport Fips { get; }
 
+    /// <summary>The page's labels of outputs and variants, and its groups of outputs.</summary>
+    public FormLabels Labels { get; }
+
     /// <summary>The engines a server builds with (<c>serve --builder</c>, a request's <c>builder</c>).</summary>
-    public static IReadOnlyList<string> Builders { get; } = ["podman", "docker"];
+    public static IReadOnlyList<string> Builders { get; } = [Kairos.Factory.Builders.PodmanBuilder.Engine, Kairos.Factory.Builders.DockerBuilder.Engine];
 
     /// <summary>Models a build may ask for on <paramref name="architecture"/> (non-generic boards are arm64 only).</summary>
     public static IReadOnlyList<string> ModelsFor(string architecture) =>
@@ -83,8 +87,10 @@ public sealed class FactoryCatalog
             throw data.Error(StageData.Child(root, "descriptions")!, $"'descriptions' has no '{undescribed}' (or its .sha256): every artifact suffix (Image/Release/ArtifactNames) needs one");
         }
 
+        var labels = FormLabels.Read(data, root);
+
         // fips.yaml last: an error in factory.yaml is named first
-        return new FactoryCatalog(presets, data.Text(root, "default_preset"), architectures, descriptions, kubernetes, FipsRules.Load(source));
+        return new FactoryCatalog(presets, data.Text(root, "default_preset"), architectures, descriptions, kubernetes, FipsRules.Load(source), labels);
     }
 
     private static Dictionary<string, string> Map(StageData data, YamlMappingNode node, string key) =>

@@ -40,7 +40,10 @@ public static class SystemEndpoints
         catalog.Fips,
         options.UkiKeysDir is not null,
         BuildRules.Current,
-        JobStatus.All);
+        JobStatus.All,
+        JobStatus.Finished,
+        ClassicNames.Aliases,
+        catalog.Labels);
 
     private static IResult Ready(JobStore store, FactoryOptions options, Recovery recovery)
     {

@@ -1,6 +1,7 @@
 using Kairos.Factory.Api;
 using Kairos.Factory.Jobs;
 using Kairos.Factory.Store;
+using Kairos.Stages.Image.Release;
 
 namespace Kairos.Factory.Builders;
 
@@ -12,8 +13,8 @@ public sealed record BuildJobContext(JobRecord Job, string WorkDir, string Outpu
     /// <summary>The stem of an output a builder writes before the image's kairos-release is read (<see cref="ArtifactNaming"/> renames it).</summary>
     public const string Unnamed = "unnamed";
 
-    /// <summary>Where a builder writes its output ending in <paramref name="suffix"/>; the job renames it from the image's kairos-release.</summary>
-    public string OutputPath(string suffix) => Path.Combine(OutputDir, Unnamed + suffix);
+    /// <summary>Where a builder writes its output of <paramref name="kind"/> (named as <see cref="ArtifactNames"/> names it); the job renames it from the image's kairos-release.</summary>
+    public string OutputPath(string kind) => Path.Combine(OutputDir, ArtifactNames.Of(Unnamed, kind));
 
     public string UploadPath(string uploadId) => Path.Combine(Options.UploadsDir, uploadId + ".tar");
 

@@ -21,7 +21,10 @@ public sealed class DockerBuilder : IImageBuilder
     /// <summary>The classic client builds with BuildKit only when asked to (a fixed value, never a request's).</summary>
     public static readonly IReadOnlyDictionary<string, string> BuildKit = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOCKER_BUILDKIT"] = "1" };
 
-    public string Name => "docker";
+    /// <summary>This builder's name (<c>serve --builder</c>, a request's <c>builder</c>).</summary>
+    public const string Engine = "docker";
+
+    public string Name => Engine;
 
     public Task<string> BuildAsync(BuildJobContext context) =>
         context.Options.BuildxBuilder is { } builder ? BuildxAsync(context, builder) : DaemonAsync(context);
@@ -60,7 +63,7 @@ public sealed class DockerBuilder : IImageBuilder
             // every export after the first takes all its steps from the build cache
             if (outputs.Rootfs)
             {
-                await BuildAsync(context, "rootfs", directory, ["--target", MediaStage.ImageStage, "--output", $"type=tar,dest={context.OutputPath(".rootfs.tar")}"]);
+                await BuildAsync(context, "rootfs", directory, ["--target", MediaStage.ImageStage, "--output", $"type=tar,dest={context.OutputPath("rootfs")}"]);
             }
 
             if (tools is not null)
@@ -83,7 +86,7 @@ public sealed class DockerBuilder : IImageBuilder
                     await context.Processes.ForCleanup().RunAsync("oci", docker, ["image", "rm", context.ImageTag]);
                 }
 
-                await context.Processes.RunAsync("oci", "skopeo", ["copy", "--quiet", "docker-archive:" + archive, "oci-archive:" + context.OutputPath(".oci.tar")]);
+                await context.Processes.RunAsync("oci", "skopeo", ["copy", "--quiet", "docker-archive:" + archive, "oci-archive:" + context.OutputPath("oci")]);
                 File.Delete(archive);
             }
 
@@ -118,12 +121,12 @@ public sealed class DockerBuilder : IImageBuilder
         // every export after the first takes all its steps from BuildKit's cache
         if (outputs.Oci)
         {
-            await context.Processes.RunAsync("oci", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=oci,dest={context.OutputPath(".oci.tar")}"));
+            await context.Processes.RunAsync("oci", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=oci,dest={context.OutputPath("oci")}"));
         }
 
         if (outputs.Rootfs)
         {
-            await context.Processes.RunAsync("rootfs", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=tar,dest={context.OutputPath(".rootfs.tar")}"));
+            await context.Processes.RunAsync("rootfs", context.Options.Docker, BuildxArguments(context, builder, directory, MediaStage.ImageStage, [], $"type=tar,dest={context.OutputPath("rootfs")}"));
         }
 
         if (media)

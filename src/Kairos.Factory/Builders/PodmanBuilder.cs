@@ -13,7 +13,10 @@ namespace Kairos.Factory.Builders;
 /// </summary>
 public sealed class PodmanBuilder : IImageBuilder
 {
-    public string Name => "podman";
+    /// <summary>This builder's name (<c>serve --builder</c>, a request's <c>builder</c>).</summary>
+    public const string Engine = "podman";
+
+    public string Name => Engine;
 
     public async Task<string> BuildAsync(BuildJobContext context)
     {
@@ -49,7 +52,7 @@ public sealed class PodmanBuilder : IImageBuilder
 
             if (outputs.Oci)
             {
-                await context.Processes.RunAsync("oci", podman, [.. store, "save", "--format", "oci-archive", "-o", context.OutputPath(".oci.tar"), context.ImageTag]);
+                await context.Processes.RunAsync("oci", podman, [.. store, "save", "--format", "oci-archive", "-o", context.OutputPath("oci"), context.ImageTag]);
             }
 
             if (outputs.Rootfs)
@@ -58,7 +61,7 @@ public sealed class PodmanBuilder : IImageBuilder
                 await context.Processes.RunAsync("rootfs", podman, [.. store, "create", "--name", container, context.ImageTag, "/bin/true"]);
                 try
                 {
-                    await context.Processes.RunAsync("rootfs", podman, [.. store, "export", "-o", context.OutputPath(".rootfs.tar"), container]);
+                    await context.Processes.RunAsync("rootfs", podman, [.. store, "export", "-o", context.OutputPath("rootfs"), container]);
                 }
                 finally
                 {

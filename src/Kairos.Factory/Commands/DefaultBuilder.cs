@@ -1,3 +1,5 @@
+using Kairos.Factory.Builders;
+
 namespace Kairos.Factory.Commands;
 
 /// <summary>
@@ -15,8 +17,8 @@ public static class DefaultBuilder
     /// <param name="dockerHost">the DOCKER_HOST of the server's environment</param>
     /// <param name="exists">whether a file exists (the socket)</param>
     public static string? Pick(Func<string, bool> onPath, string docker, string? dockerHost, Func<string, bool> exists) =>
-        onPath("podman") ? "podman"
-        : onPath(docker) && (dockerHost is { Length: > 0 } || exists(DockerSocket)) ? "docker"
+        onPath("podman") ? PodmanBuilder.Engine
+        : onPath(docker) && (dockerHost is { Length: > 0 } || exists(DockerSocket)) ? DockerBuilder.Engine
         : null;
 
     /// <summary>Why a server started without <c>--builder</c> has no engine to build with.</summary>

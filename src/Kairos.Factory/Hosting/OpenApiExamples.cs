@@ -51,6 +51,8 @@ public static class OpenApiExamples
 
     private static readonly FipsSupport Fips = FipsRules.Bundled;
 
+    private static readonly FormLabels Labels = FactoryCatalog.LoadBundled().Labels;
+
     private static readonly Dictionary<Type, object> Examples = new()
     {
         [typeof(BuildRequest)] = Request,
@@ -68,12 +70,14 @@ public static class OpenApiExamples
         [typeof(OutputRule)] = BuildRules.Current.Outputs[0],
         [typeof(FipsRefusal)] = Fips.RefusedImages[0],
         [typeof(Preset)] = new Preset("Debian 12", "debian:12"),
+        [typeof(FormLabels)] = Labels,
+        [typeof(OutputGroup)] = Labels.OutputGroups[0],
         [typeof(ConfigView)] = new ConfigView(
             [new Preset("Debian 12", "debian:12")], "ubuntu:24.04", ["amd64", "arm64"],
             new Dictionary<string, IReadOnlyList<string>> { ["amd64"] = ["generic"], ["arm64"] = ["generic", "rpi3", "rpi4"] },
             ["core", "standard"], new Dictionary<string, string> { ["k3s"] = "v1.32.1+k3s1", ["k0s"] = "v1.32.1+k0s.0" },
             ["podman", "docker"], "podman", OutputKinds.Names, 168, 1, 65536,
-            Fips, true, BuildRules.Current, Store.JobStatus.All),
+            Fips, true, BuildRules.Current, Store.JobStatus.All, Store.JobStatus.Finished, ClassicNames.Aliases, Labels),
         [typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)] = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",

@@ -16,4 +16,13 @@ public static class JobStatus
     public static IReadOnlyList<string> All { get; } = [Queued, Running, Succeeded, Failed, Cancelled, Interrupted];
 
     public static bool IsFinished(string status) => status is Succeeded or Failed or Cancelled or Interrupted;
+
+    /// <summary>The statuses a build ends in (GET /config's <c>finished_statuses</c>): no cancel, no more log lines.</summary>
+    public static IReadOnlyList<string> Finished { get; } = [.. All.Where(IsFinished)];
+
+    /// <summary>The statuses of a build not yet finished: queued and running.</summary>
+    public static IReadOnlyList<string> Active { get; } = [.. All.Where(status => !IsFinished(status))];
+
+    /// <summary><paramref name="statuses"/> as an SQL list for the store's <c>status IN (…)</c>: <c>'queued', 'running'</c>.</summary>
+    public static string Sql(IEnumerable<string> statuses) => string.Join(", ", statuses.Select(status => $"'{status}'"));
 }

@@ -46,14 +46,7 @@ public sealed partial class JobStore
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= $now AND artifacts_deleted_at IS NULL";
         command.Parameters.AddWithValue("$now", Time(now));
-        var ids = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+        return Ids(command);
     }
 
     public void MarkArtifactsDeleted(string jobId, DateTimeOffset now)

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Kairos.Factory.Store;
 
 /// <summary>What retention and the queue limit ask of the store.</summary>
@@ -7,7 +9,7 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM jobs WHERE status = 'queued'";
+        command.CommandText = $"SELECT COUNT(*) FROM jobs WHERE status = '{JobStatus.Queued}'";
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
@@ -16,16 +18,9 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM jobs WHERE status IN ('succeeded', 'failed', 'cancelled', 'interrupted') AND expires_at IS NOT NULL AND expires_at <= $before";
+        command.CommandText = $"SELECT id FROM jobs WHERE status IN ({JobStatus.Sql(JobStatus.Finished)}) AND expires_at IS NOT NULL AND expires_at <= $before";
         command.Parameters.AddWithValue("$before", Time(now - keep));
-        var ids = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+        return Ids(command);
     }
 
     /// <summary>Uploads a queued or running build still needs.</summary>
@@ -33,8 +28,14 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json_extract(spec, '$.base_upload') FROM jobs WHERE status IN ('queued', 'running') AND json_extract(spec, '$.base_upload') IS NOT NULL";
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        command.CommandText = $"SELECT json_extract(spec, '$.base_upload') FROM jobs WHERE status IN ({JobStatus.Sql(JobStatus.Active)}) AND json_extract(spec, '$.base_upload') IS NOT NULL";
+        return new HashSet<string>(Ids(command), StringComparer.Ordinal);
+    }
+
+    /// <summary>The first column of every row <paramref name="command"/> returns.</summary>
+    private static List<string> Ids(SqliteCommand command)
+    {
+        var ids = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

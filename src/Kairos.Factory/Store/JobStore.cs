@@ -88,8 +88,8 @@ public sealed partial class JobStore
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            UPDATE jobs SET status = 'running', started_at = $now
-            WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1) AND status = 'queued'
+            UPDATE jobs SET status = '{JobStatus.Running}', started_at = $now
+            WHERE id = (SELECT id FROM jobs WHERE status = '{JobStatus.Queued}' ORDER BY created_at, id LIMIT 1) AND status = '{JobStatus.Queued}'
             RETURNING {Columns}
             """;
         command.Parameters.AddWithValue("$now", Time(now));
@@ -105,9 +105,9 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             UPDATE jobs SET status = $status, message = $message, finished_at = $now, expires_at = $expires
-            WHERE id = $id AND status IN ('queued', 'running')
+            WHERE id = $id AND status IN ({JobStatus.Sql(JobStatus.Active)})
             """;
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$status", status);
@@ -125,9 +125,9 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE jobs SET status = 'cancelled', message = 'cancelled by request', finished_at = $now, expires_at = $expires
-            WHERE id = $id AND status = 'queued'
+        command.CommandText = $"""
+            UPDATE jobs SET status = '{JobStatus.Cancelled}', message = 'cancelled by request', finished_at = $now, expires_at = $expires
+            WHERE id = $id AND status = '{JobStatus.Queued}'
             """;
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$now", Time(now));
@@ -142,7 +142,7 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM jobs WHERE id = $id AND status IN ('succeeded', 'failed', 'cancelled', 'interrupted')";
+        command.CommandText = $"DELETE FROM jobs WHERE id = $id AND status IN ({JobStatus.Sql(JobStatus.Finished)})";
         command.Parameters.AddWithValue("$id", id);
         var deleted = command.ExecuteNonQuery() == 1;
         if (deleted)
@@ -166,20 +166,13 @@ public sealed partial class JobStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE jobs SET status = 'interrupted', message = 'interrupted by server restart', finished_at = $now, expires_at = $expires
-            WHERE status = 'running' RETURNING id
+        command.CommandText = $"""
+            UPDATE jobs SET status = '{JobStatus.Interrupted}', message = 'interrupted by server restart', finished_at = $now, expires_at = $expires
+            WHERE status = '{JobStatus.Running}' RETURNING id
             """;
         command.Parameters.AddWithValue("$now", Time(now));
         command.Parameters.AddWithValue("$expires", Time(expiresAt));
-        var ids = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+        return Ids(command);
     }
 
     internal SqliteConnection Open()

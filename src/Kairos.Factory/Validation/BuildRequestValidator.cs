@@ -83,7 +83,7 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
             Fail("architecture", $"'{architecture}' is not one of {string.Join(", ", catalog.Architectures)}");
         }
 
-        else if ((Blank(request.Builder) ?? options.DefaultBuilder) is not "docker" || options.BuildxBuilder is null)
+        else if ((Blank(request.Builder) ?? options.DefaultBuilder) is not DockerBuilder.Engine || options.BuildxBuilder is null)
         {
             // this machine runs the build's programs (a buildx builder elsewhere decides for itself)
             if (ForeignPrograms.Unavailable(architecture, options.BinfmtDir) is { } cannot)
@@ -99,18 +99,18 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         }
 
         var distribution = Blank(request.KubernetesDistribution);
-        var variant = Blank(request.Variant) ?? (distribution is null ? "core" : "standard");
+        var variant = Blank(request.Variant) ?? (distribution is null ? BuildEnums.Core : BuildEnums.Standard);
         if (!BuildEnums.Variants.Contains(variant))
         {
             Fail("variant", $"'{variant}' is not one of {string.Join(", ", BuildEnums.Variants)}");
         }
-        else if (variant == "standard" && distribution is null)
+        else if (variant == BuildEnums.Standard && distribution is null)
         {
-            Fail("kubernetes_distribution", "is required for the standard variant: k3s or k0s");
+            Fail("kubernetes_distribution", $"is required for the {BuildEnums.Standard} variant: {string.Join(" or ", BuildEnums.Providers)}");
         }
-        else if (variant == "core" && distribution is not null)
+        else if (variant != BuildEnums.Standard && distribution is not null)
         {
-            Fail("kubernetes_distribution", "is only for the standard variant (set variant to standard)");
+            Fail("kubernetes_distribution", $"is only for the {BuildEnums.Standard} variant (set variant to {BuildEnums.Standard})");
         }
 
         if (distribution is not null && !BuildEnums.Providers.Contains(distribution))
@@ -137,7 +137,7 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         {
             Fail("builder", $"'{builder}' is not one of {string.Join(", ", builders.Names)}");
         }
-        else if (builder == "docker" && options.BuildxBuilder is not null && image is not null && ImageReference.IsValid(image) && ImageReference.Registry(image) is var registry
+        else if (builder == DockerBuilder.Engine && options.BuildxBuilder is not null && image is not null && ImageReference.IsValid(image) && ImageReference.Registry(image) is var registry
             && !options.AllowedRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase))
         {
             Fail("image", $"the docker builder's buildx builder may not pull from '{registry}': allowed are {string.Join(", ", options.AllowedRegistries)} (serve --allowed-registry HOST)");

@@ -51,6 +51,21 @@ public sealed class BuildRulesTests
         Assert.Equal(accepted, Regex.IsMatch(version, BuildRules.Current.KubernetesVersions[provider].Pattern));
     }
 
+    [Theory]
+    [InlineData("k3s", "+k3s1")]
+    [InlineData("k0s", "+k0s.0")]
+    public void The_engine_refuses_a_provider_version_longer_than_the_served_max_length(string provider, string build)
+    {
+        var rule = BuildRules.Current.KubernetesVersions[provider];
+        var longest = "v1.32.1-" + new string('a', rule.MaxLength - "v1.32.1-".Length - build.Length) + build;
+        var longer = "v1.32.1-" + new string('a', rule.MaxLength) + build;
+
+        Assert.Empty(ProviderVersion.Resolve(provider, longest, new Dictionary<string, string>()).Errors);
+        Assert.NotEmpty(ProviderVersion.Resolve(provider, longer, new Dictionary<string, string>()).Errors);
+        Assert.Matches(rule.Pattern, longer);
+        Assert.Equal(ProviderVersion.MaxLength, rule.MaxLength);
+    }
+
     [Fact]
     public void The_served_rules_name_every_output_and_provider_and_the_fips_image_rule_is_the_servers()
     {

@@ -38,12 +38,21 @@ export async function call(method, path, body) {
     throw error;
   }
   if (!response.ok) throw new ApiError(response.status, data);
-  if (data && Array.isArray(data.builds)) data.builds = data.builds.map(native);
   return native(data);
 }
 
-/** A server started as 'web' spells a succeeded build the classic way ('complete'); the page speaks serve's names. */
-const native = build => (build && build.status === 'complete' ? { ...build, status: 'succeeded' } : build);
+// A server started as 'web' spells a succeeded build the classic way: the page speaks the names of GET /config's
+// statuses, and reads the others by its status_aliases (asked for once, when an answer first carries a status).
+let aliases = null;
+async function native(data) {
+  const builds = data && Array.isArray(data.builds) ? data.builds : null;
+  if (!builds && typeof data?.status !== 'string') return data;
+  aliases ??= call('GET', '/config').then(config => config.status_aliases || {}, () => { aliases = null; return {}; });
+  const names = await aliases;
+  const one = build => (build && Object.hasOwn(names, build.status) ? { ...build, status: names[build.status] } : build);
+  if (builds) data.builds = builds.map(one);
+  return one(data);
+}
 
 export const getJson = path => call('GET', path);
 

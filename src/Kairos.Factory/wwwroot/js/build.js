@@ -7,7 +7,10 @@ import { StepTracker } from './logsteps.js';
 const MAX_LOG_LINES = 5000;
 
 export async function renderBuild(main, id) {
-  let build = await getJson(`/builds/${encodeURIComponent(id)}`);
+  const [config, first] = await Promise.all([getJson('/config'), getJson(`/builds/${encodeURIComponent(id)}`)]);
+  let build = first;
+  // queued and running: every status but the finished ones GET /config lists
+  const active = () => !config.finished_statuses.includes(build.status);
   const tracker = new StepTracker();
   const heading = el('h2', {});
   const status = el('div', { id: 'build-status', role: 'status' });
@@ -65,7 +68,7 @@ export async function renderBuild(main, id) {
   function show() {
     const state = build.status;
     heading.replaceChildren(`Build #${shortId(build.id)} `, el('span', { class: `badge ${state}`, id: 'state' }, state));
-    cancel.hidden = !['queued', 'running'].includes(build.status);
+    cancel.hidden = !active();
     cancel.disabled = false;
     const current = tracker.current();
     const notes = {
@@ -90,7 +93,7 @@ export async function renderBuild(main, id) {
 
   async function showDownloads() {
     if (build.status !== 'succeeded') {
-      downloads.replaceChildren(el('p', { class: 'hint' }, build.status === 'queued' || build.status === 'running' ? 'Files appear here when the build succeeds.' : 'This build made no files.'));
+      downloads.replaceChildren(el('p', { class: 'hint' }, active() ? 'Files appear here when the build succeeds.' : 'This build made no files.'));
       return;
     }
     try {
@@ -123,7 +126,7 @@ export async function renderBuild(main, id) {
     build = await getJson(`/builds/${build.id}`);
     show();
     if (build.status === 'succeeded') showDownloads();
-    else if (!['queued', 'running'].includes(build.status)) downloads.replaceChildren(el('p', { class: 'hint' }, 'This build made no files.'));
+    else if (!active()) downloads.replaceChildren(el('p', { class: 'hint' }, 'This build made no files.'));
   }
 
   return () => { stop(); clearInterval(timer); };

@@ -3,16 +3,6 @@ import { ApiError, call, getJson, token } from './api.js';
 import { el } from './format.js';
 import { cloudConfigProblem, fipsProblem, imageProblem, kubernetesVersionProblem, outputOffered, versionProblem } from './validate.js';
 
-const OUTPUT_LABELS = {
-  iso: 'ISO image (installer / live)', netboot: 'Netboot (kernel, initrd, squashfs, iPXE script)',
-  uki: 'UKI tree (signed EFI files, tarball)', 'uki-container': 'UKI tree as an OCI image',
-  raw_efi: 'Raw disk, UEFI', raw_bios: 'Raw disk, BIOS', vhd: 'Azure VHD', gce: 'Google Cloud (GCE)', maas: 'MAAS',
-  oci: 'OCI image archive', rootfs: 'Root filesystem tarball',
-};
-const TRUSTED_ISO_LABEL = 'Trusted Boot ISO (signed UKIs; UEFI only; Secure Boot keys enrolled on first boot)';
-// AuroraBoot's groups; a name the server offers beyond these lands in the last group
-const OUTPUT_GROUPS = [['Install media', ['iso', 'netboot', 'uki', 'uki-container']], ['Disk images', ['raw_efi', 'raw_bios', 'vhd', 'gce', 'maas']], ['Archives', []]];
-
 function field(id, label, control, hint) {
   control.id = id;
   const hintNode = hint !== undefined ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
@@ -35,18 +25,18 @@ function showError(form, id, message) {
   return !message;
 }
 
-const VARIANT_LABELS = { core: 'Core (no Kubernetes)', standard: 'Standard (with Kubernetes)' };
-
 export async function renderNewBuild(main, cloneId) {
   const config = await getJson('/config');
   const rules = config.rules;
+  // the outputs' and variants' names for people, and the outputs' groups (GET /config's labels, data/factory.yaml)
+  const labels = config.labels;
   const clone = cloneId ? await getJson(`/builds/${encodeURIComponent(cloneId)}`) : null;
   const presetImages = config.presets.map(preset => preset.image);
   const byo = clone ? !presetImages.includes(clone.image) : false;
 
   const presetSelect = el('select', {}, config.presets.map(preset =>
     el('option', { value: preset.image, selected: preset.image === (clone?.image || config.default_image) }, `${preset.name} (${preset.image})`)));
-  const imageInput = el('input', { type: 'text', spellcheck: 'false', value: byo ? clone.image || '' : '', placeholder: 'localhost/my-base:1.0' });
+  const imageInput = el('input', { type: 'text', spellcheck: 'false', value: byo ? clone.image || '' : '', placeholder: rules.image.example });
   const uploadInput = el('input', { type: 'file', accept: '.tar,application/x-tar' });
   const modelSelect = el('select');
   const k8sSelect = el('select', {}, Object.keys(config.kubernetes_versions).map(provider =>
@@ -55,15 +45,14 @@ export async function renderNewBuild(main, cloneId) {
   const versionInput = el('input', { type: 'text', spellcheck: 'false', required: true, value: clone?.version || '', placeholder: '1.0.0', 'aria-required': 'true' });
   const trusted = el('input', { type: 'checkbox', id: 'trusted-boot', checked: !!clone?.trusted_boot && config.trusted_boot_keys, disabled: !config.trusted_boot_keys, 'aria-describedby': 'trusted-boot-hint' });
   const fips = el('input', { type: 'checkbox', id: 'fips', checked: !!clone?.fips, 'aria-describedby': 'fips-hint' });
-  const cloudConfig = el('textarea', { spellcheck: 'false', placeholder: '#cloud-config\nusers:\n  - name: kairos\n    passwd: kairos' });
+  const cloudConfig = el('textarea', { spellcheck: 'false', placeholder: `${rules.cloud_config.header}\nusers:\n  - name: kairos\n    passwd: kairos` });
   const builderSelect = el('select', {}, config.builders.map(builder =>
     el('option', { value: builder, selected: builder === (clone?.builder || config.default_builder) }, builder)));
   const outputBox = name => el('label', { id: `output-${name}` },
-    el('input', { type: 'checkbox', name: 'output', value: name, checked: clone ? !!clone.artifacts?.[name] : name === 'iso' }), ' ', el('span', {}, OUTPUT_LABELS[name] || name));
-  const grouped = OUTPUT_GROUPS.map(([legend, names], index) => [legend, config.artifacts.filter(name =>
-    names.includes(name) || (index === OUTPUT_GROUPS.length - 1 && !OUTPUT_GROUPS.some(([, listed]) => listed.includes(name))))]);
-  const outputs = grouped.filter(([, names]) => names.length).map(([legend, names]) =>
-    el('div', { class: 'output-group' }, el('h3', {}, legend), el('div', { class: 'choices' }, names.map(outputBox))));
+    el('input', { type: 'checkbox', name: 'output', value: name, checked: clone ? !!clone.artifacts?.[name] : name === 'iso' }), ' ', el('span', {}, labels.outputs[name] || name));
+  const outputs = labels.output_groups.map(group => [group.name, group.outputs.filter(name => config.artifacts.includes(name))])
+    .filter(([, names]) => names.length).map(([legend, names]) =>
+      el('div', { class: 'output-group' }, el('h3', {}, legend), el('div', { class: 'choices' }, names.map(outputBox))));
 
   const form = el('form', { id: 'new-build', novalidate: true },
     el('h2', {}, clone ? `New build (clone of ${clone.id.slice(-8)})` : 'New build'),
@@ -78,12 +67,12 @@ export async function renderNewBuild(main, cloneId) {
     el('fieldset', {}, el('legend', {}, 'Target'),
       radios('architecture', 'Architecture', config.architectures.map(arch => [arch, arch]), clone?.architecture || config.architectures[0]),
       field('model', 'Model', modelSelect),
-      radios('variant', 'Variant', rules.variants.map(variant => [variant, VARIANT_LABELS[variant] || variant]), clone?.variant || rules.variants[0]),
+      radios('variant', 'Variant', rules.variants.map(variant => [variant, labels.variants[variant] || variant]), clone?.variant || rules.variants[0]),
       el('div', { id: 'kubernetes' },
         field('k8s-distribution', 'Kubernetes distribution', k8sSelect),
         field('k8s-version', 'Kubernetes version', k8sVersion, ''))),
     el('fieldset', {}, el('legend', {}, 'Kairos'),
-      field('version', 'Kairos version (required)', versionInput, 'Semantic version stamped into /etc/kairos-release, e.g. 1.2.3.'),
+      field('version', 'Kairos version (required)', versionInput, `Semantic version stamped into /etc/kairos-release, e.g. ${rules.version.example}.`),
       el('div', { class: 'field' }, el('label', {}, trusted, ' Trusted Boot (UKI)'),
         el('p', { class: 'hint', id: 'trusted-boot-hint' }, config.trusted_boot_keys
           ? 'Signed UKIs with this server\'s Secure Boot keys: UEFI only, the keys are enrolled on first boot (the firmware in setup mode). Disks and netboot are not made from a Trusted Boot image.'
@@ -91,7 +80,7 @@ export async function renderNewBuild(main, cloneId) {
         el('p', { class: 'error', id: 'trusted-boot-error', 'aria-live': 'polite' })),
       el('div', { class: 'field' }, el('label', {}, fips, ' FIPS'),
         el('p', { class: 'hint', id: 'fips-hint' })),
-      field('cloud-config', 'Cloud-config (optional)', cloudConfig, 'YAML starting with #cloud-config; embedded in the ISO as /config.yaml. Checked as you type.')),
+      field('cloud-config', 'Cloud-config (optional)', cloudConfig, `YAML starting with ${rules.cloud_config.header}; embedded in the ISO as /config.yaml. Checked as you type.`)),
     el('fieldset', { id: 'outputs', 'aria-describedby': 'outputs-error' }, el('legend', {}, 'Outputs to build'),
       outputs, el('p', { class: 'error', id: 'outputs-error', 'aria-live': 'polite' })),
     el('details', {}, el('summary', {}, 'Advanced'), field('builder', 'Builder', builderSelect, `The engines this server builds with (default: ${config.default_builder}). podman: its shared store, layers cached across builds; docker: BuildKit, through dockerd or the server's buildx builder.`)),
@@ -99,6 +88,8 @@ export async function renderNewBuild(main, cloneId) {
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'submit' }, 'Start build')));
 
   const value = name => form.querySelector(`input[name=${name}]:checked`)?.value;
+  // a Kubernetes provider and version go with one variant (GET /config's rules.kubernetes_variant)
+  const withKubernetes = () => value('variant') === rules.kubernetes_variant;
 
   function syncBase() {
     const own = value('base') === 'byo';
@@ -116,8 +107,8 @@ export async function renderNewBuild(main, cloneId) {
   }
 
   function syncKubernetes() {
-    form.querySelector('#kubernetes').hidden = value('variant') !== 'standard';
-    if (value('variant') !== 'standard') showError(form, 'k8s-version', null);
+    form.querySelector('#kubernetes').hidden = !withKubernetes();
+    if (!withKubernetes()) showError(form, 'k8s-version', null);
     else if (k8sVersion.value) checkKubernetesVersion();
     const pinned = config.kubernetes_versions[k8sSelect.value];
     k8sVersion.placeholder = pinned;
@@ -141,7 +132,7 @@ export async function renderNewBuild(main, cloneId) {
   const checkVersion = () => showError(form, 'version', versionProblem(versionInput.value, rules));
   const checkCloudConfig = () => showError(form, 'cloud-config', cloudConfigProblem(cloudConfig.value, rules));
   const checkImage = () => value('base') !== 'byo' || uploadInput.files.length > 0 || showError(form, 'image', imageProblem(imageInput.value, rules));
-  const checkKubernetesVersion = () => value('variant') !== 'standard' || showError(form, 'k8s-version', kubernetesVersionProblem(k8sVersion.value, k8sSelect.value, rules));
+  const checkKubernetesVersion = () => !withKubernetes() || showError(form, 'k8s-version', kubernetesVersionProblem(k8sVersion.value, k8sSelect.value, rules));
   // a Trusted Boot image makes the UKI media; any other the live ISO, disks and netboot: the rest is unticked and disabled
   function syncTrusted() {
     for (const name of config.artifacts) {
@@ -151,7 +142,7 @@ export async function renderNewBuild(main, cloneId) {
       box.disabled = !offered;
     }
     const iso = form.querySelector('#output-iso span');
-    if (iso) iso.textContent = trusted.checked ? TRUSTED_ISO_LABEL : OUTPUT_LABELS.iso;
+    if (iso) iso.textContent = labels.outputs[trusted.checked ? 'uki-iso' : 'iso'];
   }
 
   const checkOutputs = () => {
@@ -210,7 +201,7 @@ export async function renderNewBuild(main, cloneId) {
     };
     if (value('base') === 'byo' && uploadInput.files.length) request.base_upload = await upload(uploadInput.files[0]);
     else request.image = value('base') === 'byo' ? imageInput.value.trim() : presetSelect.value;
-    if (request.variant === 'standard') {
+    if (request.variant === rules.kubernetes_variant) {
       request.kubernetes_distribution = k8sSelect.value;
       if (k8sVersion.value.trim()) request.kubernetes_version = k8sVersion.value.trim();
     }

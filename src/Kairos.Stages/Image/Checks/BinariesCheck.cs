@@ -1,3 +1,5 @@
+using Kairos.Stages.Target.Context;
+
 namespace Kairos.Stages.Image.Checks;
 
 /// <summary>
@@ -60,7 +62,7 @@ public sealed class BinariesCheck : IImageCheck
             yield return ("mount.nfs", PackageFix + " (nfs-common, nfs-utils or nfs-client)");
         }
 
-        if (context.Variant == "standard")
+        if (context.Variant == BuildEnums.Standard)
         {
             var provider = context.Provider ?? "k3s";
             var fix = $"run the providerBinaries step (kairos-stages run --stage install -k {provider}); a core image must have KAIROS_VARIANT=core";

@@ -1,3 +1,4 @@
+using Kairos.Stages.Target.Context;
 using Kairos.Stages.Target.Platform;
 
 namespace Kairos.Stages.Image.Checks;
@@ -15,7 +16,7 @@ public sealed record CheckContext
     public string Model { get; init; } = "generic";
 
     /// <summary>core or standard.</summary>
-    public string Variant { get; init; } = "core";
+    public string Variant { get; init; } = BuildEnums.Core;
 
     /// <summary>k3s or k0s when known, else null.</summary>
     public string? Provider { get; init; }

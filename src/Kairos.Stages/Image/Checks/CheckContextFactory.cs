@@ -23,8 +23,8 @@ public static class CheckContextFactory
         var model = Pick(inputs, "model", options.Model, release, "KAIROS_MODEL", "generic");
         var provider = Pick(inputs, "provider", options.Provider?.ToLowerInvariant(), release, "KAIROS_SOFTWARE_VERSION_PREFIX", "");
         var variant = options.Provider is not null
-            ? Add(inputs, "variant", "standard", "flag")
-            : Pick(inputs, "variant", null, release, "KAIROS_VARIANT", provider.Length > 0 ? "standard" : "core");
+            ? Add(inputs, "variant", BuildEnums.Standard, "flag")
+            : Pick(inputs, "variant", null, release, "KAIROS_VARIANT", provider.Length > 0 ? BuildEnums.Standard : BuildEnums.Core);
         var trusted = Pick(inputs, "trusted-boot", options.TrustedBoot is { } t ? (t ? "true" : "false") : null, release, "KAIROS_TRUSTED_BOOT", "false");
 
         string detectedFamily;

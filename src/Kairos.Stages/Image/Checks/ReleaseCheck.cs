@@ -1,3 +1,5 @@
+using Kairos.Stages.Target.Context;
+
 namespace Kairos.Stages.Image.Checks;
 
 /// <summary>
@@ -37,12 +39,12 @@ public sealed class ReleaseCheck : IImageCheck
             findings.Add(CheckFinding.Fail(Tag, $"{key} is missing or empty in {CheckContextFactory.ReleasePath}", Fix));
         }
 
-        if (context.Variant == "standard")
+        if (context.Variant == BuildEnums.Standard)
         {
             var variant = release.GetValueOrDefault("KAIROS_VARIANT", "");
-            if (variant.Length > 0 && variant != "standard")
+            if (variant.Length > 0 && variant != BuildEnums.Standard)
             {
-                findings.Add(CheckFinding.Fail(Tag, $"KAIROS_VARIANT is '{variant}' but a Kubernetes provider was given, so it must be 'standard'", $"{Fix} with -k <provider>, or validate without -k"));
+                findings.Add(CheckFinding.Fail(Tag, $"KAIROS_VARIANT is '{variant}' but a Kubernetes provider was given, so it must be '{BuildEnums.Standard}'", $"{Fix} with -k <provider>, or validate without -k"));
             }
 
             foreach (var key in StandardKeys.Where(k => string.IsNullOrWhiteSpace(release.GetValueOrDefault(k))))

@@ -6,7 +6,8 @@ namespace Kairos.Stages.Image.Requests;
 /// The rules of a build request as data, for a client that checks a form before it sends one (the Factory's page
 /// reads them from GET /api/v1/config and applies them generically). Each rule is the one the CLI and the server
 /// apply: <see cref="KairosVersion"/>, <see cref="ProviderVersion"/>, <see cref="ImageReference"/>,
-/// <see cref="CloudConfigCheck"/>, <see cref="OutputKinds"/>.
+/// <see cref="CloudConfigCheck"/>, <see cref="OutputKinds"/>; the variants, and the one a Kubernetes provider goes
+/// with (<see cref="BuildEnums.Standard"/>).
 /// </summary>
 public sealed record BuildRules(
     TextRule Version,
@@ -15,6 +16,7 @@ public sealed record BuildRules(
     CloudConfigRule CloudConfig,
     IReadOnlyList<OutputRule> Outputs,
     IReadOnlyList<string> Variants,
+    string KubernetesVariant,
     string DefaultModel)
 {
     /// <summary>Longest version a request may carry: it becomes part of artifact file names (255 bytes at most).</summary>
@@ -22,11 +24,12 @@ public sealed record BuildRules(
 
     public static BuildRules Current { get; } = new(
         new TextRule(KairosVersion.Pattern, MaxVersionLength, KairosVersion.Example),
-        BuildEnums.Providers.ToDictionary(provider => provider, provider => new TextRule(ProviderVersion.Pattern(provider), 128, ProviderVersion.Example(provider)), StringComparer.Ordinal),
+        BuildEnums.Providers.ToDictionary(provider => provider, provider => new TextRule(ProviderVersion.Pattern(provider), ProviderVersion.MaxLength, ProviderVersion.Example(provider)), StringComparer.Ordinal),
         new TextRule(ImageReference.Pattern, ImageReference.MaxLength, "localhost/my-base:1.0"),
         new CloudConfigRule(CloudConfigCheck.Header, CloudConfigCheck.MaxBytes),
         [.. OutputKinds.Names.Select(name => new OutputRule(name, OutputKinds.TrustedBoot(name)))],
         BuildEnums.Variants,
+        BuildEnums.Standard,
         KnownModels.Generic);
 }
 

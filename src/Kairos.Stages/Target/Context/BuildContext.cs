@@ -14,7 +14,7 @@ public sealed record BuildContext
     public string Model { get; init; } = "generic";
 
     /// <summary>core without a k8s provider, standard with one.</summary>
-    public string Variant => K8s is null ? "core" : "standard";
+    public string Variant => K8s is null ? BuildEnums.Core : BuildEnums.Standard;
 
     public bool TrustedBoot { get; init; }
 

@@ -5,8 +5,14 @@ public static class BuildEnums
 {
     public static IReadOnlyList<string> Providers { get; } = ["k3s", "k0s"];
 
+    /// <summary>The variant without Kubernetes.</summary>
+    public const string Core = "core";
+
+    /// <summary>The variant with a provider's Kubernetes: the one variant a provider and its version go with.</summary>
+    public const string Standard = "standard";
+
     /// <summary>core: no Kubernetes; standard: with a provider's Kubernetes.</summary>
-    public static IReadOnlyList<string> Variants { get; } = ["core", "standard"];
+    public static IReadOnlyList<string> Variants { get; } = [Core, Standard];
 
     public static IReadOnlyList<string> LogLevels { get; } = ["info", "warn", "error", "debug", "trace"];
 

@@ -39,8 +39,11 @@ public static partial class ProviderVersion
     private const string K3sPattern = @"^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?\+k3s[0-9]+$";
     private const string K0sPattern = @"^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?\+k0s\.[0-9]+$";
 
-    /// <summary>Whether <paramref name="version"/> has the shape of a release tag of <paramref name="provider"/>.</summary>
-    public static bool Fits(string provider, string version) => provider switch
+    /// <summary>Longest version taken: the patterns leave their numbers and pre-release unbounded.</summary>
+    public const int MaxLength = 128;
+
+    /// <summary>Whether <paramref name="version"/> has the shape of a release tag of <paramref name="provider"/>, within <see cref="MaxLength"/>.</summary>
+    public static bool Fits(string provider, string version) => version.Length <= MaxLength && provider switch
     {
         "k3s" => K3sTag().IsMatch(version),
         "k0s" => K0sTag().IsMatch(version),
