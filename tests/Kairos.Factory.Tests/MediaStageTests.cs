@@ -81,7 +81,7 @@ public sealed class MediaStageTests : IDisposable
         // assert
         Assert.Empty(secrets);
         Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-iso\",\"dir:/rootfs\",\"--output\",\"/out/iso\",\"--override-name\",\"live\",\"--arch\",\"amd64\",\"--netboot\"]\n", text, StringComparison.Ordinal);
-        Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_bios\",\"--firmware\",\"bios\",\"--format\",\"raw\"]\n", text, StringComparison.Ordinal);
+        Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_bios\",\"--firmware\",\"bios\",\"--format\",\"raw\",\"--model\",\"generic\"]\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--mount", text, StringComparison.Ordinal);
         Assert.Equal(["kairos-debian-12-core-amd64-generic-v1.0.0-bios.raw", "kairos-debian-12-core-amd64-generic-v1.0.0-netboot.tar", "kairos-debian-12-core-amd64-generic-v1.0.0.iso"],
             Directory.GetFiles(context.OutputDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -111,6 +111,27 @@ public sealed class MediaStageTests : IDisposable
         Assert.Equal(["raw_efi", "raw_bios", "vhd"], lines.Where(line => line.Contains("\"build-disk\"", StringComparison.Ordinal)).Select(line => line.Split("/out/disk-")[1].Split('"')[0]));
         Assert.Contains("RUN --mount=type=bind,from=" + Tag + ",target=/rootfs --mount=type=secret,id=cloud-config,", text, StringComparison.Ordinal);
         Assert.Equal("cloud-config", Assert.Single(secrets).Id);
+    }
+
+    [Fact]
+    public void An_rpi4_disk_request_runs_build_disk_with_the_model_in_podmans_media_stage_and_podman_builds_for_linux_arm64()
+    {
+        // arrange: issue 32: a Pi model's raw_efi is the Pi disk (build-disk --model), built for the request's architecture
+        var spec = Spec(trustedBoot: false, cloudConfig: null) with { Architecture = "arm64", Model = "rpi4", Artifacts = new BuildOutputs(false, false, false) { RawEfi = true } };
+        var context = Context(spec, null);
+        const string Tag = "localhost/kairos-factory/build:job1";
+
+        // act
+        var (podman, _) = MediaStage.Render(context, Tools, Tag);
+        var (docker, _) = MediaStage.Render(context, Tools);
+        var build = PodmanBuilder.BuildArguments(context, ["--root", "/store"]);
+
+        // assert: both engines' media stages carry the model; no live ISO for a Pi
+        const string Disk = "[\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_efi\",\"--firmware\",\"efi\",\"--format\",\"raw\",\"--model\",\"rpi4\"]\n";
+        Assert.Contains("RUN --mount=type=bind,from=" + Tag + ",target=/rootfs " + Disk, podman, StringComparison.Ordinal);
+        Assert.Contains("RUN " + Disk, docker, StringComparison.Ordinal);
+        Assert.DoesNotContain("build-iso", podman + docker, StringComparison.Ordinal);
+        Assert.Equal(["--root", "/store", "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--platform", "linux/arm64"], build);
     }
 
     [Fact]

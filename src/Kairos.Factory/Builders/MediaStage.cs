@@ -14,7 +14,8 @@ public sealed record EngineSecret(string Id, string Source)
 
 /// <summary>
 /// The media stage of a build, run by the engine <c>FROM tools AS media</c> (<see cref="ToolsImage"/>): build-iso,
-/// build-disk and build-uki read the built image at /rootfs and write into /out, as exec-form RUN lines. Docker (BuildKit):
+/// build-disk (<c>--model</c> the request's: a Raspberry Pi model's raw_efi is the Pi disk) and build-uki read the built
+/// image at /rootfs and write into /out, as exec-form RUN lines. Docker (BuildKit):
 /// appended to the build's Dockerfile, the image stage as <c>COPY --from=image / /rootfs</c>, and <c>FROM scratch AS
 /// media-out</c> holding only /out, which BuildKit exports (<c>--output type=local</c>; its exporter commits no layer).
 /// podman: a file of its own, the tagged image bind-mounted read-only at /rootfs in each RUN (<c>RUN --mount=type=bind,from=TAG</c>:
@@ -101,7 +102,7 @@ public static class MediaStage
         foreach (var disk in Disks.Where(disk => outputs.Names.Contains(disk.Name)))
         {
             text.Append(Run(cloudMount, [ToolsImage.Binary, "build-disk", "dir:/rootfs", "--output", Out + "/disk-" + disk.Name,
-                "--firmware", disk.Firmware.ToString().ToLowerInvariant(), "--format", disk.Format.ToString().ToLowerInvariant(), .. cloud]));
+                "--firmware", disk.Firmware.ToString().ToLowerInvariant(), "--format", disk.Format.ToString().ToLowerInvariant(), "--model", spec.Model, .. cloud]));
         }
 
         var ukis = new List<(string Step, string Type)>();

@@ -39,7 +39,7 @@ public sealed class PodmanBuilder : IImageBuilder
         {
             var tools = MediaStage.Wanted(context) ? await ToolsImage.EnsurePodmanAsync(context, store) : null;
             var (directory, _) = ContainerfileWriter.WriteContext(context, from, "Containerfile");
-            List<string> build = [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--platform", "linux/" + context.Spec.Architecture];
+            var build = BuildArguments(context, store);
             await context.Processes.RunAsync("build", podman, [.. build, "--layers", "--file", Path.Combine(directory, "Containerfile"), "--target", MediaStage.ImageStage, "--tag", context.ImageTag, directory]);
             built = true;
             if (tools is not null)
@@ -79,6 +79,10 @@ public sealed class PodmanBuilder : IImageBuilder
         // no root on the host: the job names the oci and rootfs archives from themselves
         return "dir:" + Path.Combine(context.WorkDir, "rootfs");
     }
+
+    /// <summary>The start of every <c>podman build</c> of the job, the image's and the media stage's: for the request's architecture (<c>--platform</c>).</summary>
+    internal static List<string> BuildArguments(BuildJobContext context, List<string> store) =>
+        [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--platform", "linux/" + context.Spec.Architecture];
 
     /// <summary>
     /// The media stage in a file of its own, over the tagged image (bind-mounted, never copied), writing into the job's

@@ -6,7 +6,7 @@ import { cloudConfigProblem, fipsProblem, imageProblem, kubernetesVersionProblem
 const OUTPUT_LABELS = {
   iso: 'ISO image (installer / live)', netboot: 'Netboot (kernel, initrd, squashfs, iPXE script)',
   uki: 'UKI tree (signed EFI files, tarball)', 'uki-container': 'UKI tree as an OCI image',
-  raw_efi: 'Raw disk, UEFI', raw_bios: 'Raw disk, BIOS', vhd: 'Azure VHD', gce: 'Google Cloud (GCE)', maas: 'MAAS',
+  raw_efi: 'Raw disk, UEFI (a Raspberry Pi model: the Pi disk)', raw_bios: 'Raw disk, BIOS', vhd: 'Azure VHD', gce: 'Google Cloud (GCE)', maas: 'MAAS',
   oci: 'OCI image archive', rootfs: 'Root filesystem tarball',
 };
 const TRUSTED_ISO_LABEL = 'Trusted Boot ISO (signed UKIs; UEFI only; Secure Boot keys enrolled on first boot)';
@@ -142,11 +142,12 @@ export async function renderNewBuild(main, cloneId) {
   const checkCloudConfig = () => showError(form, 'cloud-config', cloudConfigProblem(cloudConfig.value, rules));
   const checkImage = () => value('base') !== 'byo' || uploadInput.files.length > 0 || showError(form, 'image', imageProblem(imageInput.value, rules));
   const checkKubernetesVersion = () => value('variant') !== 'standard' || showError(form, 'k8s-version', kubernetesVersionProblem(k8sVersion.value, k8sSelect.value, rules));
-  // a Trusted Boot image makes the UKI media; any other the live ISO, disks and netboot: the rest is unticked and disabled
+  // a Trusted Boot image makes the UKI media; any other the live ISO, disks and netboot; a Pi model's the Pi disk
+  // and the archives: the rest is unticked and disabled
   function syncTrusted() {
     for (const name of config.artifacts) {
       const box = form.querySelector(`input[name=output][value=${name}]`);
-      const offered = outputOffered(rules, name, trusted.checked);
+      const offered = outputOffered(rules, name, trusted.checked, modelSelect.value);
       if (!offered) box.checked = false;
       box.disabled = !offered;
     }
@@ -162,7 +163,8 @@ export async function renderNewBuild(main, cloneId) {
 
   form.addEventListener('change', event => {
     if (event.target.name === 'base') syncBase();
-    if (event.target.name === 'architecture') syncModels();
+    if (event.target.name === 'architecture') { syncModels(); syncTrusted(); checkOutputs(); }
+    if (event.target === modelSelect) { syncTrusted(); checkOutputs(); }
     if (['base', 'architecture'].includes(event.target.name) || event.target === presetSelect || event.target === uploadInput) syncFips();
     if (event.target.name === 'variant' || event.target === k8sSelect) syncKubernetes();
     if (event.target.name === 'output') checkOutputs();
