@@ -166,8 +166,8 @@ public sealed class BuilderTests
         Assert.Equal(["--target", "media-out", "--secret", $"id=cloud-config,src={Path.Combine(host.DataDir, "work", id, "media-cloud-config.yaml")}", "--output"], arguments[8..13]);
         Assert.Equal($"type=local,dest={Path.Combine(host.DataDir, "work", id, "media")}", arguments[13]);
         var dockerfile = File.ReadAllText(Path.Combine(record, "call-0", "context", "Dockerfile"));
-        Assert.Contains("\nFROM registry.example.org/debian:12 AS tools\n", dockerfile, StringComparison.Ordinal);
-        Assert.Contains("\nFROM tools AS media\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("\nFROM --platform=$BUILDPLATFORM registry.example.org/debian:12 AS tools\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("\nFROM --platform=$BUILDPLATFORM tools AS media\n", dockerfile, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(record, "call-0", "context", "install-deps.sh")));
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
         Assert.Equal(["kairos-fixture-1-core-amd64-generic-v1.0.0.iso", "kairos-fixture-1-core-amd64-generic-v1.0.0.iso.sha256"], artifacts.Select(artifact => artifact.Name));
@@ -192,6 +192,7 @@ public sealed class BuilderTests
         Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.0.0","--model","rpi4"]""", dockerfile);
         Assert.Contains("""RUN ["/usr/local/bin/kairos-stages","build-disk","dir:/rootfs","--output","/out/disk-raw_efi","--firmware","efi","--format","raw","--model","rpi4"]""", dockerfile);
         Assert.DoesNotContain(dockerfile, line => line.Contains("\"build-iso\"", StringComparison.Ordinal));
+        Assert.Contains("FROM --platform=$BUILDPLATFORM tools AS media", dockerfile);
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
         Assert.Equal(["kairos-fixture-1-core-arm64-rpi4-v1.0.0.raw", "kairos-fixture-1-core-arm64-rpi4-v1.0.0.raw.sha256"], artifacts.Select(artifact => artifact.Name));
         Directory.Delete(record, recursive: true);

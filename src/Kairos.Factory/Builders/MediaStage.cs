@@ -38,6 +38,13 @@ public static class MediaStage
     /// <summary>Where the media commands write: the exported stage's content (docker), the build's volume (podman).</summary>
     public const string Out = "/out";
 
+    /// <summary>
+    /// The media stage runs on the engine's own platform, whatever the image's: the tools are this machine's (no
+    /// emulation) and only read the image's files. Without it a linux/arm64 build asks BuildKit for an arm64 tools image
+    /// (dockerd 20.10 then tries a registry for it) and podman 4.3 finds no tools image ("image not known").
+    /// </summary>
+    public const string BuildPlatform = "--platform=$BUILDPLATFORM ";
+
     /// <summary>What systemd-boot does with the keys on the UKI media: enroll them on first boot (a machine in setup mode).</summary>
     public const string SecureBootEnroll = "force";
 
@@ -70,7 +77,7 @@ public static class MediaStage
         string Run(string mounts, IReadOnlyList<string> arguments) => ContainerfileWriter.Run(arguments, root + mounts);
         var text = new StringBuilder()
             .Append(mountedImage is null ? "# the media, made inside the engine from the image above\n" : "# the media, made inside the engine from the built image (/rootfs); /out is the build's volume\n")
-            .Append("FROM ").Append(tools).Append(" AS media\n");
+            .Append("FROM ").Append(mountedImage is null ? BuildPlatform : "").Append(tools).Append(" AS media\n");
         if (mountedImage is null)
         {
             text.Append("COPY --from=").Append(ImageStage).Append(" / /rootfs\n").Append(Run("", ["mkdir", "-p", Out]));
