@@ -48,6 +48,39 @@ public sealed class MediaOutputsFormTests(FactoryBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_Raspberry_Pi_model_offers_the_Pi_disk_and_the_archives_only_as_the_config_rule_says()
+    {
+        await using var session = await fixture.NewPageAsync();
+        var page = session.Page;
+        await page.GotoAsync(fixture.Url("/#/new"));
+        await Expect(Output(page, "iso")).ToBeCheckedAsync();
+
+        // arm64 and rpi4: the ISO (ticked by default) is unticked, every output a Pi does not boot disabled
+        await page.Locator("input[name=architecture][value=arm64]").CheckAsync();
+        await page.Locator("#model").SelectOptionAsync("rpi4");
+        foreach (var name in new[] { "iso", "netboot", "raw_bios", "vhd", "gce", "maas", "uki", "uki-container" })
+        {
+            await Expect(Output(page, name)).ToBeDisabledAsync();
+            await Expect(Output(page, name)).Not.ToBeCheckedAsync();
+        }
+
+        await Expect(page.Locator("#outputs-error")).ToHaveTextAsync("Choose at least one output.");
+        await Output(page, "raw_efi").CheckAsync();
+        await Expect(Output(page, "oci")).ToBeEnabledAsync();
+        await Expect(Output(page, "rootfs")).ToBeEnabledAsync();
+        await Screenshots.SaveAsync(page, "03e-new-build-rpi4-outputs");
+        var sent = await SubmitCapturedAsync(page, "model", "made up by the test");
+        Assert.Equal("rpi4", sent.GetProperty("model").GetString());
+        Assert.Equal(["raw_efi"], sent.GetProperty("artifacts").EnumerateObject().Where(p => p.Value.GetBoolean()).Select(p => p.Name));
+
+        // back to generic: the PC outputs come back (unticked)
+        await page.Locator("#model").SelectOptionAsync("generic");
+        await Expect(Output(page, "iso")).ToBeEnabledAsync();
+        await Expect(Output(page, "raw_bios")).ToBeEnabledAsync();
+        session.AssertNoConsoleErrors("400");
+    }
+
+    [Fact]
     public async Task With_the_servers_keys_Trusted_Boot_offers_the_signed_ISO_and_UKIs_instead_of_disks()
     {
         var keys = Directory.CreateTempSubdirectory("kairos-factory-keys-").FullName;

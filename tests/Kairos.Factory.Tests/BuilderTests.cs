@@ -168,11 +168,35 @@ public sealed class BuilderTests
         Assert.Equal(["--target", "media-out", "--secret", $"id=cloud-config,src={Path.Combine(host.DataDir, "work", id, "media-cloud-config.yaml")}", "--output"], arguments[8..13]);
         Assert.Equal($"type=local,dest={Path.Combine(host.DataDir, "work", id, "media")}", arguments[13]);
         var dockerfile = File.ReadAllText(Path.Combine(record, "call-0", "context", "Dockerfile"));
-        Assert.Contains("\nFROM registry.example.org/debian:12 AS tools\n", dockerfile, StringComparison.Ordinal);
-        Assert.Contains("\nFROM tools AS media\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("\nFROM --platform=$BUILDPLATFORM registry.example.org/debian:12 AS tools\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("\nFROM --platform=$BUILDPLATFORM tools AS media\n", dockerfile, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(record, "call-0", "context", "install-deps.sh")));
         var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
         Assert.Equal(["kairos-fixture-1-core-amd64-generic-v1.0.0.iso", "kairos-fixture-1-core-amd64-generic-v1.0.0.iso.sha256"], artifacts.Select(artifact => artifact.Name));
+        Directory.Delete(record, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_buildx_build_of_an_rpi4_disk_runs_build_disk_with_the_model_for_linux_arm64_and_names_the_disk_from_kairos_release()
+    {
+        // issue 32: a Pi model's raw_efi is the Pi disk; a buildx builder decides for itself whether it runs arm64 (no binfmt check here)
+        var record = Directory.CreateTempSubdirectory("kf-buildx-rpi-").FullName;
+        Environment.SetEnvironmentVariable("KF_BUILDX_RECORD", record);
+        using var host = new FactoryHost(options => options with { Docker = FactoryHost.Fixture("docker-recorder.sh"), BuildxBuilder = "remote", ToolsBase = "registry.example.org/debian:12" });
+
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/debian:12") with { Builder = "docker", Architecture = "arm64", Model = "rpi4", Artifacts = new BuildArtifactsRequest { RawEfi = true } });
+        var job = await host.WaitForAsync(id, Timeout, "failed", "succeeded");
+
+        Assert.True(job.Status == "succeeded", job.Message);
+        var arguments = File.ReadAllLines(Path.Combine(record, "call-0", "args"));
+        Assert.Equal(["buildx", "build", "--builder", "remote", "--platform", "linux/arm64"], arguments[..6]);
+        var dockerfile = File.ReadAllLines(Path.Combine(record, "call-0", "context", "Dockerfile"));
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.0.0","--model","rpi4"]""", dockerfile);
+        Assert.Contains("""RUN ["/usr/local/bin/kairos-stages","build-disk","dir:/rootfs","--output","/out/disk-raw_efi","--firmware","efi","--format","raw","--model","rpi4"]""", dockerfile);
+        Assert.DoesNotContain(dockerfile, line => line.Contains("\"build-iso\"", StringComparison.Ordinal));
+        Assert.Contains("FROM --platform=$BUILDPLATFORM tools AS media", dockerfile);
+        var artifacts = (await host.Client.GetFromJsonAsync<List<ArtifactView>>($"/api/v1/builds/{id}/artifacts", FactoryHost.Json))!;
+        Assert.Equal(["kairos-fixture-1-core-arm64-rpi4-v1.0.0.raw", "kairos-fixture-1-core-arm64-rpi4-v1.0.0.raw.sha256"], artifacts.Select(artifact => artifact.Name));
         Directory.Delete(record, recursive: true);
     }
 

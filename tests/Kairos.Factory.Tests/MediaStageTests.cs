@@ -29,7 +29,7 @@ public sealed class MediaStageTests : IDisposable
         var (text, secrets) = MediaStage.Render(context, Tools);
 
         // assert: the tools stage over the image stage, the keys and cloud-config only as mounts, the tree tarred in the engine
-        Assert.StartsWith("# the media, made inside the engine from the image above\nFROM " + Tools + " AS media\nCOPY --from=image / /rootfs\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("# the media, made inside the engine from the image above\nFROM --platform=$BUILDPLATFORM " + Tools + " AS media\nCOPY --from=image / /rootfs\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("PRIVATE KEY BYTES", text, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
         Assert.Equal(["cloud-config", "uki-key-0", "uki-key-1"], secrets.Select(secret => secret.Id));
@@ -81,7 +81,7 @@ public sealed class MediaStageTests : IDisposable
         // assert
         Assert.Empty(secrets);
         Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-iso\",\"dir:/rootfs\",\"--output\",\"/out/iso\",\"--override-name\",\"live\",\"--arch\",\"amd64\",\"--netboot\"]\n", text, StringComparison.Ordinal);
-        Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_bios\",\"--firmware\",\"bios\",\"--format\",\"raw\"]\n", text, StringComparison.Ordinal);
+        Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_bios\",\"--firmware\",\"bios\",\"--format\",\"raw\",\"--model\",\"generic\"]\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--mount", text, StringComparison.Ordinal);
         Assert.Equal(["kairos-debian-12-core-amd64-generic-v1.0.0-bios.raw", "kairos-debian-12-core-amd64-generic-v1.0.0-netboot.tar", "kairos-debian-12-core-amd64-generic-v1.0.0.iso"],
             Directory.GetFiles(context.OutputDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -114,6 +114,34 @@ public sealed class MediaStageTests : IDisposable
     }
 
     [Fact]
+    public void An_rpi4_disk_request_runs_build_disk_with_the_model_the_image_built_for_linux_arm64_and_the_media_stage_on_the_engines_platform()
+    {
+        // arrange: issue 32: a Pi model's raw_efi is the Pi disk (build-disk --model), built for the request's architecture
+        var spec = Spec(trustedBoot: false, cloudConfig: null) with { Architecture = "arm64", Model = "rpi4", Artifacts = new BuildOutputs(false, false, false) { RawEfi = true } };
+        var context = Context(spec, null);
+        const string Tag = "localhost/kairos-factory/build:job1";
+
+        // act
+        var (podman, _) = MediaStage.Render(context, Tools, Tag);
+        var (docker, _) = MediaStage.Render(context, Tools);
+        var build = PodmanBuilder.BuildArguments(["--root", "/store"], spec.Architecture);
+        var mediaBuild = PodmanBuilder.BuildArguments(["--root", "/store"], null);
+
+        // assert: both engines' media stages carry the model; no live ISO for a Pi
+        const string Disk = "[\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_efi\",\"--firmware\",\"efi\",\"--format\",\"raw\",\"--model\",\"rpi4\"]\n";
+        Assert.Contains("RUN --mount=type=bind,from=" + Tag + ",target=/rootfs " + Disk, podman, StringComparison.Ordinal);
+        Assert.Contains("RUN " + Disk, docker, StringComparison.Ordinal);
+        Assert.DoesNotContain("build-iso", podman + docker, StringComparison.Ordinal);
+        Assert.Equal(["--root", "/store", "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--platform", "linux/arm64"], build);
+
+        // the media stage runs on this machine's platform, as its tools image is (the arm64 image is only read): podman
+        // 4.3 given --platform linux/arm64 finds no amd64 tools image, dockerd's BuildKit goes to a registry for one
+        Assert.DoesNotContain("--platform", mediaBuild);
+        Assert.StartsWith("FROM " + Tools + " AS media\n", podman[podman.IndexOf("FROM ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("\nFROM --platform=$BUILDPLATFORM " + Tools + " AS media\n", docker, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_export_without_the_asked_file_fails_the_build_naming_it()
     {
         var context = Context(Spec(trustedBoot: false, cloudConfig: null), null);
@@ -137,8 +165,8 @@ public sealed class MediaStageTests : IDisposable
         // assert: every instruction of tools.Containerfile, in its order, FROM the tools base as the stage the media stage is FROM
         var text = File.ReadAllText(Path.Combine(directory, "Dockerfile"));
         var instructions = ToolsImage.Resource("tools.Containerfile").Split('\n').Where(line => line.Length > 0 && !line.StartsWith('#') && !line.StartsWith("ARG ", StringComparison.Ordinal) && !line.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
-        Assert.Contains("\nFROM registry.example.org/debian:12 AS tools\n" + string.Join('\n', instructions) + "\n", text, StringComparison.Ordinal);
-        Assert.Contains("\nFROM tools AS media\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nFROM --platform=$BUILDPLATFORM registry.example.org/debian:12 AS tools\n" + string.Join('\n', instructions) + "\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nFROM --platform=$BUILDPLATFORM tools AS media\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("TOOLS_BASE", text, StringComparison.Ordinal);
         Assert.Equal(ToolsImage.Resource("install-deps.sh"), File.ReadAllText(Path.Combine(directory, "install-deps.sh")));
         Assert.Equal(File.ReadAllBytes(context.Options.KairosStagesBinary), File.ReadAllBytes(Path.Combine(directory, "kairos-stages")));

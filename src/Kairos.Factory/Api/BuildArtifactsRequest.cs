@@ -6,7 +6,7 @@ namespace Kairos.Factory.Api;
 /// <summary>The outputs a request asks for (AuroraBoot's groups: install media, disk and cloud images, archives; the classic cloud names are refused, not ignored).</summary>
 public sealed record BuildArtifactsRequest
 {
-    [Description("Install media: the live/installer ISO (kairos-stages build-iso); with trusted_boot, the signed UKI ISO instead (kairos-stages build-uki --output-type iso: UEFI only, the server's Secure Boot keys enrolled on first boot).")]
+    [Description("Install media: the live/installer ISO (kairos-stages build-iso), not for a Raspberry Pi model; with trusted_boot, the signed UKI ISO instead (kairos-stages build-uki --output-type iso: UEFI only, the server's Secure Boot keys enrolled on first boot).")]
     public bool? Iso { get; init; }
 
     [Description("OCI archive of the built image.")]
@@ -18,7 +18,7 @@ public sealed record BuildArtifactsRequest
     [Description("Tarball of the built root filesystem.")]
     public bool? Rootfs { get; init; }
 
-    [Description("Disk image: raw disk booting with UEFI (kairos-stages build-disk --firmware efi), NAME.raw. Its first boot resets it into COS_STATE and COS_PERSISTENT. Not with trusted_boot.")]
+    [Description("Disk image: raw disk booting with UEFI (kairos-stages build-disk --firmware efi --model MODEL), NAME.raw. Its first boot resets it into COS_STATE and COS_PERSISTENT. For model rpi3 or rpi4 it is the Raspberry Pi disk (firmware, U-Boot and GRUB on a FAT32 first partition, hybrid MBR), the one output besides oci and rootfs a Pi model makes. Not with trusted_boot.")]
     public bool? RawEfi { get; init; }
 
     [Description("Disk image: raw disk booting with a BIOS (kairos-stages build-disk --firmware bios), NAME-bios.raw. Not with trusted_boot.")]

@@ -17,7 +17,7 @@ public sealed record BuildRequest
     [Description("amd64 or arm64. Required.")]
     public string? Architecture { get; init; }
 
-    [Description("Board model; GET /api/v1/config lists the models of each architecture. Default generic.")]
+    [Description("Board model; GET /api/v1/config lists the models of each architecture (rpi3 and rpi4: arm64 only) and, in rules.outputs, the outputs each model's image makes (a Pi's: raw_efi, the Pi disk, oci and rootfs). Default generic.")]
     public string? Model { get; init; }
 
     [Description("core, or standard (with Kubernetes). Default: standard when kubernetes_distribution is set, else core.")]

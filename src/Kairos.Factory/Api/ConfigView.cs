@@ -18,7 +18,7 @@ public sealed record ConfigView(
     int MaxCloudConfigBytes,
     FipsSupport Fips,
     bool TrustedBootKeys,
-    [property: System.ComponentModel.Description("The rules the server checks a request by, as data a form applies before it sends one: regular expressions (JavaScript reads them as .NET does) for the version, each provider's Kubernetes version and the image reference; the cloud-config's header and size; which outputs a Trusted Boot image makes.")]
+    [property: System.ComponentModel.Description("The rules the server checks a request by, as data a form applies before it sends one: regular expressions (JavaScript reads them as .NET does) for the version, each provider's Kubernetes version and the image reference; the cloud-config's header and size; which outputs a Trusted Boot image makes, and which models' images make each output (a Raspberry Pi's: raw_efi, the Pi disk, oci and rootfs).")]
     BuildRules Rules,
     [property: System.ComponentModel.Description("Every status a build can have, in its life's order (interrupted: the server restarted while it ran).")]
     IReadOnlyList<string> Statuses,

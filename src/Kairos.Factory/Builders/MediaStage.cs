@@ -14,7 +14,8 @@ public sealed record EngineSecret(string Id, string Source)
 
 /// <summary>
 /// The media stage of a build, run by the engine <c>FROM tools AS media</c> (<see cref="ToolsImage"/>): build-iso,
-/// build-disk and build-uki read the built image at /rootfs and write into /out, as exec-form RUN lines. Docker (BuildKit):
+/// build-disk (<c>--model</c> the request's: a Raspberry Pi model's raw_efi is the Pi disk) and build-uki read the built
+/// image at /rootfs and write into /out, as exec-form RUN lines. Docker (BuildKit):
 /// appended to the build's Dockerfile, the image stage as <c>COPY --from=image / /rootfs</c>, and <c>FROM scratch AS
 /// media-out</c> holding only /out, which BuildKit exports (<c>--output type=local</c>; its exporter commits no layer).
 /// podman: a file of its own, the tagged image bind-mounted read-only at /rootfs in each RUN (<c>RUN --mount=type=bind,from=TAG</c>:
@@ -36,6 +37,13 @@ public static class MediaStage
 
     /// <summary>Where the media commands write: the exported stage's content (docker), the build's volume (podman).</summary>
     public const string Out = "/out";
+
+    /// <summary>
+    /// The media stage runs on the engine's own platform, whatever the image's: the tools are this machine's (no
+    /// emulation) and only read the image's files. Without it a linux/arm64 build asks BuildKit for an arm64 tools image
+    /// (dockerd 20.10 then tries a registry for it) and podman 4.3 finds no tools image ("image not known").
+    /// </summary>
+    public const string BuildPlatform = "--platform=$BUILDPLATFORM ";
 
     /// <summary>What systemd-boot does with the keys on the UKI media: enroll them on first boot (a machine in setup mode).</summary>
     public const string SecureBootEnroll = "force";
@@ -69,7 +77,7 @@ public static class MediaStage
         string Run(string mounts, IReadOnlyList<string> arguments) => ContainerfileWriter.Run(arguments, root + mounts);
         var text = new StringBuilder()
             .Append(mountedImage is null ? "# the media, made inside the engine from the image above\n" : "# the media, made inside the engine from the built image (/rootfs); /out is the build's volume\n")
-            .Append("FROM ").Append(tools).Append(" AS media\n");
+            .Append("FROM ").Append(mountedImage is null ? BuildPlatform : "").Append(tools).Append(" AS media\n");
         if (mountedImage is null)
         {
             text.Append("COPY --from=").Append(ImageStage).Append(" / /rootfs\n").Append(Run("", ["mkdir", "-p", Out]));
@@ -101,7 +109,7 @@ public static class MediaStage
         foreach (var disk in Disks.Where(disk => outputs.Names.Contains(disk.Name)))
         {
             text.Append(Run(cloudMount, [ToolsImage.Binary, "build-disk", "dir:/rootfs", "--output", Out + "/disk-" + disk.Name,
-                "--firmware", disk.Firmware.ToString().ToLowerInvariant(), "--format", disk.Format.ToString().ToLowerInvariant(), .. cloud]));
+                "--firmware", disk.Firmware.ToString().ToLowerInvariant(), "--format", disk.Format.ToString().ToLowerInvariant(), "--model", spec.Model, .. cloud]));
         }
 
         var ukis = new List<(string Step, string Type)>();

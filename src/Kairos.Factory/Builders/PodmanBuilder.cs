@@ -42,12 +42,12 @@ public sealed class PodmanBuilder : IImageBuilder
         {
             var tools = MediaStage.Wanted(context) ? await ToolsImage.EnsurePodmanAsync(context, store) : null;
             var (directory, _) = ContainerfileWriter.WriteContext(context, from, "Containerfile");
-            List<string> build = [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--platform", "linux/" + context.Spec.Architecture];
+            var build = BuildArguments(store, context.Spec.Architecture);
             await context.Processes.RunAsync("build", podman, [.. build, "--layers", "--file", Path.Combine(directory, "Containerfile"), "--target", MediaStage.ImageStage, "--tag", context.ImageTag, directory]);
             built = true;
             if (tools is not null)
             {
-                await MediaAsync(context, tools, directory, build);
+                await MediaAsync(context, tools, directory, BuildArguments(store, null));
             }
 
             if (outputs.Oci)
@@ -82,6 +82,14 @@ public sealed class PodmanBuilder : IImageBuilder
         // no root on the host: the job names the oci and rootfs archives from themselves
         return "dir:" + Path.Combine(context.WorkDir, "rootfs");
     }
+
+    /// <summary>
+    /// The start of a <c>podman build</c>: the image's for the request's <paramref name="architecture"/> (<c>--platform</c>);
+    /// the media stage's (null) for this machine's, as its tools image is: with <c>--platform linux/arm64</c> podman 4.3
+    /// finds no amd64 tools image ("image not known"), and with none it still mounts the arm64 image at /rootfs.
+    /// </summary>
+    internal static List<string> BuildArguments(List<string> store, string? architecture) =>
+        [.. store, "build", "--isolation", "chroot", "--network", "host", "--pull=never", .. architecture is null ? Array.Empty<string>() : ["--platform", "linux/" + architecture]];
 
     /// <summary>
     /// The media stage in a file of its own, over the tagged image (bind-mounted, never copied), writing into the job's

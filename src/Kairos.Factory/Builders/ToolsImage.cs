@@ -53,7 +53,7 @@ public static class ToolsImage
     private const string FromLine = "FROM ${TOOLS_BASE}";
 
     /// <summary>
-    /// tools.Containerfile as a stage of a build's own Containerfile, <c>FROM <paramref name="toolsBase"/> AS tools</c>
+    /// tools.Containerfile as a stage of a build's own Containerfile, <c>FROM --platform=$BUILDPLATFORM <paramref name="toolsBase"/> AS tools</c>
     /// (a buildx builder elsewhere cannot read the server's tools image: it builds and caches this stage itself). The
     /// stage reads install-deps.sh and kairos-stages from the build's context (<see cref="WriteInputs"/>).
     /// </summary>
@@ -66,7 +66,7 @@ public static class ToolsImage
             throw new InvalidOperationException($"tools.Containerfile has no line '{FromLine}'");
         }
 
-        lines[from] = $"FROM {toolsBase} AS {Stage}";
+        lines[from] = $"FROM {MediaStage.BuildPlatform}{toolsBase} AS {Stage}";
         return "# the tools the media stages run with (tools.Containerfile), built by the builder itself\n" + string.Join('\n', lines) + "\n";
     }
 

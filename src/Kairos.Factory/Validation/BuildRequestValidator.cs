@@ -93,9 +93,10 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         }
 
         var model = Blank(request.Model) ?? KnownModels.Generic;
-        if (architecture is not null && catalog.Architectures.Contains(architecture) && !FactoryCatalog.ModelsFor(architecture).Contains(model))
+        var modelRefused = architecture is not null && catalog.Architectures.Contains(architecture) && !FactoryCatalog.ModelsFor(architecture).Contains(model);
+        if (modelRefused)
         {
-            Fail("model", $"'{model}' is not a model for {architecture} (models: {string.Join(", ", FactoryCatalog.ModelsFor(architecture))})");
+            Fail("model", $"'{model}' is not a model for {architecture} (models: {string.Join(", ", FactoryCatalog.ModelsFor(architecture!))})");
         }
 
         var distribution = Blank(request.KubernetesDistribution);
@@ -149,7 +150,7 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
             Fail("fips", fipsProblem);
         }
 
-        var outputs = OutputsCheck.Check(request.Artifacts, request.TrustedBoot ?? false, options.UkiKeysDir, Fail);
+        var outputs = OutputsCheck.Check(request.Artifacts, modelRefused ? KnownModels.Generic : model, request.TrustedBoot ?? false, options.UkiKeysDir, Fail);
         if (errors.Count > 0)
         {
             return (null, errors);

@@ -1,15 +1,17 @@
 using Kairos.Factory.Api;
 using Kairos.Stages.Image.Requests;
+using Kairos.Stages.Target.Context;
 
 namespace Kairos.Factory.Validation;
 
 /// <summary>
 /// The outputs a request asks for, checked against what its image can make (<see cref="OutputKinds"/>); a Trusted
-/// Boot image's UKIs are signed with the keys the operator gave <c>serve --uki-keys</c>. Errors name the artifacts field.
+/// Boot image's UKIs are signed with the keys the operator gave <c>serve --uki-keys</c>; a Raspberry Pi model's image
+/// makes only the Pi disk and the archives. Errors name the artifacts field.
 /// </summary>
 public static class OutputsCheck
 {
-    public static BuildOutputs? Check(BuildArtifactsRequest? artifacts, bool trustedBoot, string? ukiKeysDir, Action<string, string> fail)
+    public static BuildOutputs? Check(BuildArtifactsRequest? artifacts, string model, bool trustedBoot, string? ukiKeysDir, Action<string, string> fail)
     {
         if (artifacts is null)
         {
@@ -43,6 +45,12 @@ public static class OutputsCheck
         }
 
         var wantedNames = outputs.Names.ToHashSet(StringComparer.Ordinal);
+        foreach (var name in wantedNames.Where(name => !OutputKinds.MakesFor(model, name)))
+        {
+            // build-disk would refuse the BIOS and cloud disks only after the image was built; nothing else boots a Pi
+            fail($"artifacts.{name}", $"a {model} image boots from the Pi's firmware and U-Boot, not a PC's UEFI or BIOS: ask for {string.Join(", ", OutputKinds.ForBoards)} (raw_efi is the Pi disk), or build model {KnownModels.Generic}");
+        }
+
         if (trustedBoot)
         {
             if (ukiKeysDir is null)

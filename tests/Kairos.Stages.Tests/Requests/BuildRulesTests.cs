@@ -75,6 +75,10 @@ public sealed class BuildRulesTests
         Assert.Equal(OutputKinds.Names, rules.Outputs.Select(output => output.Name));
         Assert.Equal(["only", "only"], rules.Outputs.Where(output => output.Name.StartsWith("uki", StringComparison.Ordinal)).Select(output => output.TrustedBoot));
         Assert.Equal("both", rules.Outputs.Single(output => output.Name == "iso").TrustedBoot);
+        // a Pi boots its firmware and U-Boot, not UEFI or BIOS: its image makes the Pi disk (raw_efi) and the archives
+        Assert.Equal(["raw_efi", "oci", "rootfs"], rules.Outputs.Where(output => output.Models.Contains("rpi4")).Select(output => output.Name));
+        Assert.All(rules.Outputs, output => Assert.Equal(output.Models.Contains("rpi4"), output.Models.Contains("rpi3")));
+        Assert.All(rules.Outputs, output => Assert.Contains(KnownModels.Generic, output.Models));
         Assert.Equal(BuildEnums.Providers, rules.KubernetesVersions.Keys);
         foreach (var image in new[] { "ubuntu", "ubuntu:24.04", "docker.io/library/ubuntu:22.04", "localhost:5000/x/ubuntu@sha256:" + new string('a', 64) })
         {

@@ -133,11 +133,12 @@ export async function renderNewBuild(main, cloneId) {
   const checkCloudConfig = () => showError(form, 'cloud-config', cloudConfigProblem(cloudConfig.value, rules));
   const checkImage = () => value('base') !== 'byo' || uploadInput.files.length > 0 || showError(form, 'image', imageProblem(imageInput.value, rules));
   const checkKubernetesVersion = () => !withKubernetes() || showError(form, 'k8s-version', kubernetesVersionProblem(k8sVersion.value, k8sSelect.value, rules));
-  // a Trusted Boot image makes the UKI media; any other the live ISO, disks and netboot: the rest is unticked and disabled
+  // a Trusted Boot image makes the UKI media; any other the live ISO, disks and netboot; a Pi model's the Pi disk
+  // and the archives: the rest is unticked and disabled
   function syncTrusted() {
     for (const name of config.artifacts) {
       const box = form.querySelector(`input[name=output][value=${name}]`);
-      const offered = outputOffered(rules, name, trusted.checked);
+      const offered = outputOffered(rules, name, trusted.checked, modelSelect.value);
       if (!offered) box.checked = false;
       box.disabled = !offered;
     }
@@ -153,7 +154,8 @@ export async function renderNewBuild(main, cloneId) {
 
   form.addEventListener('change', event => {
     if (event.target.name === 'base') syncBase();
-    if (event.target.name === 'architecture') syncModels();
+    if (event.target.name === 'architecture') { syncModels(); syncTrusted(); checkOutputs(); }
+    if (event.target === modelSelect) { syncTrusted(); checkOutputs(); }
     if (['base', 'architecture'].includes(event.target.name) || event.target === presetSelect || event.target === uploadInput) syncFips();
     if (event.target.name === 'variant' || event.target === k8sSelect) syncKubernetes();
     if (event.target.name === 'output') checkOutputs();

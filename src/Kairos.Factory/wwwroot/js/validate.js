@@ -56,8 +56,9 @@ export function fipsProblem(fips, image, architecture) {
   return refused ? `Not for ${image}: ${refused.reason}.` : null;
 }
 
-/** Whether an image with (or without) Trusted Boot makes output <name> (GET /config's rules.outputs). */
-export function outputOffered(rules, name, trustedBoot) {
-  const relation = rules.outputs.find(output => output.name === name)?.trusted_boot || 'both';
-  return relation === 'both' || (relation === 'only') === trustedBoot;
+/** Whether an image of <model>, with (or without) Trusted Boot, makes output <name> (GET /config's rules.outputs). */
+export function outputOffered(rules, name, trustedBoot, model) {
+  const rule = rules.outputs.find(output => output.name === name);
+  const relation = rule?.trusted_boot || 'both';
+  return (relation === 'both' || (relation === 'only') === trustedBoot) && (!rule?.models || rule.models.includes(model));
 }

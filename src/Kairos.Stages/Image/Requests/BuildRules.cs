@@ -27,7 +27,7 @@ public sealed record BuildRules(
         BuildEnums.Providers.ToDictionary(provider => provider, provider => new TextRule(ProviderVersion.Pattern(provider), ProviderVersion.MaxLength, ProviderVersion.Example(provider)), StringComparer.Ordinal),
         new TextRule(ImageReference.Pattern, ImageReference.MaxLength, "localhost/my-base:1.0"),
         new CloudConfigRule(CloudConfigCheck.Header, CloudConfigCheck.MaxBytes),
-        [.. OutputKinds.Names.Select(name => new OutputRule(name, OutputKinds.TrustedBoot(name)))],
+        [.. OutputKinds.Names.Select(name => new OutputRule(name, OutputKinds.TrustedBoot(name), OutputKinds.Models(name)))],
         BuildEnums.Variants,
         BuildEnums.Standard,
         KnownModels.Generic);
@@ -39,5 +39,5 @@ public sealed record TextRule(string Pattern, int MaxLength, string Example);
 /// <summary>A cloud-config's rule: its first line, its largest size; then one YAML mapping.</summary>
 public sealed record CloudConfigRule(string Header, int MaxBytes);
 
-/// <summary>An output and how it relates to Trusted Boot: <c>only</c>, <c>never</c> or <c>both</c>.</summary>
-public sealed record OutputRule(string Name, string TrustedBoot);
+/// <summary>An output, how it relates to Trusted Boot (<c>only</c>, <c>never</c> or <c>both</c>), and the models whose image makes it.</summary>
+public sealed record OutputRule(string Name, string TrustedBoot, IReadOnlyList<string> Models);

@@ -1,9 +1,12 @@
+using Kairos.Stages.Target.Context;
+
 namespace Kairos.Stages.Image.Requests;
 
 /// <summary>
 /// The outputs a build may ask for, and which an image can make: a Trusted Boot image boots only from signed UKIs
 /// (it makes iso, uki, uki-container, and the oci and rootfs archives); any other image makes the live ISO, disks,
-/// cloud images and netboot files, never UKIs.
+/// cloud images and netboot files, never UKIs. A board model's image (rpi3, rpi4) makes only the board's raw disk and
+/// the archives (<see cref="ForBoards"/>).
 /// </summary>
 public static class OutputKinds
 {
@@ -15,6 +18,14 @@ public static class OutputKinds
 
     /// <summary>Never made from a Trusted Boot image (they boot through GRUB).</summary>
     public static IReadOnlyList<string> NotForTrustedBoot { get; } = ["raw_efi", "raw_bios", "vhd", "gce", "maas", "netboot"];
+
+    /// <summary>
+    /// What a board model's image makes: a Raspberry Pi starts its GPU firmware and U-Boot from the disk's first
+    /// partition, not a PC's UEFI or BIOS, so its image makes the Pi disk (raw_efi: <c>build-disk --model</c>, which
+    /// refuses <c>--firmware bios</c> and every format but raw for a Pi) and the archives; no live ISO, netboot files,
+    /// BIOS or cloud disks, nor UKIs (U-Boot has no Secure Boot database).
+    /// </summary>
+    public static IReadOnlyList<string> ForBoards { get; } = ["raw_efi", "oci", "rootfs"];
 
     /// <summary>The outputs listed for a person: archives and media first.</summary>
     public static string Offered { get; } = "iso, oci, rootfs, raw_efi, raw_bios, vhd, gce, maas, netboot, uki, uki-container";
@@ -30,4 +41,10 @@ public static class OutputKinds
         "never" => !trustedBoot,
         _ => true,
     };
+
+    /// <summary>Whether an image of <paramref name="model"/> makes <paramref name="name"/> (a board's only <see cref="ForBoards"/>).</summary>
+    public static bool MakesFor(string model, string name) => model == KnownModels.Generic || ForBoards.Contains(name);
+
+    /// <summary>The models (of those kairos-stages builds) whose image makes <paramref name="name"/>.</summary>
+    public static IReadOnlyList<string> Models(string name) => [.. KnownModels.Supported.Where(model => MakesFor(model, name))];
 }
