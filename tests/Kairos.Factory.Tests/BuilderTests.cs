@@ -191,7 +191,7 @@ public sealed class BuilderTests
         var arguments = File.ReadAllLines(Path.Combine(record, "call-0", "args"));
         Assert.Equal(["buildx", "build", "--builder", "remote", "--platform", "linux/arm64"], arguments[..6]);
         var dockerfile = File.ReadAllLines(Path.Combine(record, "call-0", "context", "Dockerfile"));
-        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--version","v1.0.0","--model","rpi4"]""", dockerfile);
+        Assert.Contains("""RUN ["/kairos-stages/kairos-stages","run","--stage","init","--skip-steps","before-init,kernel,initramfsConfigs,initrd","--version","v1.0.0","--model","rpi4"]""", dockerfile);
         Assert.Contains("""RUN ["/usr/local/bin/kairos-stages","build-disk","dir:/rootfs","--output","/out/disk-raw_efi","--firmware","efi","--format","raw","--model","rpi4"]""", dockerfile);
         Assert.DoesNotContain(dockerfile, line => line.Contains("\"build-iso\"", StringComparison.Ordinal));
         Assert.Contains("FROM --platform=$BUILDPLATFORM tools AS media", dockerfile);
