@@ -18,6 +18,17 @@ public sealed record FactoryOptions
     /// <summary>The published kairos-stages binary the pipeline runs (copied into the engine's build context).</summary>
     public string KairosStagesBinary { get; init; } = "kairos-stages";
 
+    /// <summary>
+    /// The kairos-stages binaries for images of other architectures than this machine's (<c>serve --kairos-stages-for
+    /// ARCH=PATH</c>, e.g. arm64 from <c>build/publish.sh linux-arm64</c>): the binary runs inside the image, where only
+    /// that architecture's loader exists.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ForeignBinaries { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The kairos-stages binary that runs inside an image of <paramref name="architecture"/>, or null when this server has none.</summary>
+    public string? BinaryFor(string architecture) =>
+        architecture == Kairos.Stages.Target.Platform.ForeignPrograms.HostArchitecture() ? KairosStagesBinary : ForeignBinaries.GetValueOrDefault(architecture);
+
     /// <summary>Offline artifacts directory handed to <c>kairos-stages run --artifacts-dir</c>; null: download.</summary>
     public string? ArtifactsDir { get; init; }
 

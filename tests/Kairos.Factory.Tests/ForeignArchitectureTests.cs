@@ -34,6 +34,27 @@ public sealed class ForeignArchitectureTests
     }
 
     [Fact]
+    public async Task An_arm64_build_on_a_server_with_no_arm64_kairos_stages_is_a_400_naming_the_flag_that_gives_one()
+    {
+        // the machine runs arm64 programs, but the server's only binary is its own architecture's: copied into an arm64
+        // image it would find no loader for it there
+        Assert.SkipUnless(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64, "the host must be amd64");
+        using var binfmt = new TempRoot("kf-binfmt-");
+        File.WriteAllText(Path.Combine(binfmt.Path, "qemu-aarch64"), EnabledHandler);
+        using var host = new FactoryHost(options => options with { BinfmtDir = binfmt.Path, ForeignBinaries = new Dictionary<string, string>() });
+        var upload = await host.UploadAsync(BaseTarball.Busybox());
+
+        using var response = await host.CreateAsync(Requests.Upload(upload) with { Architecture = "arm64" });
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("architecture").EnumerateArray()).GetString()!;
+        Assert.Contains("kairos-stages to run inside the image", message, StringComparison.Ordinal);
+        Assert.Contains("--kairos-stages-for ", message, StringComparison.Ordinal);
+        Assert.Equal(0, (await host.Client.GetFromJsonAsync<JobList>("/api/v1/builds", FactoryHost.Json))!.Total);
+    }
+
+    [Fact]
     public async Task An_image_built_for_amd64_where_arm64_was_asked_fails_its_build_naming_both_and_no_arm64_artifact_is_kept()
     {
         Assert.SkipUnless(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64, "the host must be amd64");

@@ -29,14 +29,17 @@ public sealed class MediaStageTests : IDisposable
         var (text, secrets) = MediaStage.Render(context, Tools);
 
         // assert: the tools stage over the image stage, the keys and cloud-config only as mounts, the tree tarred in the engine
-        Assert.StartsWith("# the media, made inside the engine from the image above\nFROM --platform=$BUILDPLATFORM " + Tools + " AS media\nCOPY --from=image / /rootfs\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("# the media, made inside the engine from the image above\nFROM --platform=$BUILDPLATFORM " + Tools + " AS media\nRUN [\"mkdir\",\"-p\",\"/out\"]\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("COPY --from=image", text, StringComparison.Ordinal);
+        Assert.All(text.Split('\n').Where(line => line.StartsWith("RUN ", StringComparison.Ordinal) && line.Contains("/rootfs", StringComparison.Ordinal)),
+            line => Assert.StartsWith("RUN --mount=type=bind,from=image,target=/rootfs ", line, StringComparison.Ordinal));
         Assert.DoesNotContain("PRIVATE KEY BYTES", text, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
         Assert.Equal(["cloud-config", "uki-key-0", "uki-key-1"], secrets.Select(secret => secret.Id));
         Assert.Equal([Path.Combine(keys, "db.key"), Path.Combine(keys, "db.pem")], secrets.Skip(1).Select(secret => secret.Source));
         Assert.Equal("#cloud-config\npassword: hunter2\n", File.ReadAllText(secrets[0].Source));
-        Assert.Matches(@"RUN --mount=type=secret,id=uki-key-0,target=/run/kairos/keys-[0-9a-f]{16}/db\.key --mount=type=secret,id=uki-key-1,target=/run/kairos/keys-[0-9a-f]{16}/db\.pem --mount=type=secret,id=cloud-config,target=/run/kairos/cloud-config-[0-9a-f]{16}\.yaml \[""/usr/local/bin/kairos-stages"",""build-uki"",""dir:/rootfs"",""--keys"",""/run/kairos/keys-[0-9a-f]{16}"",""--output-dir"",""/out/uki-iso"",""--output-type"",""iso"",""--secure-boot-enroll"",""force"",""--cloud-config"",""/run/kairos/cloud-config-[0-9a-f]{16}\.yaml""\]", text);
-        Assert.Contains("RUN [\"tar\",\"--create\",\"--numeric-owner\",\"--owner=0\",\"--group=0\",\"--sort=name\",\"--file\",\"/out/uki.tar\",\"--directory\",\"/out/uki\",\"EFI\",\"loader\"]\n", text, StringComparison.Ordinal);
+        Assert.Matches(@"RUN --mount=type=bind,from=image,target=/rootfs --mount=type=secret,id=uki-key-0,target=/run/kairos/keys-[0-9a-f]{16}/db\.key --mount=type=secret,id=uki-key-1,target=/run/kairos/keys-[0-9a-f]{16}/db\.pem --mount=type=secret,id=cloud-config,target=/run/kairos/cloud-config-[0-9a-f]{16}\.yaml \[""/usr/local/bin/kairos-stages"",""build-uki"",""dir:/rootfs"",""--keys"",""/run/kairos/keys-[0-9a-f]{16}"",""--output-dir"",""/out/uki-iso"",""--output-type"",""iso"",""--secure-boot-enroll"",""force"",""--cloud-config"",""/run/kairos/cloud-config-[0-9a-f]{16}\.yaml""\]", text);
+        Assert.Contains("RUN --mount=type=bind,from=image,target=/rootfs [\"tar\",\"--create\",\"--numeric-owner\",\"--owner=0\",\"--group=0\",\"--sort=name\",\"--file\",\"/out/uki.tar\",\"--directory\",\"/out/uki\",\"EFI\",\"loader\"]\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("build-iso", text, StringComparison.Ordinal);
         Assert.EndsWith("FROM scratch AS media-out\nCOPY --from=media /out /\n", text, StringComparison.Ordinal);
     }
@@ -80,9 +83,9 @@ public sealed class MediaStageTests : IDisposable
 
         // assert
         Assert.Empty(secrets);
-        Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-iso\",\"dir:/rootfs\",\"--output\",\"/out/iso\",\"--override-name\",\"live\",\"--arch\",\"amd64\",\"--netboot\"]\n", text, StringComparison.Ordinal);
-        Assert.Contains("RUN [\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_bios\",\"--firmware\",\"bios\",\"--format\",\"raw\",\"--model\",\"generic\"]\n", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("--mount", text, StringComparison.Ordinal);
+        Assert.Contains("RUN --mount=type=bind,from=image,target=/rootfs [\"/usr/local/bin/kairos-stages\",\"build-iso\",\"dir:/rootfs\",\"--output\",\"/out/iso\",\"--override-name\",\"live\",\"--arch\",\"amd64\",\"--netboot\"]\n", text, StringComparison.Ordinal);
+        Assert.Contains("RUN --mount=type=bind,from=image,target=/rootfs [\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_bios\",\"--firmware\",\"bios\",\"--format\",\"raw\",\"--model\",\"generic\"]\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("--mount=type=secret", text, StringComparison.Ordinal);
         Assert.Equal(["kairos-debian-12-core-amd64-generic-v1.0.0-bios.raw", "kairos-debian-12-core-amd64-generic-v1.0.0-netboot.tar", "kairos-debian-12-core-amd64-generic-v1.0.0.iso"],
             Directory.GetFiles(context.OutputDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.False(Directory.Exists(exported));
@@ -130,7 +133,7 @@ public sealed class MediaStageTests : IDisposable
         // assert: both engines' media stages carry the model; no live ISO for a Pi
         const string Disk = "[\"/usr/local/bin/kairos-stages\",\"build-disk\",\"dir:/rootfs\",\"--output\",\"/out/disk-raw_efi\",\"--firmware\",\"efi\",\"--format\",\"raw\",\"--model\",\"rpi4\"]\n";
         Assert.Contains("RUN --mount=type=bind,from=" + Tag + ",target=/rootfs " + Disk, podman, StringComparison.Ordinal);
-        Assert.Contains("RUN " + Disk, docker, StringComparison.Ordinal);
+        Assert.Contains("RUN --mount=type=bind,from=image,target=/rootfs " + Disk, docker, StringComparison.Ordinal);
         Assert.DoesNotContain("build-iso", podman + docker, StringComparison.Ordinal);
         Assert.Equal(["--root", "/store", "build", "--isolation", "chroot", "--network", "host", "--pull=never", "--platform", "linux/arm64"], build);
 

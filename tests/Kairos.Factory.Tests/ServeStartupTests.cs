@@ -20,6 +20,10 @@ public sealed class ServeStartupTests
     [InlineData("--retention-hours", "NaN", "--retention-hours must be between")]
     [InlineData("--workers", "0", "--workers must be between 1 and 64")]
     [InlineData("--workers", "65", "--workers must be between 1 and 64")]
+    [InlineData("--kairos-stages-for", "s390x=/bin/sh", "--kairos-stages-for 's390x=/bin/sh' is not ARCH=PATH with ARCH one of amd64, arm64")]
+    [InlineData("--kairos-stages-for", "amd64=/bin/sh", "--kairos-stages-for amd64: amd64 is this machine's architecture; --kairos-stages names its binary")]
+    [InlineData("--kairos-stages-for", "arm64=", "--kairos-stages-for 'arm64=' is not ARCH=PATH with ARCH one of amd64, arm64")]
+    [InlineData("--kairos-stages-for", "arm64=/etc/os-release", "--kairos-stages-for arm64: '/etc/os-release' is not a readable ELF program, not arm64")]
     [InlineData("--uki-keys", "/nonexistent-kf-keys", "--uki-keys '/nonexistent-kf-keys': --keys: directory '/nonexistent-kf-keys' does not exist")]
     public async Task A_bad_flag_exits_2_naming_it_and_creates_no_data_dir(string flag, string value, string message)
     {

@@ -16,8 +16,9 @@ public sealed record EngineSecret(string Id, string Source)
 /// The media stage of a build, run by the engine <c>FROM tools AS media</c> (<see cref="ToolsImage"/>): build-iso,
 /// build-disk (<c>--model</c> the request's: a Raspberry Pi model's raw_efi is the Pi disk) and build-uki read the built
 /// image at /rootfs and write into /out, as exec-form RUN lines. Docker (BuildKit):
-/// appended to the build's Dockerfile, the image stage as <c>COPY --from=image / /rootfs</c>, and <c>FROM scratch AS
-/// media-out</c> holding only /out, which BuildKit exports (<c>--output type=local</c>; its exporter commits no layer).
+/// appended to the build's Dockerfile, the image stage bind-mounted read-only at /rootfs in each RUN
+/// (<c>RUN --mount=type=bind,from=image</c>: no copy of the root, no checksum of its files for a COPY's cache key), and
+/// <c>FROM scratch AS media-out</c> holding only /out, which BuildKit exports (<c>--output type=local</c>; its exporter commits no layer).
 /// podman: a file of its own, the tagged image bind-mounted read-only at /rootfs in each RUN (<c>RUN --mount=type=bind,from=TAG</c>:
 /// no copy of the root; a tag, not the stage, as buildah 1.28 mounts a cached stage's base instead of the stage) and /out
 /// the build's <c>--volume</c>: each medium is written once, straight into the job's work dir, and in no layer (buildah
@@ -73,14 +74,14 @@ public static class MediaStage
         var spec = context.Spec;
         var outputs = spec.Artifacts;
         var secrets = new List<EngineSecret>();
-        var root = mountedImage is null ? "" : $"--mount=type=bind,from={mountedImage},target=/rootfs ";
+        var root = $"--mount=type=bind,from={mountedImage ?? ImageStage},target=/rootfs ";
         string Run(string mounts, IReadOnlyList<string> arguments) => ContainerfileWriter.Run(arguments, root + mounts);
         var text = new StringBuilder()
             .Append(mountedImage is null ? "# the media, made inside the engine from the image above\n" : "# the media, made inside the engine from the built image (/rootfs); /out is the build's volume\n")
             .Append("FROM ").Append(mountedImage is null ? BuildPlatform : "").Append(tools).Append(" AS media\n");
         if (mountedImage is null)
         {
-            text.Append("COPY --from=").Append(ImageStage).Append(" / /rootfs\n").Append(Run("", ["mkdir", "-p", Out]));
+            text.Append(ContainerfileWriter.Run(["mkdir", "-p", Out]));
         }
 
         text.Append(Run("", ["cp", "/rootfs/etc/kairos-release", Out + "/kairos-release"]));

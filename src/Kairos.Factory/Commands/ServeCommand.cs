@@ -45,12 +45,13 @@ public static partial class ServeCommand
         var toolsBase = new Option<string>("--tools-base") { Description = "the Debian 12 image, already in the engine's images (never pulled), that the media stages' tools image is built from once per engine (apt installs xorriso, squashfs-tools, GRUB, systemd-boot ... into it)", DefaultValueFactory = _ => "debian:12" };
         var publicRead = new Option<bool>("--public-read") { Description = "let anyone who reaches the server list builds and read their logs and artifact lists without the token (labs); downloads still need the token or a signed link", DefaultValueFactory = _ => defaultPublicRead };
         var linkSeconds = new Option<int>("--download-link-seconds") { Description = "how long a signed download link from the artifact list stays valid (60-86400)", DefaultValueFactory = _ => 900 };
+        var foreignBinaries = ForeignBinariesOption();
         var perClient = new Option<int>("--max-connections-per-client") { Description = "open connections from one client address; one more is closed at once", DefaultValueFactory = _ => 64 };
         var command = new Command(name, description)
         {
             allowedRegistry, tlsCert, tlsKey, statusNames, publicRead, linkSeconds, perClient, ukiKeys, toolsBase,
             listen, dataDir, workers, builder, binary, artifacts, podmanRoot, buildx, docker, retention, liveConsole, publicUrl, maxFollowers, maxFollowersPerClient, logIdle,
-            maxQueued, uploadStore,
+            maxQueued, uploadStore, foreignBinaries,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -113,22 +114,14 @@ public static partial class ServeCommand
                 return Usage("--download-link-seconds must be between 60 and 86400");
             }
 
-            System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null;
-            if ((result.GetValue(tlsCert) is null) != (result.GetValue(tlsKey) is null))
+            if (LoadCertificate(result.GetValue(tlsCert), result.GetValue(tlsKey), out var certificate) is { } tlsProblem)
             {
-                return Usage("--tls-cert and --tls-key go together");
+                return Usage(tlsProblem);
             }
 
-            if (result.GetValue(tlsCert) is { } certFile)
+            if (ParseForeignBinaries(result.GetValue(foreignBinaries) ?? [], out var foreign) is { } binariesProblem)
             {
-                try
-                {
-                    certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(certFile, result.GetValue(tlsKey));
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
-                {
-                    return Usage($"--tls-cert '{certFile}' / --tls-key: {exception.Message}");
-                }
+                return Usage(binariesProblem);
             }
 
             string? ukiKeysDir = null;
@@ -164,6 +157,7 @@ public static partial class ServeCommand
                 Workers = result.GetValue(workers),
                 DefaultBuilder = defaultBuilder,
                 KairosStagesBinary = result.GetValue(binary) ?? DefaultBinary(),
+                ForeignBinaries = foreign,
                 ArtifactsDir = (result.GetValue(artifacts) ?? ArtifactsFromEnvironment()) is { } dir ? Path.GetFullPath(dir) : null,
                 PodmanRoot = result.GetValue(podmanRoot),
                 BuildxBuilder = result.GetValue(buildx),

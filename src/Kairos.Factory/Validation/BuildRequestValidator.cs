@@ -82,14 +82,15 @@ public sealed partial class BuildRequestValidator(FactoryCatalog catalog, Factor
         {
             Fail("architecture", $"'{architecture}' is not one of {string.Join(", ", catalog.Architectures)}");
         }
-
-        else if ((Blank(request.Builder) ?? options.DefaultBuilder) is not DockerBuilder.Engine || options.BuildxBuilder is null)
+        else if (((Blank(request.Builder) ?? options.DefaultBuilder) is not DockerBuilder.Engine || options.BuildxBuilder is null)
+                 && ForeignPrograms.Unavailable(architecture, options.BinfmtDir) is { } cannot)
         {
             // this machine runs the build's programs (a buildx builder elsewhere decides for itself)
-            if (ForeignPrograms.Unavailable(architecture, options.BinfmtDir) is { } cannot)
-            {
-                Fail("architecture", cannot);
-            }
+            Fail("architecture", cannot);
+        }
+        else if (options.BinaryFor(architecture) is null)
+        {
+            Fail("architecture", $"this server has no {architecture} kairos-stages to run inside the image: start it with --kairos-stages-for {architecture}=PATH (bash build/publish.sh linux-{(architecture == "amd64" ? "x64" : architecture)} makes one)");
         }
 
         var model = Blank(request.Model) ?? KnownModels.Generic;

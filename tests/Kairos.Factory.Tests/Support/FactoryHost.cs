@@ -21,6 +21,8 @@ internal sealed class FactoryHost : IDisposable
             Token = Token,
             DefaultBuilder = "fixture",
             KairosStagesBinary = Fixture("stages-ok.sh"),
+            // the fixture runs natively whatever the image's architecture (ForeignArchitectureTests relies on it)
+            ForeignBinaries = new Dictionary<string, string> { ["arm64"] = Fixture("stages-ok.sh") },
             Podman = "podman",
             RetentionSweep = TimeSpan.FromHours(1),
         };

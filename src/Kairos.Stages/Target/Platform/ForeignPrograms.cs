@@ -34,9 +34,13 @@ public static class ForeignPrograms
             return null;
         }
 
-        var hostName = Known.FirstOrDefault(pair => pair.Value.Native == (host ?? RuntimeInformation.OSArchitecture)).Key ?? (host ?? RuntimeInformation.OSArchitecture).ToString().ToLowerInvariant();
+        var hostName = HostArchitecture(host);
         return handler is null
             ? $"{architecture} programs cannot run on this {hostName} machine: no binfmt_misc handler {path} (install qemu-user-static and binfmt-support, which register it)"
             : $"{architecture} programs cannot run on this {hostName} machine: the binfmt_misc handler {path} is not enabled with the F flag";
     }
+
+    /// <summary>This machine's (or <paramref name="host"/>'s) architecture as Kairos names it (amd64, arm64), else .NET's name in lower case.</summary>
+    public static string HostArchitecture(Architecture? host = null) =>
+        Known.FirstOrDefault(pair => pair.Value.Native == (host ?? RuntimeInformation.OSArchitecture)).Key ?? (host ?? RuntimeInformation.OSArchitecture).ToString().ToLowerInvariant();
 }
