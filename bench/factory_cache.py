@@ -89,6 +89,20 @@ class Server:
         self.log.close()
 
 
+def remove_images(engine, data, store, image):
+    """Removes what a bench server's builds left in the engine: podman's shared store under DATA and the bench's own
+    STORE (rmi, not 'system reset', which also empties /run/libpod under every other podman running); in docker, the
+    imported base IMAGE and the tools images the server made."""
+    if engine == "podman":
+        runroot = "/run/kairos-factory/store-" + hashlib.sha256(str(data).encode()).hexdigest()[:16]
+        shared = ["--root", str(data / "podman" / "root"), "--runroot", runroot, "--storage-driver", "overlay"]
+        subprocess.run(["podman", *shared, "rmi", "--all", "--force"], capture_output=True)
+        subprocess.run(["podman", *store, "rmi", "--all", "--force"], capture_output=True)
+    else:
+        tools = subprocess.run([DOCKER, "image", "ls", "--quiet", "localhost/kairos-factory/tools"], capture_output=True, text=True).stdout.split()
+        subprocess.run([DOCKER, "image", "rm", "--force", image, *tools], capture_output=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=str(ROOT / "out/linux-x64/kairos-stages"))
@@ -126,14 +140,7 @@ def main():
                 second = server.build(image, "1.0.1")
             finally:
                 server.stop()
-                if engine == "podman":
-                    # rmi, not 'system reset', which also empties /run/libpod under every other podman running
-                    runroot = "/run/kairos-factory/store-" + hashlib.sha256(str(data).encode()).hexdigest()[:16]
-                    shared = ["--root", str(data / "podman" / "root"), "--runroot", runroot, "--storage-driver", "overlay"]
-                    subprocess.run(["podman", *shared, "rmi", "--all", "--force"], capture_output=True)
-                    subprocess.run(["podman", *store, "rmi", "--all", "--force"], capture_output=True)
-                else:
-                    subprocess.run([DOCKER, "image", "rm", image], capture_output=True)
+                remove_images(engine, data, store if engine == "podman" else [], image)
             results[engine] = {"first_s": round(first, 1), "second_s": round(second, 1), "ratio": round(second / first, 3)}
             print(f"{engine:<7} first {first:7.1f} s  second (version only) {second:7.1f} s  ratio {second / first:.3f}", flush=True)
     print(json.dumps(results))

@@ -16,10 +16,10 @@ Both read the debootstrap root of the test suite's cache (/var/cache/kairos-stag
 (build/stand-in-artifacts.py: no GitHub here). Prints both wall times and the ratio Factory/hand (target <= 1.1), and
 one JSON line last. Needs root, debootstrap, podman, busybox-static and a published kairos-stages.
 """
-import argparse, hashlib, json, os, pathlib, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, pathlib, shutil, subprocess, sys, tempfile, time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from factory_cache import DEBIAN_CACHE, DOCKER, ROOT, Server, run  # noqa: E402  (one server driver for both Factory benches)
+from factory_cache import DEBIAN_CACHE, DOCKER, ROOT, Server, remove_images, run  # noqa: E402  (one server driver for both Factory benches)
 
 
 def timed(*cmd):
@@ -88,13 +88,7 @@ def main():
                     target = pathlib.Path(args.logs) / log.parent.name
                     target.mkdir(parents=True, exist_ok=True)
                     shutil.copy(log, target / "build.log")
-            if args.engine == "podman":
-                runroot = "/run/kairos-factory/store-" + hashlib.sha256(str(data).encode()).hexdigest()[:16]
-                shared = ["--root", str(data / "podman" / "root"), "--runroot", runroot, "--storage-driver", "overlay"]
-                subprocess.run(["podman", *shared, "rmi", "--all", "--force"], capture_output=True)
-                subprocess.run(["podman", *store, "rmi", "--all", "--force"], capture_output=True)
-            else:
-                subprocess.run([DOCKER, "image", "rm", image], capture_output=True)
+            remove_images(args.engine, data, store if args.engine == "podman" else [], image)
         print(f"factory  {factory:7.1f} s  ({args.engine}, cold image layers, tools image made before)", flush=True)
         print(f"ratio factory/hand {factory / hand:.3f} (target <= 1.1)", flush=True)
         print(json.dumps({"engine": args.engine, "hand_s": round(hand, 1), "factory_s": round(factory, 1), "ratio": round(factory / hand, 3)}))
