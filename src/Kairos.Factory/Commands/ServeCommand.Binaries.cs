@@ -20,14 +20,15 @@ public static partial class ServeCommand
     private static string? ParseForeignBinaries(IEnumerable<string> values, out Dictionary<string, string> binaries)
     {
         binaries = new Dictionary<string, string>(StringComparer.Ordinal);
-        var architectures = FactoryCatalog.LoadBundled().Architectures;
+        // the catalog is read only when the flag is given: a plain start reads no data file for it
+        var architectures = new Lazy<IReadOnlyList<string>>(() => FactoryCatalog.LoadBundled().Architectures);
         foreach (var value in values)
         {
             var equals = value.IndexOf('=', StringComparison.Ordinal);
             var architecture = equals > 0 ? value[..equals] : "";
-            if (!architectures.Contains(architecture) || equals == value.Length - 1)
+            if (!architectures.Value.Contains(architecture) || equals == value.Length - 1)
             {
-                return $"--kairos-stages-for '{value}' is not ARCH=PATH with ARCH one of {string.Join(", ", architectures)}";
+                return $"--kairos-stages-for '{value}' is not ARCH=PATH with ARCH one of {string.Join(", ", architectures.Value)}";
             }
 
             if (architecture == ForeignPrograms.HostArchitecture())
