@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Image.Release;
 using Kairos.Stages.Target.Context;
 
 namespace Kairos.Stages.Media;
@@ -70,7 +71,7 @@ public static class IsoBuilder
             await SquashfsBuilder.BuildAsync(rootfs, layout, squashfs, cancellationToken);
             var squashfsBytes = new FileInfo(squashfs).Length;
             options.Log("writing the ISO with xorriso");
-            var built = Path.Combine(work, name + ".iso");
+            var built = Path.Combine(work, name + ArtifactNames.Iso);
             await XorrisoImage.WriteAsync(layout, iso, built, cancellationToken);
             return await PublishAsync(built, options.OutputDirectory, name, squashfsBytes, cancellationToken);
         }
@@ -161,8 +162,8 @@ public static class IsoBuilder
 
         // AuroraBoot's checksum line: hash, ONE space, file name (sha256sum -c accepts it).
         var checksum = built + ".sha256";
-        await File.WriteAllTextAsync(checksum, $"{sha} {name}.iso\n", cancellationToken);
-        var iso = Path.Combine(Path.GetFullPath(outputDirectory), name + ".iso");
+        await File.WriteAllTextAsync(checksum, $"{sha} {name}{ArtifactNames.Iso}\n", cancellationToken);
+        var iso = Path.Combine(Path.GetFullPath(outputDirectory), name + ArtifactNames.Iso);
         File.Move(built, iso, overwrite: true);
         File.Move(checksum, iso + ".sha256", overwrite: true);
         return new IsoResult(iso, iso + ".sha256", sha, squashfsBytes);

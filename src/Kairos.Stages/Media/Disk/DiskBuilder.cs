@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Image.Release;
 using Kairos.Stages.Target.Context;
 
 namespace Kairos.Stages.Media.Disk;
@@ -118,15 +119,15 @@ public static class DiskBuilder
                 return new DiskResult(Publish(images, options.OutputDirectory), 0, sizes.RecoveryImageMiB * MiB, sizes.StateMiB);
             }
 
-            var raw = Path.Combine(work, name + ".raw");
+            var raw = Path.Combine(work, name + ArtifactNames.Raw);
             options.Log($"writing {Path.GetFileName(raw)}: GPT{(rpi is null ? "" : " with a hybrid MBR")}, partitions{(core is null ? "" : ", GRUB's BIOS core")}");
             DiskAssembler.Write(raw, layout, options.Firmware, sizes.DiskMiB, efiImage, curtinImage, oemImage, recoveryPartition, core, rpi is null ? (byte)0 : layout.Rpi.MbrType);
             var bytes = new FileInfo(raw).Length;
             var output = options.Format switch
             {
                 DiskFormat.Vhd => Vhd(raw, layout, epoch),
-                DiskFormat.Gce => await CloudAsync(raw, ".gce.tar.gz", (r, o) => CloudFormats.WriteGceAsync(r, o, epoch, cancellationToken)),
-                DiskFormat.Maas => await CloudAsync(raw, ".gz", (r, o) => CloudFormats.WriteGzipAsync(r, o, cancellationToken)),
+                DiskFormat.Gce => await CloudAsync(raw, ArtifactNames.Gce, (r, o) => CloudFormats.WriteGceAsync(r, o, epoch, cancellationToken)),
+                DiskFormat.Maas => await CloudAsync(raw, ArtifactNames.Maas, (r, o) => CloudFormats.WriteGzipAsync(r, o, cancellationToken)),
                 _ => raw,
             };
             return new DiskResult(Publish([output], options.OutputDirectory), bytes, sizes.RecoveryImageMiB * MiB, sizes.StateMiB);
@@ -184,7 +185,7 @@ public static class DiskBuilder
     private static string Vhd(string raw, DiskLayout layout, long epoch)
     {
         CloudFormats.AppendVhdFooter(raw, Uuid5.FromUrlName(layout.DiskGuidName), epoch);
-        var vhd = raw + ".vhd";
+        var vhd = raw + ArtifactNames.Vhd;
         File.Move(raw, vhd);
         return vhd;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Kairos.Stages.Engine.Pipeline;
+using Kairos.Stages.Image.Release;
 using Kairos.Stages.Target.Context;
 
 namespace Kairos.Stages.Media.Uki;
@@ -23,7 +24,7 @@ public static class UkiBuilder
         {
             using var source = await ImageSourceResolver.ResolveAsync(options.Source, work, options.Log, cancellationToken);
             var image = TrustedBootImage.Find(source.Path, layout, options.Source);
-            var name = options.Name is { Length: > 0 } given ? given : image.Release.IsoBaseName("amd64", null) + layout.IsoNameSuffix;
+            var name = options.Name is { Length: > 0 } given ? given : image.Release.IsoBaseName("amd64", null) + ArtifactNames.Uki;
             var boot = await UkiBootFiles.ResolveAsync(layout, source.Path, options.SdBootInSource, cancellationToken);
             var context = Context(source.Path, image.Release);
             var sections = Path.Combine(work, "sections");

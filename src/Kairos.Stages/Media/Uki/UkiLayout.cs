@@ -29,7 +29,6 @@ public sealed record UkiLayout
     public required IReadOnlyList<string> Zstd { get; init; }
     public required string IsoVolumeId { get; init; }
     public required string IsoEfiImage { get; init; }
-    public required string IsoNameSuffix { get; init; }
 
     /// <summary>Reads the layout from a stage source; a missing or malformed file names itself (and the line).</summary>
     public static UkiLayout Load(IStageSource source) => LayoutReader.Read(source, DataPath, "the UKI layout data", Decode);
@@ -60,7 +59,6 @@ public sealed record UkiLayout
             Zstd = r.List(root, "zstd"),
             IsoVolumeId = r.Text(iso, "volume_id"),
             IsoEfiImage = r.Text(iso, "efi_image"),
-            IsoNameSuffix = r.Text(iso, "name_suffix"),
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Kairos.Stages.Image.Release;
 
 namespace Kairos.Stages.Media.Uki;
 
@@ -59,7 +60,7 @@ public static class UkiMedia
             await MediaTool.RunAsync("mcopy", ["-s", "-i", image, entry, "::"], cancellationToken, $"filling {layout.IsoEfiImage}");
         }
 
-        var built = Path.Combine(work, name + ".iso");
+        var built = Path.Combine(work, name + ArtifactNames.Iso);
         options.Log("writing the ISO with xorriso (UEFI only)");
         await MediaTool.RunAsync("xorriso", ["-as", "mkisofs", "-V", layout.IsoVolumeId, "-isohybrid-gpt-basdat", "-e", layout.IsoEfiImage, "-no-emul-boot", "-o", built, isoRoot], cancellationToken, "writing the ISO");
         string sha;
@@ -68,8 +69,8 @@ public static class UkiMedia
             sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         }
 
-        await File.WriteAllTextAsync(built + ".sha256", $"{sha} {name}.iso\n", cancellationToken);
-        var iso = Path.Combine(Path.GetFullPath(options.OutputDirectory), name + ".iso");
+        await File.WriteAllTextAsync(built + ".sha256", $"{sha} {name}{ArtifactNames.Iso}\n", cancellationToken);
+        var iso = Path.Combine(Path.GetFullPath(options.OutputDirectory), name + ArtifactNames.Iso);
         File.Move(built, iso, overwrite: true);
         File.Move(built + ".sha256", iso + ".sha256", overwrite: true);
         return new UkiResult(iso, iso + ".sha256", predictions);
@@ -132,9 +133,9 @@ public static class UkiMedia
             json.WriteEndArray();
         }), cancellationToken);
 
-        var built = Path.Combine(work, name + ".tar");
+        var built = Path.Combine(work, name + ArtifactNames.Tar);
         await TarFile.CreateFromDirectoryAsync(layout, built, includeBaseDirectory: false, cancellationToken);
-        var archive = Path.Combine(Path.GetFullPath(options.OutputDirectory), name + ".tar");
+        var archive = Path.Combine(Path.GetFullPath(options.OutputDirectory), name + ArtifactNames.Tar);
         File.Move(built, archive, overwrite: true);
         return new UkiResult(archive, null, predictions);
     }
