@@ -84,13 +84,25 @@ public sealed class Arm64Image : IAsyncDisposable
         {
             using var mirror = new StaticFileServer(artifacts);
             using var mounts = new ContainerMounts(root.Path);
-            // the Dockerfile's two RUN lines and validate, with no --arch: the tool reads it from the root
-            var install = root.RunLine(Binary, "run", "--stage", "install", "-m", model, "--artifacts-mirror", mirror.BaseUrl);
+            // the Dockerfile's two RUN lines and validate, with no --arch: the tool reads it from the root; each one
+            // timed and its output kept with the boot logs (CI artifacts): emulated minutes need to be accounted for
+            var phases = new List<string>();
+            (int Code, string Output, string Error) Phase(string name, params string[] args)
+            {
+                var started = clock.Elapsed;
+                var result = root.RunLine(Binary, args);
+                phases.Add($"{name} {(clock.Elapsed - started).TotalSeconds:0} s");
+                Directory.CreateDirectory(BootLogs.Directory);
+                File.WriteAllText(Path.Combine(BootLogs.Directory, $"arm64-{model}-{name}.log"), $"exit {result.Code}\n{result.Output}\n--- stderr ---\n{result.Error}");
+                return result;
+            }
+
+            var install = Phase("install", "run", "--stage", "install", "-m", model, "--artifacts-mirror", mirror.BaseUrl);
             (int Code, string Output, string Error) init = install.Code == 0
-                ? root.RunLine(Binary, "run", "--stage", "init", "-m", model, "--version", "1.0.0", "--artifacts-mirror", mirror.BaseUrl)
+                ? Phase("init", "run", "--stage", "init", "-m", model, "--version", "1.0.0", "--artifacts-mirror", mirror.BaseUrl)
                 : (-1, "", "not run: install failed");
-            (int Code, string Output, string Error) validate = init.Code == 0 ? root.RunLine(Binary, "validate") : (-1, "", "not run: init failed");
-            var timings = $"emulated (qemu-user), {model}: debootstrap root {made.TotalSeconds:0} s, build+validate {(clock.Elapsed - made).TotalSeconds:0} s";
+            (int Code, string Output, string Error) validate = init.Code == 0 ? Phase("validate", "validate") : (-1, "", "not run: init failed");
+            var timings = $"emulated (qemu-user), {model}: debootstrap root {made.TotalSeconds:0} s, {string.Join(", ", phases)}";
             return new Build(root, install, init, validate, [.. mirror.Hits.Keys], clock.Elapsed, timings);
         }
         finally
