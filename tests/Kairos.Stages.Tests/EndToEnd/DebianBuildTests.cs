@@ -28,11 +28,16 @@ public sealed class DebianBuildTests
 
         // act: the two phases, as two Docker RUN lines would
         var install = await RunAsync("run", "--root", root.Path, "--stage", "install", "--version", "1.0.0", "--artifacts-dir", artifacts);
+        // what the install phase leaves for its layer: no downloaded packages, the package indexes still there for init
+        var debsAfterInstall = Directory.GetFiles(Path.Combine(root.Path, "var/cache/apt/archives"), "*.deb");
+        var indexesAfterInstall = Directory.GetFiles(Path.Combine(root.Path, "var/lib/apt/lists"), "*_Packages*");
         var init = await RunAsync("run", "--root", root.Path, "--stage", "init", "--version", "1.0.0");
         var validate = await RunAsync("validate", "--root", root.Path);
 
         // assert: the phases and validate
         Assert.True(install.Code == 0, install.Error);
+        Assert.Empty(debsAfterInstall);
+        Assert.NotEmpty(indexesAfterInstall);
         Assert.True(init.Code == 0, init.Error);
         Assert.True(validate.Code == 0, validate.Output + validate.Error);
         DebianImage.AssertKairosReady(root);
