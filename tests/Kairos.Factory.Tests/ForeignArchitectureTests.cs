@@ -73,4 +73,59 @@ public sealed class ForeignArchitectureTests
         Assert.Contains("asked for arm64 but the image was built for amd64", job.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(artifacts, artifact => artifact.Name.Contains("-arm64-", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_uploaded_root_for_an_arm64_podman_build_is_imported_as_arm64_so_the_build_for_linux_arm64_finds_it()
+    {
+        // a root tarball carries no architecture: imported without one, podman labels it amd64 here, and
+        // `podman build --platform linux/arm64 --pull=never` then fails "image not known" before any RUN line
+        Assert.SkipUnless(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64, "the host must be amd64");
+        if (Podman.Unavailable() is { } why)
+        {
+            Assert.Skip(why);
+        }
+
+        using var binfmt = new TempRoot("kf-binfmt-");
+        File.WriteAllText(Path.Combine(binfmt.Path, "qemu-aarch64"), EnabledHandler);
+        using var podman = new Podman();
+        using var host = new FactoryHost(options => options with { BinfmtDir = binfmt.Path, PodmanRoot = podman.Root, PodmanRunRoot = podman.RunRoot });
+        var upload = await host.UploadAsync(BaseTarball.Busybox());
+
+        var id = await host.CreateOkAsync(Requests.Upload(upload) with { Architecture = "arm64", Builder = "podman" });
+        var job = await host.WaitForAsync(id, TimeSpan.FromSeconds(120), "succeeded", "failed");
+        var log = await host.Client.GetStringAsync($"/api/v1/builds/{id}/logs");
+
+        // the import says arm64 and the build found the image: its RUN lines ran (the fixture runs natively, so the
+        // build then fails on the architecture check, as the test above shows, not on the base)
+        Assert.Contains(" import --arch arm64 ", log, StringComparison.Ordinal);
+        Assert.Contains("--pull=never --platform linux/arm64 ", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("image not known", log, StringComparison.Ordinal);
+        Assert.Contains("fixture kairos-stages validate --model generic", log, StringComparison.Ordinal);
+        Assert.Equal("failed", job.Status);
+        Assert.Contains("asked for arm64 but the image was built for amd64", job.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_local_image_labelled_amd64_for_an_arm64_podman_build_fails_its_build_naming_both_architectures_and_podman_import_arch()
+    {
+        // podman build --platform linux/arm64 --pull=never finds no arm64 image by that name and says only "image not known"
+        Assert.SkipUnless(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64, "the host must be amd64");
+        if (Podman.Unavailable() is { } why)
+        {
+            Assert.Skip(why);
+        }
+
+        using var binfmt = new TempRoot("kf-binfmt-");
+        File.WriteAllText(Path.Combine(binfmt.Path, "qemu-aarch64"), EnabledHandler);
+        using var podman = new Podman();
+        podman.Import(BaseTarball.Busybox(), "localhost/kf-busybox:1");
+        using var host = new FactoryHost(options => options with { BinfmtDir = binfmt.Path, PodmanRoot = podman.Root, PodmanRunRoot = podman.RunRoot });
+
+        var id = await host.CreateOkAsync(Requests.Podman("localhost/kf-busybox:1") with { Architecture = "arm64" });
+        var job = await host.WaitForAsync(id, TimeSpan.FromSeconds(60), "succeeded", "failed");
+
+        Assert.Equal("failed", job.Status);
+        Assert.Contains("image 'localhost/kf-busybox:1' is amd64, but the build asks for arm64", job.Message, StringComparison.Ordinal);
+        Assert.Contains("podman import --arch arm64", job.Message, StringComparison.Ordinal);
+    }
 }

@@ -37,14 +37,21 @@ public sealed class DockerBuilder : IImageBuilder
         string from;
         if (context.Spec.Image is { } image)
         {
-            // local images only: a missing image is an error here, not a pull
+            // local images only: a missing image is an error here, not a pull; one of another architecture too (BuildKit
+            // given --platform would look for the asked one in a registry)
+            string labelled;
             try
             {
-                await context.Processes.RunAsync("base", docker, ["image", "inspect", "--format", "{{.Id}}", image]);
+                labelled = (await context.Processes.OutputOfAsync("base", docker, ["image", "inspect", "--format", "{{.Architecture}}", image])).Trim();
             }
             catch (StepFailedException exception) when (exception.Message.Contains("exited with code 1", StringComparison.Ordinal))
             {
                 throw new StepFailedException($"base: image '{image}' is not in the Docker daemon's images (the Factory never pulls from a registry: docker load or docker import it first)");
+            }
+
+            if (labelled.Length > 0 && labelled != context.Spec.Architecture)
+            {
+                throw new StepFailedException($"base: image '{image}' is {labelled}, but the build asks for {context.Spec.Architecture} (dockerd's import labels every image with its own architecture: upload a root tarball of {context.Spec.Architecture} instead)");
             }
 
             from = image;
@@ -52,7 +59,15 @@ public sealed class DockerBuilder : IImageBuilder
         else
         {
             from = $"localhost/kairos-factory/base:{context.Job.Id}";
-            await context.Processes.RunAsync("base", docker, ["import", context.UploadPath(context.Spec.BaseUpload!), from]);
+            if (context.Spec.Architecture == Kairos.Stages.Target.Platform.ForeignPrograms.HostArchitecture())
+            {
+                await context.Processes.RunAsync("base", docker, ["import", context.UploadPath(context.Spec.BaseUpload!), from]);
+            }
+            else
+            {
+                await ImportForPlatformAsync(context, from);
+            }
+
             imported = from;
         }
 
@@ -101,6 +116,21 @@ public sealed class DockerBuilder : IImageBuilder
                 await context.Processes.ForCleanup().RunAsync("base", docker, ["image", "rm", imported]);
             }
         }
+    }
+
+    /// <summary>
+    /// An uploaded root for another architecture than the daemon's: dockerd 20.10's import labels every image with its own
+    /// (its --platform sets the OS only), and BuildKit given --platform linux/ARCH then looks for the base in a registry.
+    /// So the engine makes it, for that platform: <c>FROM scratch</c> and <c>ADD</c> of the tarball (unpacked by the engine).
+    /// </summary>
+    private static async Task ImportForPlatformAsync(BuildJobContext context, string tag)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(context.WorkDir, "base")).FullName;
+        File.Copy(context.UploadPath(context.Spec.BaseUpload!), Path.Combine(directory, "root.tar"));
+        File.WriteAllText(Path.Combine(directory, "Dockerfile"), "FROM scratch\nADD root.tar /\n");
+        await context.Processes.RunAsync("base", context.Options.Docker,
+            ["build", "--progress", "plain", "--platform", "linux/" + context.Spec.Architecture, "--tag", tag, directory], environment: BuildKit);
+        Directory.Delete(directory, recursive: true);
     }
 
     private static Task BuildAsync(BuildJobContext context, string step, string directory, IReadOnlyList<string> output) =>

@@ -27,13 +27,15 @@ public sealed class PodmanBuilder : IImageBuilder
         string? imported = null;
         if (context.Spec.Image is { } image)
         {
-            await BringBaseAsync(context, store, image);
+            await BringBaseAsync(context, store, image, architecture: context.Spec.Architecture);
             from = image;
         }
         else
         {
+            // labelled with the request's architecture: a root tarball carries none, podman import labels it with this
+            // machine's, and podman build --platform linux/arm64 --pull=never then finds no such image ("image not known")
             from = $"localhost/kairos-factory/base:{context.Job.Id}";
-            await context.Processes.RunAsync("base", podman, [.. store, "import", context.UploadPath(context.Spec.BaseUpload!), from]);
+            await context.Processes.RunAsync("base", podman, [.. store, "import", "--arch", context.Spec.Architecture, context.UploadPath(context.Spec.BaseUpload!), from]);
             imported = from;
         }
 
@@ -112,18 +114,29 @@ public sealed class PodmanBuilder : IImageBuilder
         MediaStage.Publish(context, media);
     }
 
-    /// <summary>Makes <paramref name="image"/> of the source store available in the shared store, copying it only when the shared store lacks that image ID.</summary>
-    internal static async Task BringBaseAsync(BuildJobContext context, List<string> store, string image, string step = "base")
+    /// <summary>
+    /// Makes <paramref name="image"/> of the source store available in the shared store, copying it only when the shared
+    /// store lacks that image ID. With <paramref name="architecture"/>, an image labelled with another one is refused
+    /// naming both: <c>podman build --platform linux/ARCH --pull=never</c> would only say "image not known".
+    /// </summary>
+    internal static async Task BringBaseAsync(BuildJobContext context, List<string> store, string image, string step = "base", string? architecture = null)
     {
         var podman = context.Options.Podman;
         string wanted;
+        string labelled;
         try
         {
-            wanted = (await context.Processes.OutputOfAsync(step, podman, [.. PodmanStorage.Source(context.Options), "image", "inspect", "--format", "{{.Id}}", image])).Trim();
+            var inspected = (await context.Processes.OutputOfAsync(step, podman, [.. PodmanStorage.Source(context.Options), "image", "inspect", "--format", "{{.Id}} {{.Architecture}}", image])).Trim().Split(' ');
+            (wanted, labelled) = (inspected[0], inspected.Length > 1 ? inspected[1] : "");
         }
         catch (StepFailedException exception) when (exception.Message.Contains("exited with code 125", StringComparison.Ordinal) || exception.Message.Contains("exited with code 1", StringComparison.Ordinal))
         {
             throw new StepFailedException($"{step}: image '{image}' is not in the local image store (the Factory never pulls from a registry: podman pull or podman import it first)");
+        }
+
+        if (architecture is not null && labelled.Length > 0 && labelled != architecture)
+        {
+            throw new StepFailedException($"{step}: image '{image}' is {labelled}, but the build asks for {architecture} (a root tarball of {architecture} goes in with podman import --arch {architecture})");
         }
 
         if (PodmanStorage.Source(context.Options).SequenceEqual(store))
