@@ -171,11 +171,11 @@ public sealed partial class BootedIsoEndToEndTests
         Directory.Delete(staging, recursive: true);
     }
 
-    /// <summary>Reads the SSE log until its <c>end</c> event; returns the log lines and the status the end event carries.</summary>
-    internal static async Task<(List<string> Lines, string Status)> FollowLogAsync(HttpClient client, string id, CancellationToken cancellation)
+    /// <summary>Reads the SSE log until its <c>end</c> event (within <paramref name="within"/>, else the amd64 build's deadline); returns the log lines and the status the end event carries.</summary>
+    internal static async Task<(List<string> Lines, string Status)> FollowLogAsync(HttpClient client, string id, CancellationToken cancellation, TimeSpan? within = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(BuildDeadline);
+        deadline.CancelAfter(within ?? BuildDeadline);
         using var response = await client.GetAsync($"/api/v1/builds/{id}/logs", HttpCompletionOption.ResponseHeadersRead, deadline.Token);
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
