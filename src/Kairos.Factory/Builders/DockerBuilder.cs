@@ -5,7 +5,8 @@ namespace Kairos.Factory.Builders;
 /// <summary>
 /// Builds the generated Dockerfile with BuildKit through the Docker CLI. By default the BuildKit inside dockerd
 /// (<c>DOCKER_BUILDKIT=1 docker build</c>, Debian's docker.io 20.10 client, which has no buildx plugin): the base is
-/// an image already in the daemon (never pulled) or an uploaded root tarball brought in with <c>docker import</c>,
+/// an image already in the daemon (never pulled) or an uploaded root tarball brought in with <c>docker import</c> (for
+/// another architecture than the daemon's, <c>FROM scratch</c> and <c>ADD</c> built for that platform),
 /// and the daemon keeps every layer in its build cache, so builds share them. dockerd 20.10's BuildKit exports
 /// <c>type=local</c> and <c>type=tar</c> only (<c>type=oci</c> and <c>type=docker</c>: "exporter could not be
 /// found"), so the engine writes the rootfs tarball and the media stages' /out (<see cref="MediaStage"/>, run in the
