@@ -15,14 +15,21 @@ internal static partial class KairosStagesImage
     public const string Tag = "localhost/kairos-stages:latest";
 
     /// <summary>Builds the image into <paramref name="podman"/>'s store; returns the artifact file names it holds.</summary>
-    public static IReadOnlyList<string> Build(PodmanStorage podman)
+    public static IReadOnlyList<string> Build(PodmanStorage podman) => Build(podman, PublishedBinary.Path, null);
+
+    /// <summary>
+    /// The same image around <paramref name="binary"/> for <paramref name="arch"/> (e.g. arm64): built with
+    /// <c>--platform linux/ARCH</c>, which labels the scratch image with that architecture, and holding that architecture's artifacts.
+    /// </summary>
+    public static IReadOnlyList<string> Build(PodmanStorage podman, string binary, string? arch)
     {
         var dockerfile = File.ReadAllText(Path.Combine(RepositoryDirectory, "Dockerfile"));
         var context = Directory.CreateDirectory(Path.Combine(podman.Scratch, "kairos-stages-context")).FullName;
-        File.Copy(PublishedBinary.Path, Path.Combine(context, "kairos-stages"));
-        FetchArtifacts(dockerfile, Path.Combine(context, "artifacts"));
+        File.Copy(binary, Path.Combine(context, "kairos-stages"));
+        FetchArtifacts(dockerfile, Path.Combine(context, "artifacts"), arch);
         File.WriteAllText(Path.Combine(context, "Containerfile"), FinalStage(dockerfile));
-        podman.Check("build", "--pull=never", "-t", Tag, "-f", Path.Combine(context, "Containerfile"), context);
+        string[] platform = arch is null ? [] : ["--platform", $"linux/{arch}"];
+        podman.Check(["build", "--pull=never", .. platform, "-t", Tag, "-f", Path.Combine(context, "Containerfile"), context]);
         return [.. Directory.GetFiles(Path.Combine(context, "artifacts")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
     }
 
@@ -46,9 +53,14 @@ internal static partial class KairosStagesImage
         })) + "\n";
     }
 
-    /// <summary>The Dockerfile's prefetch command (<c>/out/kairos-stages artifacts fetch …</c>), run with the published binary against a mirror of stand-ins.</summary>
-    public static void FetchArtifacts(string dockerfile, string destination)
+    /// <summary>
+    /// The Dockerfile's prefetch command (<c>/out/kairos-stages artifacts fetch …</c>), run with the published binary against a
+    /// mirror of stand-ins. With <paramref name="arch"/>, <c>--arch ARCH</c>: without it the tool takes the architecture
+    /// of its root's /bin/sh: the build stage's (arm64 under <c>--platform linux/arm64</c>) in the Dockerfile, this machine's here.
+    /// </summary>
+    public static void FetchArtifacts(string dockerfile, string destination, string? arch = null)
     {
+        string[] target = arch is null ? [] : ["--arch", arch];
         var run = DockerfileReader.Read(dockerfile).Select(i => FetchCommand().Match(i.Arguments)).Single(m => m.Success);
         var arguments = run.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(a => a == "/out/artifacts" ? destination : a)
@@ -57,12 +69,12 @@ internal static partial class KairosStagesImage
         var stand = Directory.CreateTempSubdirectory("ks-stand-ins-").FullName;
         try
         {
-            var list = Programs.Run(PublishedBinary.Path, "artifacts", "list", "--all");
+            var list = Programs.Run([PublishedBinary.Path, "artifacts", "list", "--all", .. target]);
             File.WriteAllText(Path.Combine(stand, "list.tsv"), list);
             Programs.Run("bash", "-c", "python3 \"$0\" \"$1\" < \"$1/list.tsv\"", Path.Combine(RepositoryDirectory, "build/stand-in-artifacts.py"), stand);
             File.Delete(Path.Combine(stand, "list.tsv"));
             using var mirror = new StaticFileServer(stand);
-            Programs.Run([PublishedBinary.Path, .. arguments, "--artifacts-mirror", mirror.BaseUrl]);
+            Programs.Run([PublishedBinary.Path, .. arguments, .. target, "--artifacts-mirror", mirror.BaseUrl]);
         }
         finally
         {
