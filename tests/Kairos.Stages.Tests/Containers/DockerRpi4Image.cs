@@ -11,7 +11,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// a Debian 12 arm64 root (<see cref="DebianRoot"/>, its second stage under qemu-user) as the BASE_IMAGE
 /// (<see cref="BaseImage"/>), and an arm64 <c>kairos-stages</c> image from the
 /// project's Dockerfile (<c>BUILD=published</c>, <c>PUBLISHED=out/linux-arm64</c>: the arm64 binary and the arm64
-/// fixture artifacts fetched by <c>artifacts fetch --all --arch arm64</c>). The example's RUN lines run under qemu-user
+/// test-fixture artifacts as artifacts/). The example's RUN lines run under qemu-user
 /// through binfmt_misc. Made at most once per test run (the emulated build takes tens of minutes), shared by the
 /// example's checks and the Pi disk boot; a failed build is reported to every user, not retried.
 /// </summary>
@@ -112,7 +112,7 @@ public sealed class DockerRpi4Image : IDisposable
         }
     }
 
-    /// <summary>The project's Dockerfile, unchanged, for linux/arm64 from a context laid out as build/publish.sh linux-arm64 and 'artifacts fetch --arch arm64' leave out/linux-arm64.</summary>
+    /// <summary>The project's Dockerfile, unchanged, for linux/arm64 from a context laid out as build/publish.sh linux-arm64 and the arm64 fixture artifacts make out/linux-arm64.</summary>
     private void StagesImage()
     {
         var context = Directory.CreateTempSubdirectory("ks-docker-arm64-context-").FullName;
@@ -121,10 +121,9 @@ public sealed class DockerRpi4Image : IDisposable
         {
             var published = Directory.CreateDirectory(Path.Combine(context, "out/linux-arm64")).FullName;
             File.Copy(PublishedBinary.Arm64Path, Path.Combine(published, "kairos-stages"));
-            using (var mirror = new StaticFileServer(fixtures))
-            {
-                Programs.Run(PublishedBinary.Path, "artifacts", "fetch", "--all", "--arch", "arm64", "--dest", Path.Combine(published, "artifacts"), "--artifacts-mirror", mirror.BaseUrl);
-            }
+            // the arm64 fixtures are named as the release files, the layout 'artifacts fetch --dest' writes (FIPS twins
+            // have no fixture, so 'fetch --all' cannot run against them: the directory is the fetched one as is)
+            Directory.Move(fixtures, Path.Combine(published, "artifacts"));
 
             var dockerfile = Path.Combine(KairosStagesImage.RepositoryDirectory, "Dockerfile");
             Built(StagesArm64Tag, ["build", "--platform", "linux/arm64", "--progress", "plain", "--build-arg", "BUILD=published", "--build-arg", "PUBLISHED=out/linux-arm64", "-t", StagesArm64Tag, "-f", dockerfile, context]);
@@ -132,7 +131,10 @@ public sealed class DockerRpi4Image : IDisposable
         finally
         {
             Directory.Delete(context, recursive: true);
-            Directory.Delete(fixtures, recursive: true);
+            if (Directory.Exists(fixtures))
+            {
+                Directory.Delete(fixtures, recursive: true);
+            }
         }
     }
 

@@ -69,7 +69,7 @@ internal static partial class PiDiskBoot
     /// <summary>
     /// Boots <paramref name="kernel"/> and <paramref name="initrd"/> on QEMU's <c>virt</c> (Cortex-A57, TCG) with
     /// <paramref name="disk"/> as a virtio disk (<c>-snapshot</c>: the built disk stays as built), the PL011 captured, until
-    /// <paramref name="done"/> holds for the serial output so far, QEMU exits, or the deadline.
+    /// <paramref name="done"/> holds for a line of serial output, QEMU exits, or the deadline.
     /// </summary>
     public static async Task<(string Serial, bool Done, TimeSpan Elapsed)> BootAsync(string kernel, string initrd, string append, string disk, Func<string, bool> done, TimeSpan deadline)
     {
@@ -94,7 +94,7 @@ internal static partial class PiDiskBoot
             lock (serial)
             {
                 serial.Append(prefix).Append(line).Append('\n');
-                if (done(serial.ToString()))
+                if (line is not null && done(line))
                 {
                     reached.TrySetResult();
                 }
