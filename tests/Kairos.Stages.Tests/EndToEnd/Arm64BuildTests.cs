@@ -38,8 +38,8 @@ public sealed class Arm64BuildTests(Arm64Image image)
     {
         var build = await BuiltAsync("rpi4");
 
-        // assert: Debian's Pi packages (linux-image-arm64 carries the Pi device trees; raspi-firmware the GPU firmware)
-        foreach (var package in new[] { "linux-image-arm64", "raspi-firmware", "firmware-linux-free" })
+        // assert: Debian's Pi packages (linux-image-arm64 carries the Pi device trees; raspi-firmware the GPU firmware; u-boot-rpi the U-Boot build-disk's Pi disk boots)
+        foreach (var package in new[] { "linux-image-arm64", "raspi-firmware", "firmware-linux-free", "u-boot-rpi" })
         {
             Assert.Contains("Status: install ok installed", build.Root.Chroot("dpkg", "-s", package));
         }
@@ -49,6 +49,7 @@ public sealed class Arm64BuildTests(Arm64Image image)
         Assert.Contains("KAIROS_ARCH=\"arm64\"\n", release);
         Assert.True(File.Exists(Path.Combine(build.Root.Path, "usr/lib/raspi-firmware/start4.elf")), "the Pi 4 GPU firmware (start4.elf) from raspi-firmware");
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(build.Root.Path, "usr/lib"), "bcm2711-rpi-4-b.dtb", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(build.Root.Path, "usr/lib/u-boot/rpi_4/u-boot.bin")), "U-Boot for the Pi 4, which build-disk --model rpi4 requires");
         Assert.Contains("Linux kernel ARM64 boot executable", build.Root.Chroot("file", "-L", "/boot/vmlinuz"));
     }
 

@@ -32,6 +32,6 @@ internal static class ResolvedTargets
             ["systemd-networkd", "systemd-resolved", "issue-generator", "dracut", "squashfs", "dhcp-client"], []),
         new ResolvedTarget("opensuse-tumbleweed 20250101 amd64", new PackageTarget("opensuse-tumbleweed", "suse", "20250101", "amd64"), ["kernel-default"], 56, ["systemd-networkd"], ["issue-generator"]),
         new ResolvedTarget("ubuntu 22.04 arm64 rpi4", new PackageTarget("ubuntu", "debian", "22.04", "arm64", "rpi4"), ["linux-raspi", "linux-firmware-raspi", "linux-modules-extra-raspi"], 85, [], []),
-        new ResolvedTarget("debian 12 arm64 rpi4", new PackageTarget("debian", "debian", "12", "arm64", "rpi4"), ["linux-image-arm64", "firmware-linux-free", "raspi-firmware"], 79, [], []),
+        new ResolvedTarget("debian 12 arm64 rpi4", new PackageTarget("debian", "debian", "12", "arm64", "rpi4"), ["linux-image-arm64", "firmware-linux-free", "raspi-firmware", "u-boot-rpi"], 79, [], []),
     ];
 }
