@@ -18,22 +18,13 @@ public static class DebianBase
 
     public static string CreateRootTarball(string directory)
     {
-        // the engine's end-to-end tests' tarball: one creator at a time, KAIROS_STAGES_CI_COLD=1 honoured
-        var cache = DebianRoot.EnsureTarball();
-        var root = Directory.CreateTempSubdirectory("kf-debian-root-").FullName;
-        try
-        {
-            Programs.Run("debootstrap", "--variant=minbase", $"--unpack-tarball={cache}", "bookworm", root);
-            var tarball = Path.Combine(directory, "debian-12-root.tar");
-            // without debootstrap's /dev nodes: the Factory refuses uploads that carry device nodes (issue 25), and an
-            // engine gives a container its own /dev anyway
-            Programs.Run("tar", "--create", "--numeric-owner", "--exclude=./dev/*", "--file", tarball, "--directory", root, ".");
-            return tarball;
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        // the engine's end-to-end tests' root (one creator of the cache at a time, KAIROS_STAGES_CI_COLD=1 honoured)
+        using var root = DebianRoot.Create();
+        var tarball = Path.Combine(directory, "debian-12-root.tar");
+        // without debootstrap's /dev nodes: the Factory refuses uploads that carry device nodes (issue 25), and an
+        // engine gives a container its own /dev anyway
+        Programs.Run("tar", "--create", "--numeric-owner", "--exclude=./dev/*", "--file", tarball, "--directory", root.Path, ".");
+        return tarball;
     }
 
     /// <summary>Stand-ins named like every pinned release file, so the real pipeline installs offline.</summary>
