@@ -17,6 +17,7 @@ namespace Kairos.Factory.Tests;
 /// kairos-release says arm64 and every artifact is named from it; then the ISO boots on QEMU's <c>virt</c> under AAVMF.
 /// </summary>
 [Slow(SlowKind.Boot)]
+[Arm64Lane]
 public sealed partial class Arm64FactoryBuildTests
 {
     // one emulated generic root took 20-40 min in the engine's arm64 lane, depending on the machine's load
@@ -140,6 +141,11 @@ public sealed partial class Arm64FactoryBuildTests
             {
                 var (raw, poweredOff, elapsed) = await QemuLiveBoot.BootArm64Async(iso, BootDeadline, scratch);
                 var serial = Regex.Replace(raw, @"\x1b\[[0-9;?]*[A-Za-z]", "");
+                if (Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_LOGS") is { Length: > 0 } logs) // CI keeps the serial console as an artifact
+                {
+                    await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(logs).FullName, "serial-factory-arm64-uefi.log"), raw, cancellation);
+                }
+
                 string Context() => $"\n--- serial (arm64, {elapsed.TotalSeconds:0}s, tcg), last lines ---\n{string.Join('\n', serial.Split('\n').TakeLast(60))}";
                 TestContext.Current.TestOutputHelper?.WriteLine(string.Join('\n', serial.Split('\n').Where(line => AssertedLine().IsMatch(line))));
                 Assert.Equal(LiveReport.ReleaseLines(release), LiveReport.AssertBooted(serial, Context));

@@ -87,9 +87,7 @@ public static class QemuLiveBoot
 
     private static async Task<(string Serial, bool PoweredOff, TimeSpan Elapsed)> RunAsync(string qemu, IEnumerable<string> args, TimeSpan deadline)
     {
-        // KAIROS_STAGES_VM_LOCK=1: each VM waits for the machine's lock itself, so the images build meanwhile. Off by default:
-        // under an outer 'flock /tmp/kairos-vm.lock dotnet test' this second lock (another open file description) would wait forever.
-        using var vmLock = Environment.GetEnvironmentVariable("KAIROS_STAGES_VM_LOCK") == "1" ? await LockVmAsync() : null;
+        using var vmLock = await VmTurnAsync();
         var start = new ProcessStartInfo(qemu) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in args)
         {
@@ -123,8 +121,19 @@ public static class QemuLiveBoot
         }
     }
 
-    private static async Task<FileStream> LockVmAsync()
+    /// <summary>
+    /// With KAIROS_STAGES_VM_LOCK=1 (.ci/run, whose two lanes run at once), the machine's VM lock (<see cref="VmLock"/>),
+    /// waited for by each VM itself so the images build meanwhile and one VM boots at a time; null otherwise. Off by
+    /// default: under an outer 'flock /tmp/kairos-vm.lock dotnet test' this second lock (another open file description)
+    /// would wait forever. Held until disposed.
+    /// </summary>
+    public static async Task<FileStream?> VmTurnAsync()
     {
+        if (Environment.GetEnvironmentVariable("KAIROS_STAGES_VM_LOCK") != "1")
+        {
+            return null;
+        }
+
         while (true)
         {
             try

@@ -7,7 +7,8 @@ namespace Kairos.Stages.Tests.Containers;
 /// <c>--platform linux/arm64</c> on an x86_64 dockerd, the example's RUN lines under qemu-user. The image is read back
 /// with <c>docker cp</c> (no emulation needed): an arm64 Kairos image for the Pi 4 with the Pi's GPU firmware.
 /// </summary>
-[Collection("EndToEnd")]
+[Collection("Arm64Docker")] // the arm64 lane's own process runs its collections side by side
+[Arm64Lane]
 [Slow(SlowKind.Engine)]
 public sealed class DockerRpi4ExampleTests(DockerRpi4Image image) : IDisposable
 {
@@ -48,6 +49,19 @@ public sealed class DockerRpi4ExampleTests(DockerRpi4Image image) : IDisposable
             var agent = Programs.Run("file", "-b", Copy(container, "/usr/bin/kairos-agent"));
             Assert.Contains("script", agent); // the arm64 test fixture, installed from /kairos-stages/artifacts
             Assert.True(new FileInfo(Copy(container, "/usr/lib/raspi-firmware/start4.elf")).Length > 100_000, "start4.elf, the Pi 4 GPU firmware from raspi-firmware");
+
+            // Debian's Pi packages: linux-image-arm64 carries the Pi device trees, raspi-firmware the GPU firmware,
+            // u-boot-rpi the U-Boot that build-disk --model rpi4 needs (the Pi disk boot test uses this image)
+            var status = File.ReadAllText(Copy(container, "/var/lib/dpkg/status"));
+            foreach (var package in new[] { "linux-image-arm64", "raspi-firmware", "firmware-linux-free", "u-boot-rpi" })
+            {
+                Assert.Matches($"(?m)^Package: {package}\nStatus: install ok installed$", status);
+            }
+
+            Assert.True(new FileInfo(Copy(container, "/usr/lib/u-boot/rpi_4/u-boot.bin")).Length > 100_000, "U-Boot for the Pi 4, from u-boot-rpi");
+            var trees = DockerDaemon.Check("run", "--rm", "--platform", "linux/arm64", "--network", "none", DockerRpi4Image.Tag,
+                "find", "/usr/lib", "-name", "bcm2711-rpi-4-b.dtb").Output;
+            Assert.Contains("/bcm2711-rpi-4-b.dtb", trees); // the Pi 4's device tree, from the image's kernel package
             Assert.NotEqual(0, DockerDaemon.Run("cp", $"{container}:/kairos-stages", Path.Combine(_scratch, "gone")).Code); // the last RUN removed the tool
         }
         finally

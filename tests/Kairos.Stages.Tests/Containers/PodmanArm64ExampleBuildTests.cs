@@ -11,7 +11,8 @@ namespace Kairos.Stages.Tests.Containers;
 /// holds the arm64 binary and the arm64 artifacts it fetches, and every RUN line runs under qemu-user through binfmt_misc.
 /// The arm64 lane: skips without the arm64 binary, and in a CI run without KAIROS_CI_ARM64=1.
 /// </summary>
-[Collection("EndToEnd")]
+[Collection("Arm64Podman")] // the arm64 lane's own process runs its collections side by side
+[Arm64Lane]
 [Slow(SlowKind.Engine)]
 public sealed class PodmanArm64ExampleBuildTests
 {

@@ -73,7 +73,7 @@ internal static partial class PiDiskBoot
     /// </summary>
     public static async Task<(string Serial, bool Done, TimeSpan Elapsed)> BootAsync(string kernel, string initrd, string append, string disk, Func<string, bool> done, TimeSpan deadline)
     {
-        using var vmLock = Environment.GetEnvironmentVariable("KAIROS_STAGES_VM_LOCK") == "1" ? await LockVmAsync() : null;
+        using var vmLock = await QemuLiveBoot.VmTurnAsync();
         var start = new ProcessStartInfo("/usr/bin/qemu-system-aarch64") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in new[]
         {
@@ -116,22 +116,6 @@ internal static partial class PiDiskBoot
         lock (serial)
         {
             return (serial.ToString(), reached.Task.IsCompleted, elapsed);
-        }
-    }
-
-    /// <summary>Takes the machine's VM lock (<see cref="QemuLiveBoot.VmLock"/>), as the other boots do with KAIROS_STAGES_VM_LOCK=1.</summary>
-    private static async Task<FileStream> LockVmAsync()
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(QemuLiveBoot.VmLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
         }
     }
 

@@ -57,6 +57,7 @@ internal static class QemuSecureBoot
     /// <summary>Boots <paramref name="iso"/> on <paramref name="machine"/>; returns the serial log, whether QEMU exited by itself (power-off or reset) and the wall time.</summary>
     public static async Task<(string Serial, bool Exited, TimeSpan Elapsed)> BootAsync(string iso, Machine machine, TimeSpan deadline, string? stopWhen = null)
     {
+        using var vmLock = await QemuLiveBoot.VmTurnAsync();
         var socket = Path.Combine(Path.GetDirectoryName(machine.Vars)!, "swtpm.sock");
         File.Delete(socket);
         using var swtpm = Start("/usr/bin/swtpm", ["socket", "--tpm2", "--tpmstate", $"dir={machine.TpmState}", "--ctrl", $"type=unixio,path={socket}"], null);

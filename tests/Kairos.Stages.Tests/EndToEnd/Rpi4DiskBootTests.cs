@@ -14,7 +14,8 @@ namespace Kairos.Stages.Tests.EndToEnd;
 /// serial console (ttyS0, the mini UART) swapped for virt's PL011 (ttyAMA0) and console=tty1 dropped (no display), and
 /// the disk attached, so that the initrd must find the system on the Pi disk itself.
 /// </summary>
-[Collection("EndToEnd")]
+[Collection("Arm64Docker")] // the arm64 lane's own process runs its collections side by side
+[Arm64Lane]
 [Slow(SlowKind.Boot)]
 public sealed partial class Rpi4DiskBootTests(DockerRpi4Image image) : IDisposable
 {
