@@ -62,8 +62,10 @@ internal sealed class FaultScene : IDisposable
     /// <summary>Starts the built CLI, waits until the fault step's command runs (it touches <see cref="Marker"/>), sends the signal.</summary>
     public async Task<FaultOutcome> RunSignalledAsync(string signal)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "kairos-stages.dll"), .. Arguments])
+        // SIGINT as a terminal's Ctrl-C delivers it, even when this test run inherited it ignored (a background job of a
+        // shell without job control); env execs dotnet, so the pid signalled below is the CLI's
+        var info = new ProcessStartInfo("/usr/bin/env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "kairos-stages.dll"), .. Arguments])
         {
             info.ArgumentList.Add(argument);
         }

@@ -17,7 +17,9 @@ public sealed class SignalTests
         using var root = ChrootSupport.RequireBusyboxRoot();
         var probe = ProbePath();
         string[] arguments = betweenCommands ? [probe, root.Path, "idle"] : [probe, root.Path];
-        var info = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // SIGINT as a terminal's Ctrl-C delivers it: a test run started in the background by a shell without job control
+        // (CI=true bash .ci/run &) inherits SIGINT ignored, and a program rightly keeps an ignored SIGINT ignored
+        var info = new ProcessStartInfo("/usr/bin/env", ["--default-signal=INT", "dotnet", .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(info)!;
         try
         {
