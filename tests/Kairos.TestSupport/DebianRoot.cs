@@ -38,12 +38,21 @@ public sealed class DebianRoot : IDisposable
     {
         var root = EnsureRootTarball(arch);
         var path = Directory.CreateTempSubdirectory("ks-e2e-").FullName;
-        Programs.Run("tar", "--extract", "--numeric-owner", "--preserve-permissions", "--xattrs", "--xattrs-include=*", "--file", root, "--directory", path);
+        try
+        {
+            Programs.Run("tar", "--extract", "--numeric-owner", "--preserve-permissions", "--xattrs", "--xattrs-include=*", "--file", root, "--directory", path);
+        }
+        catch
+        {
+            Directory.Delete(path, recursive: true); // a half-unpacked root is nobody's to clean up later
+            throw;
+        }
+
         return new DebianRoot(path);
     }
 
     /// <summary>Makes (once on the machine, under <see cref="CachedFile"/>'s lock) and returns the tar of a finished <paramref name="arch"/> root.</summary>
-    public static string EnsureRootTarball(string arch = "amd64")
+    private static string EnsureRootTarball(string arch)
     {
         var tarball = EnsureTarball(arch);
         var root = RootTarball(arch);
@@ -52,7 +61,7 @@ public sealed class DebianRoot : IDisposable
     }
 
     /// <summary>Makes (once on the machine, under <see cref="CachedFile"/>'s lock) and returns the debootstrap tarball of <paramref name="arch"/>.</summary>
-    public static string EnsureTarball(string arch = "amd64")
+    private static string EnsureTarball(string arch)
     {
         var tarball = Tarball(arch);
         CachedFile.Ensure(tarball, part => MakeTarball(part, arch), CreationTimeout);
