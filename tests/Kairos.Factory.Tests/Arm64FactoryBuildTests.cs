@@ -26,8 +26,7 @@ public sealed partial class Arm64FactoryBuildTests
     // AuroraBoot's name of an image's artifacts, from its kairos-release
     private static readonly string[] StemKeys = ["FLAVOR", "FLAVOR_RELEASE", "VARIANT", "ARCH", "MODEL", "VERSION"];
 
-    private static readonly TimeSpan BootDeadline = TimeSpan.FromMinutes(
-        int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var minutes) && minutes > 0 ? 2 * minutes : 15);
+    private static readonly TimeSpan BootDeadline = QemuLiveBoot.Deadline(10, factor: 2);
 
     [Fact]
     public async Task An_arm64_request_builds_an_uploaded_Debian_12_arm64_root_with_podman_for_linux_arm64_into_arm64_media_named_from_its_kairos_release()

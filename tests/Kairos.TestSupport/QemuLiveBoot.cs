@@ -29,6 +29,15 @@ public static class QemuLiveBoot
         : !File.Exists(AavmfCode) ? "needs qemu-efi-aarch64, the AAVMF firmware (build/install-deps.sh installs it)"
         : null;
 
+    /// <summary>
+    /// How long a boot may take before the VM counts as hung and is killed: <paramref name="minutes"/> (or
+    /// KAIROS_STAGES_BOOT_DEADLINE_MINUTES), times <paramref name="factor"/> (arm64 guests, emulated whole). A hang
+    /// detector, never a speed check: CI's machine is shared with the emulated arm64 builds, under which a disk boot that
+    /// takes 160 s on an idle machine went past 6 minutes in CI, powering off.
+    /// </summary>
+    public static TimeSpan Deadline(int minutes, int factor = 1) =>
+        TimeSpan.FromMinutes(factor * (int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var set) && set > 0 ? set : minutes));
+
     /// <summary>The accelerator the boots got ("kvm" or "tcg"), once a boot has probed it.</summary>
     public static string AcceleratorName => kvmWorks == true ? "kvm" : "tcg";
 

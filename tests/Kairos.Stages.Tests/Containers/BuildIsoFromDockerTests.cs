@@ -10,7 +10,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// <c>oci:NAME</c> a registry (Debian's docker-registry on 127.0.0.1, started by .ci/run and named by
 /// KAIROS_STAGES_TEST_REGISTRY, the image pushed there by docker). The image is examples/generic built by BuildKit.
 /// </summary>
-[Collection("EndToEnd")]
+[Collection("Containers")]
 [Slow(SlowKind.Engine)]
 public sealed class BuildIsoFromDockerTests(DockerImages images)
 {

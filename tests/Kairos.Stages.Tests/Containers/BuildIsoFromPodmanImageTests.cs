@@ -9,7 +9,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// tests' private store through CONTAINERS_STORAGE_CONF (as a rootless user's podman reads its own
 /// store), the image examples/generic built there by the other podman tests (built once per run).
 /// </summary>
-[Collection("EndToEnd")]
+[Collection("Containers")]
 [Slow(SlowKind.Engine)]
 public sealed class BuildIsoFromPodmanImageTests(PodmanImages images)
 {

@@ -8,7 +8,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// project's Dockerfile (BUILD=published) makes the kairos-stages image, the example Dockerfiles, unchanged but for
 /// build arguments, build on a debootstrap'd Debian 12 root brought in with <c>docker import</c>.
 /// </summary>
-[Collection("EndToEnd")]
+[Collection("Containers")]
 [Slow(SlowKind.Engine)]
 public sealed class DockerExampleBuildTests(DockerImages images)
 {

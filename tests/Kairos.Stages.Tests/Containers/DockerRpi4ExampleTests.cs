@@ -31,6 +31,10 @@ public sealed class DockerRpi4ExampleTests(DockerRpi4Image image) : IDisposable
         var output = built.Build.Result.Output;
         Assert.Contains("run --stage all --version 1.0.0 -m rpi4", output);
         Assert.Contains(", 0 failed", output);
+        // the example's FROM took the arm64 tool image by the name KAIROS_STAGES_IMAGE gave it, not kairos-stages, which
+        // names the amd64 one that the other lane's Docker builds use at the same time
+        Assert.Contains($"load metadata for docker.io/library/{DockerRpi4Image.StagesArm64Tag}", output);
+        Assert.DoesNotContain("load metadata for docker.io/library/kairos-stages:latest", output);
         Assert.Equal("arm64", DockerDaemon.Check("image", "inspect", "--format", "{{.Architecture}}", DockerRpi4Image.Tag).Output.Trim());
 
         var container = DockerDaemon.Check("create", "--platform", "linux/arm64", "--network", "none", DockerRpi4Image.Tag, "/bin/true").Output.Trim();

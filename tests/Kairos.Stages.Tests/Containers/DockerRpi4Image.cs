@@ -21,9 +21,6 @@ public sealed class DockerRpi4Image : IDisposable
     public const string StagesArm64Tag = "kairos-stages-arm64:test";
     public const string Tag = "kairos-rpi4:1.0.0";
 
-    // examples/rpi4 says FROM kairos-stages: the arm64 image carries that name for the build, then the old owner gets it back
-    private const string ExampleStagesName = "kairos-stages";
-
     private readonly Lock _gate = new();
     private readonly List<string> _tags = [];
     private Rpi4Build? _built;
@@ -66,26 +63,11 @@ public sealed class DockerRpi4Image : IDisposable
         StagesImage();
         var staged = clock.Elapsed - based;
 
-        // the example's FROM kairos-stages names the arm64 image while it builds (tests of one collection run one at a time)
-        var previous = DockerDaemon.Run("image", "inspect", "--format", "{{.Id}}", ExampleStagesName) is { Code: 0 } owner ? owner.Output.Trim() : null;
-        DockerDaemon.Check("tag", StagesArm64Tag, ExampleStagesName);
-        try
-        {
-            var directory = Path.Combine(KairosStagesImage.RepositoryDirectory, "examples", "rpi4");
-            var build = Built(Tag, ["build", "--platform", "linux/arm64", "--progress", "plain", "--network", "host", "--build-arg", $"BASE_IMAGE={BaseTag}", "-t", Tag, directory]);
-            return new Rpi4Build(build, based, staged, DockerDaemon.ServerVersion());
-        }
-        finally
-        {
-            if (previous is not null)
-            {
-                DockerDaemon.Check("tag", previous, ExampleStagesName);
-            }
-            else
-            {
-                DockerDaemon.Run("rmi", ExampleStagesName);
-            }
-        }
+        // the arm64 tool image by its own name (KAIROS_STAGES_IMAGE): kairos-stages stays the amd64 one the other
+        // lane's Docker tests build FROM while this runs (retagging it for the build once broke them in CI)
+        var directory = Path.Combine(KairosStagesImage.RepositoryDirectory, "examples", "rpi4");
+        var build = Built(Tag, ["build", "--platform", "linux/arm64", "--progress", "plain", "--network", "host", "--build-arg", $"BASE_IMAGE={BaseTag}", "--build-arg", $"KAIROS_STAGES_IMAGE={StagesArm64Tag}", "-t", Tag, directory]);
+        return new Rpi4Build(build, based, staged, DockerDaemon.ServerVersion());
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// /var/run/docker.sock too, and runs containers through .ci/runc-in-sandbox (this sandbox lacks CAP_SYS_RESOURCE,
 /// which <c>--privileged</c> asks for); see .ci/run.
 /// </summary>
-[Collection("EndToEnd")]
+[Collection("Containers")]
 [Slow(SlowKind.Engine)]
 public sealed class FactoryImageTests(DockerImages images)
 {

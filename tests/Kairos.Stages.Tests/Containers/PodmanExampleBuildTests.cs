@@ -9,7 +9,7 @@ namespace Kairos.Stages.Tests.Containers;
 /// unchanged but for build arguments, built by podman (OCI isolation with runc, and chroot
 /// isolation) from a debootstrap'd Debian 12 root imported as a local image, no registry involved.
 /// </summary>
-[Collection("EndToEnd")]
+[Collection("Containers")]
 [Slow(SlowKind.Engine)]
 public sealed class PodmanExampleBuildTests(PodmanImages images)
 {

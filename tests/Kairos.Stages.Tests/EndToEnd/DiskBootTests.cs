@@ -20,8 +20,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 [Slow(SlowKind.Boot)]
 public sealed class DiskBootTests(LiveIsoImage image)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(
-        int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var minutes) && minutes > 0 ? minutes : 6);
+    private static readonly TimeSpan Deadline = QemuLiveBoot.Deadline(10);
 
     [Fact]
     public async Task Efi_disk_as_its_vhd_boots_recovery_with_OVMF() => await BootsAsync("efi", uefi: true);

@@ -13,8 +13,7 @@ namespace Kairos.Stages.Tests.EndToEnd;
 [Slow(SlowKind.Boot)]
 public sealed class NetbootBootTests(LiveIsoImage image)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(
-        int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var minutes) && minutes > 0 ? minutes : 8);
+    private static readonly TimeSpan Deadline = QemuLiveBoot.Deadline(10);
 
     [Fact]
     public async Task Netboot_files_boot_a_live_system_over_ipxe_tftp_and_http()

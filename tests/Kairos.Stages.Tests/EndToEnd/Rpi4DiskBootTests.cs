@@ -21,8 +21,7 @@ public sealed partial class Rpi4DiskBootTests(DockerRpi4Image image) : IDisposab
 {
     private const string MultiUser = "Reached target multi-user.target";
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(
-        int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var minutes) && minutes > 0 ? 2 * minutes : 15);
+    private static readonly TimeSpan Deadline = QemuLiveBoot.Deadline(10, factor: 2);
 
     private readonly string _scratch = Directory.CreateTempSubdirectory("ks-rpi4-disk-boot-").FullName;
 

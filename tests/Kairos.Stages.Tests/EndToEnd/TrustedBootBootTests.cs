@@ -20,8 +20,7 @@ public sealed class TrustedBootBootTests(TrustedBootUkiImage image) : IClassFixt
     private const string Refused = "BdsDxe: failed to start";
     private const string RefusedPattern = @"Error loading \\EFI\\kairos\\norole\.efi: (Access Denied|Security Violation|Security Policy Violation)";
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(
-        int.TryParse(Environment.GetEnvironmentVariable("KAIROS_STAGES_BOOT_DEADLINE_MINUTES"), out var minutes) && minutes > 0 ? minutes : 12);
+    private static readonly TimeSpan Deadline = QemuLiveBoot.Deadline(12);
 
     private static readonly SemaphoreSlim EnrollGate = new(1, 1);
     private static QemuSecureBoot.Machine? enrolled;
