@@ -142,7 +142,12 @@ public sealed partial class BootedIsoEndToEndTests
             var store = Path.Combine(scratch, "podman");
             if (Directory.Exists(store))
             {
-                Programs.Run("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "system", "reset", "--force");
+                // rmi, not 'system reset', which empties /run/libpod under every other podman (its --root and --runroot notwithstanding)
+                Programs.Run("podman", "--root", store, "--runroot", store + "-run", "--storage-driver", "overlay", "rmi", "--all", "--force");
+                foreach (var mount in LeftoverCleaner.MountsUnder(store).OrderByDescending(point => point.Length))
+                {
+                    Programs.Run("umount", "-l", mount);
+                }
             }
 
             if (Directory.Exists(Path.Combine(dataDir, "podman")))

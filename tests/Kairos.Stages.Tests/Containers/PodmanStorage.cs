@@ -5,8 +5,8 @@ namespace Kairos.Stages.Tests.Containers;
 /// <summary>
 /// Podman with a private image store (--root, --runroot) and its own registries.conf under one temp
 /// directory, so tests never touch the machine's images and nothing resolves to a registry.
-/// runc is the OCI runtime (crun cannot set this host's rlimits). Dispose resets the store
-/// (containers, images, mounts) and deletes the directory.
+/// runc is the OCI runtime (crun cannot set this host's rlimits). Dispose removes the store's images (and the
+/// containers on them), unmounts what is left and deletes the directory.
 /// </summary>
 internal sealed class PodmanStorage : IDisposable
 {
@@ -65,9 +65,11 @@ internal sealed class PodmanStorage : IDisposable
 
     public void Dispose()
     {
-        Run("system", "reset", "--force");
+        // rmi, never 'system reset': even given this store's --root and --runroot, a reset empties /run/libpod, the
+        // runtime state of every podman on the machine (in CI the other lane's Factory build failed under it)
+        Run("rmi", "--all", "--force");
 
-        // reset unmounts what it mounted; anything still mounted under the store is unmounted lazily before the delete
+        // rmi unmounts what it mounted; anything still mounted under the store is unmounted lazily before the delete
         foreach (var mount in MountsUnder(_directory).OrderByDescending(m => m.Length))
         {
             Process.Start("umount", ["-l", mount])!.WaitForExit();
