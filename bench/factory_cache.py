@@ -70,7 +70,7 @@ class Server:
             state = self.call("GET", f"/api/v1/builds/{created['id']}")
             if state["status"] in ("succeeded", "failed", "cancelled"):
                 break
-            time.sleep(1)
+            time.sleep(0.25)  # the wall time is the poll's: a 1 s poll added 0.5 s to each build on average
         elapsed = time.perf_counter() - start
         if expect is not None and state["status"] != expect:
             sys.exit(f"build {created['id']} ended {state['status']}: {state.get('message')}")
