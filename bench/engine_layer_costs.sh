@@ -4,6 +4,7 @@
 # for a built Kairos root (~1.1 GB).
 #   bash bench/engine_layer_costs.sh [SOURCE]          as root; podman needs nothing running, BuildKit needs a dockerd
 #                                                     at DOCKER_HOST (Debian's /usr/bin/docker client is used)
+# The BuildKit part prunes that daemon's whole build cache, before and after: give it a dockerd of its own.
 # podman (private store): one RUN unpacks the tree into the image; prints the RUN's own time and the time from its end
 #   to the new layer's ID (buildah committing the layer into the store).
 # BuildKit: the tree is a stage (ADD); then, with the build cache cold for it, a RUN over that stage as its root, a RUN
